@@ -1,0 +1,20 @@
+package jp.go.meti.aifund.funding.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "aifund.funding")
+public interface FundingConfig {
+
+    /** Kafka topic of the tranche events (keyed by programme id). */
+    @WithDefault("aifund.tranche-events.v1")
+    String trancheTopic();
+
+    /** CloudEvents {@code source} of every event this service publishes. */
+    @WithDefault("/aifund/funding-service")
+    String eventSource();
+
+    /** Base of the {@code dataschema} URI; the event type and ".schema.json" are appended. */
+    @WithDefault("https://aifund.meti.go.jp/contracts/")
+    String schemaBaseUri();
+}

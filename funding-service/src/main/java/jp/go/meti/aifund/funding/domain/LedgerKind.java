@@ -1,0 +1,8 @@
+package jp.go.meti.aifund.funding.domain;
+
+/** What a ledger entry records. */
+public enum LedgerKind {
+    PROGRAMME_CREATED, ENVELOPE_SET, GATE_OVERRIDDEN, TRANCHE_PLANNED,
+    TRANCHE_APPROVED, TRANCHE_DISBURSED, TRANCHE_HELD, TRANCHE_RELEASED,
+    TRANCHE_REDUCED, TRANCHE_CANCELLED, TRANCHE_RECOVERED
+}

@@ -1,0 +1,139 @@
+package jp.go.meti.aifund.funding.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jp.go.meti.aifund.funding.config.OutboxConfig;
+
+/**
+ * Publishes outbox rows to Kafka in the order they were written and marks them published once the
+ * broker acknowledged them (acks=all). A crash between the two republishes: delivery is at least
+ * once and consumers dedupe by CloudEvent id. A PostgreSQL advisory lock keeps one relay at a time
+ * across replicas, so per-programme order holds. While Kafka is down, rows wait and the relay
+ * retries; on shutdown it drains what it can before the application stops.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "outbox";
+    private static final long RELAY_LOCK = 0x41494655_4e44L; // "AIFUND": one relay per database
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Emitter<String> emitter;
+    private final EntityManager em;
+    private final OutboxConfig config;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            Emitter<String> emitter, EntityManager em, OutboxConfig config) {
+        this.emitter = emitter;
+        this.em = em;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        wake.release();
+        worker.join(config.sendTimeout().toMillis() + 1000);
+    }
+
+    void wakeAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
+        wake.release();
+    }
+
+    private void loop() {
+        long backoff = config.pollInterval().toMillis();
+        while (running) {
+            try {
+                wake.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                while (relayBatch() == config.batchSize()) {
+                    // a full batch: more may be waiting
+                }
+                backoff = config.pollInterval().toMillis();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
+                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms", e.getMessage(), backoff);
+            }
+        }
+        relayBatch(); // drain on shutdown; what cannot go now goes after the next start
+    }
+
+    /** Publishes one batch; returns how many events it published. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!leader) {
+                return 0;
+            }
+            List<OutboxEvent> batch = em.createQuery(
+                    "FROM OutboxEvent WHERE publishedAt IS NULL ORDER BY seq", OutboxEvent.class)
+                    .setMaxResults(config.batchSize()).getResultList();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acks.add(send(event));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            Instant now = Instant.now();
+            batch.forEach(e -> e.publishedAt = now);
+            return batch.size();
+        });
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent event) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        Message<String> message = Message.of(event.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(event.topic).withKey(event.messageKey).withHeaders(headers).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        emitter.send(message);
+        return acked;
+    }
+}

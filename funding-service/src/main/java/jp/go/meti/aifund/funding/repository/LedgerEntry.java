@@ -1,0 +1,56 @@
+package jp.go.meti.aifund.funding.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import jp.go.meti.aifund.funding.domain.LedgerKind;
+
+/** One append-only row per change of money; the database refuses UPDATE and DELETE on it. */
+@Entity
+@Table(name = "ledger_entry")
+public class LedgerEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "programme_id")
+    public UUID programmeId;
+    @Column(name = "tranche_id")
+    public UUID trancheId;
+    @Column(name = "fiscal_year")
+    public Integer fiscalYear;
+    @Enumerated(EnumType.STRING)
+    public LedgerKind kind;
+    public long amount;
+    public String actor;
+    public String reason;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    @Column(name = "planned_before")
+    public long plannedBefore;
+    @Column(name = "planned_after")
+    public long plannedAfter;
+    @Column(name = "committed_before")
+    public long committedBefore;
+    @Column(name = "committed_after")
+    public long committedAfter;
+    @Column(name = "disbursed_before")
+    public long disbursedBefore;
+    @Column(name = "disbursed_after")
+    public long disbursedAfter;
+    @Column(name = "recovered_before")
+    public long recoveredBefore;
+    @Column(name = "recovered_after")
+    public long recoveredAfter;
+}

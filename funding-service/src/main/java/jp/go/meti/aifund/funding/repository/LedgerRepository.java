@@ -1,0 +1,19 @@
+package jp.go.meti.aifund.funding.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long> {
+
+    public PanacheQuery<LedgerEntry> ofProgramme(UUID programmeId, UUID trancheId) {
+        return trancheId == null
+                ? find("programmeId", Sort.by("id"), programmeId)
+                : find("programmeId = ?1 and trancheId = ?2", Sort.by("id"), programmeId, trancheId);
+    }
+}

@@ -1,0 +1,26 @@
+package jp.go.meti.aifund.funding.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jp.go.meti.aifund.funding.domain.NotFoundException;
+
+@ApplicationScoped
+public class ProgrammeRepository implements PanacheRepositoryBase<Programme, UUID> {
+
+    public Programme get(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> new NotFoundException("programme", id));
+    }
+
+    /**
+     * The programme row locked FOR UPDATE until the transaction ends: every change of money in a
+     * programme passes here first, so concurrent requests are checked against the ceiling in turn.
+     */
+    public Programme lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new NotFoundException("programme", id));
+    }
+}

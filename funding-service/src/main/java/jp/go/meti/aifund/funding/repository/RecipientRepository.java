@@ -1,0 +1,27 @@
+package jp.go.meti.aifund.funding.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jp.go.meti.aifund.funding.domain.NotFoundException;
+
+@ApplicationScoped
+public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUID> {
+
+    public Recipient get(UUID programmeId, UUID id) {
+        return find("programmeId = ?1 and id = ?2", programmeId, id).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("recipient", id));
+    }
+
+    public List<Recipient> ofProgramme(UUID programmeId) {
+        return list("programmeId", Sort.by("createdAt").and("name"), programmeId);
+    }
+
+    public boolean nameTaken(UUID programmeId, String name) {
+        return count("programmeId = ?1 and name = ?2", programmeId, name) > 0;
+    }
+}

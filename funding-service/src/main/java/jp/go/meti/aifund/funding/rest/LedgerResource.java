@@ -1,0 +1,40 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import jp.go.meti.aifund.funding.service.LedgerService;
+import jp.go.meti.aifund.funding.service.Views.LedgerEntryView;
+import jp.go.meti.aifund.funding.service.Views.Page;
+
+@Path("/api/programmes/{programmeId}/ledger")
+@Tag(name = "Ledger", description = "Every change of money: who, when, why, and the amounts before and after")
+@SecurityRequirement(name = "jwt")
+public class LedgerResource {
+
+    private final LedgerService ledger;
+
+    public LedgerResource(LedgerService ledger) {
+        this.ledger = ledger;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AUDITOR, Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL})
+    @Operation(summary = "The append-only ledger of a programme, oldest first, optionally for one tranche")
+    public Page<LedgerEntryView> list(@RestPath UUID programmeId, @RestQuery UUID trancheId,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return ledger.entries(programmeId, trancheId, page, size);
+    }
+}

@@ -1,0 +1,177 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.PessimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jp.go.meti.aifund.funding.domain.ConflictException;
+import jp.go.meti.aifund.funding.domain.FourEyesViolationException;
+import jp.go.meti.aifund.funding.domain.InvalidRequestException;
+import jp.go.meti.aifund.funding.domain.LimitExceededException;
+import jp.go.meti.aifund.funding.domain.NotFoundException;
+import jp.go.meti.aifund.funding.rest.Problem.FieldError;
+import jp.go.meti.aifund.funding.service.IdempotencyKeyReusedException;
+
+/**
+ * Every error leaves as {@code application/problem+json}: one mapper per family, the offending
+ * field and the reason, never a class name or a stack trace. Unexpected errors are logged with an
+ * id that the problem document gives, so support can find them.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return respond(Problem.of("validation", "Invalid request", 400,
+                "The request has " + errors.size() + " invalid field(s)", path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidRequestException e, UriInfo uri) {
+        return respond(Problem.of("validation", "Invalid request", 400, e.getMessage(), path(uri),
+                List.of(new FieldError(e.field(), e.reason()))));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException m ? fieldOf(m.getPath()) : null;
+        String reason = e instanceof JsonMappingException ? "has a wrong type or value, or is not a field of this request"
+                : "is not well-formed JSON";
+        List<FieldError> errors = List.of(new FieldError(field == null ? "body" : field, reason));
+        return respond(Problem.of("malformed-request", "Malformed request body", 400,
+                "The body could not be read: " + (field == null ? "body" : field) + " " + reason, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response limitExceeded(LimitExceededException e, UriInfo uri) {
+        return respond(Problem.of("limit-exceeded", "Ceiling or envelope would be exceeded", 409, e.getMessage(),
+                path(uri), List.of(new FieldError("amount", "exceeds the headroom of " + e.limitName()))));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return respond(Problem.of("conflict", "Not allowed in the current state", 409, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response fourEyes(FourEyesViolationException e, UriInfo uri) {
+        return respond(Problem.of("four-eyes", "Another person must do this", 403, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
+        return respond(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage(), path(uri),
+                List.of(new FieldError("Idempotency-Key", "was used for a different request"))));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Problem problem = Problem.of("unauthorized", "Authentication required", 401,
+                "A valid bearer token is required", path(uri), null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                "Your roles do not allow this request", path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        return respond(Problem.of("http-" + status, title, status, title + ": " + uri.getPath(), path(uri), null));
+    }
+
+    @ServerExceptionMapper({LockAcquisitionException.class, PessimisticLockException.class,
+            JDBCConnectionException.class})
+    public Response unavailable(RuntimeException e, UriInfo uri) {
+        LOG.warnf("database unavailable for %s: %s", uri.getPath(), e.getMessage());
+        Problem problem = Problem.of("unavailable", "Temporarily unavailable", 503,
+                "The database is unavailable; nothing was changed. Retry with the same Idempotency-Key.", path(uri),
+                null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "2").entity(problem)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
+        return respond(Problem.of("internal", "Internal error", 500,
+                "An unexpected error occurred. Error id " + errorId, path(uri), null));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri.getPath();
+    }
+
+    /** {@code plan.command.amount} → {@code amount}; a query parameter keeps its own name. */
+    static String fieldOf(Path path) {
+        List<String> properties = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                properties.add(node.getName());
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
+        }
+        return properties.isEmpty() ? String.valueOf(parameter) : String.join(".", properties);
+    }
+
+    private static String fieldOf(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? null : field.toString();
+    }
+}

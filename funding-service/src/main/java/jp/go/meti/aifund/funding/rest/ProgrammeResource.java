@@ -1,0 +1,63 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
+import jp.go.meti.aifund.funding.service.ProgrammeService;
+import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
+
+@Path("/api/programmes")
+@Tag(name = "Programmes", description = "The programme, its ceiling and the money held against it")
+@SecurityRequirement(name = "jwt")
+public class ProgrammeResource {
+
+    private final ProgrammeService programmes;
+    private final Caller caller;
+
+    public ProgrammeResource(ProgrammeService programmes, Caller caller) {
+        this.programmes = programmes;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROGRAMME_ADMIN)
+    @Operation(summary = "Create a programme with its ceiling (whole yen) and fiscal years")
+    public Response create(@Valid CreateProgramme command) {
+        ProgrammeView created = programmes.create(command, caller.name());
+        return Response.created(URI.create("/api/programmes/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "List programmes, oldest first")
+    public Page<ProgrammeView> list(@RestQuery @DefaultValue("0") @Min(0) int page,
+            @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return programmes.list(page, size);
+    }
+
+    @GET
+    @Path("/{programmeId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "A programme with its totals and headroom (ceiling − committed − disbursed + recovered)")
+    public ProgrammeView get(@RestPath UUID programmeId) {
+        return programmes.get(programmeId);
+    }
+}

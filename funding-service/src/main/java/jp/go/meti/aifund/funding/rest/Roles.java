@@ -1,0 +1,19 @@
+package jp.go.meti.aifund.funding.rest;
+
+/** The roles a bearer token carries in its {@code groups} claim. */
+public final class Roles {
+
+    /** Sets up programmes, envelopes and recipients; may plan and disburse. */
+    public static final String PROGRAMME_ADMIN = "programme-admin";
+    /** The commissioning ministry: approves tranches, holds, reduces, cancels, recovers, overrides gates. */
+    public static final String METI_OFFICIAL = "meti-official";
+    /** The executing agency: plans (requests) and disburses tranches. */
+    public static final String NEDO_OFFICER = "nedo-officer";
+    /** A recipient: reads its programme, read-only. */
+    public static final String CONSORTIUM_MEMBER = "consortium-member";
+    /** Reads everything including the ledger, changes nothing. */
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,143 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.funding.service.Idempotency;
+import jp.go.meti.aifund.funding.service.TrancheCommands.Decision;
+import jp.go.meti.aifund.funding.service.TrancheCommands.PlanTranche;
+import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
+import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
+import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
+import jp.go.meti.aifund.funding.service.TrancheService;
+import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.funding.service.Views.TrancheView;
+
+/**
+ * Tranches and their life cycle. Every POST moves or guards money and needs an
+ * {@code Idempotency-Key} header: a retry with the same key returns the first answer.
+ */
+@Path("/api/programmes/{programmeId}/tranches")
+@Tag(name = "Tranches", description = "Plan, approve, disburse, hold, release, reduce, cancel and recover tranches")
+@SecurityRequirement(name = "jwt")
+public class TrancheResource {
+
+    private final TrancheService tranches;
+    private final Caller caller;
+
+    public TrancheResource(TrancheService tranches, Caller caller) {
+        this.tranches = tranches;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "Tranches of a programme, filtered by fiscal year, state or recipient")
+    public Page<TrancheView> list(@RestPath UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
+            @RestQuery TrancheState state, @RestQuery UUID recipientId,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return tranches.search(programmeId, fiscalYear, state, recipientId, page, size);
+    }
+
+    @GET
+    @Path("/{trancheId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    public TrancheView get(@RestPath UUID programmeId, @RestPath UUID trancheId) {
+        return tranches.get(programmeId, trancheId);
+    }
+
+    @POST
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
+    @Operation(summary = "Plan (request) a tranche of a fiscal year for a recipient; reserves nothing yet")
+    public Response plan(@RestPath UUID programmeId, @RestHeader(Idempotency.HEADER) String key,
+            @Valid PlanTranche command) {
+        TrancheView planned = tranches.plan(programmeId, command, caller.name(), key);
+        return Response.created(URI.create("/api/programmes/" + programmeId + "/tranches/" + planned.id()))
+                .entity(planned).build();
+    }
+
+    @POST
+    @Path("/{trancheId}/approve")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Approve: commits the amount against the envelope and the ceiling (four eyes)")
+    public TrancheView approve(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid Decision command) {
+        return tranches.approve(programmeId, trancheId, orEmpty(command), caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/disburse")
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
+    @Operation(summary = "Disburse an approved tranche (not by its approver)")
+    public TrancheView disburse(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid Decision command) {
+        return tranches.disburse(programmeId, trancheId, orEmpty(command), caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/hold")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Put a tranche on hold: no approval or disbursement until a decision ends it")
+    public TrancheView hold(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+        return tranches.hold(programmeId, trancheId, command, caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/release")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Lift a hold: the tranche returns to the state it was held in")
+    public TrancheView release(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+        return tranches.release(programmeId, trancheId, command, caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/reduce")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Lower the amount; committed money above it returns to the headroom")
+    public TrancheView reduce(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid Reduce command) {
+        return tranches.reduce(programmeId, trancheId, command, caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/cancel")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Cancel a tranche that is not yet disbursed; committed money returns to the headroom")
+    public TrancheView cancel(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+        return tranches.cancel(programmeId, trancheId, command, caller.name(), key);
+    }
+
+    @POST
+    @Path("/{trancheId}/recover")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Record disbursed money returned (clawback), fully or partly; it returns to the headroom")
+    public TrancheView recover(@RestPath UUID programmeId, @RestPath UUID trancheId,
+            @RestHeader(Idempotency.HEADER) String key, @Valid Recover command) {
+        return tranches.recover(programmeId, trancheId, command, caller.name(), key);
+    }
+
+    private static Decision orEmpty(Decision command) {
+        return command == null ? new Decision(null) : command;
+    }
+}

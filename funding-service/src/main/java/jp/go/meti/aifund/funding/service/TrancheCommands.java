@@ -1,0 +1,44 @@
+package jp.go.meti.aifund.funding.service;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import jp.go.meti.aifund.funding.domain.Money;
+
+/** What a portal asks of a tranche. Every one of these moves or guards money and needs an Idempotency-Key. */
+public final class TrancheCommands {
+
+    private TrancheCommands() {
+    }
+
+    public record PlanTranche(
+            @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
+            @NotNull UUID recipientId,
+            @NotNull @Positive @Max(Money.MAX_CEILING) Long amount,
+            @Size(max = 2000) String description) {
+    }
+
+    /** Approve, disburse, hold, release or cancel: the reason is kept in the ledger. */
+    public record Decision(@Size(max = 2000) String reason) {
+    }
+
+    /** A decision that needs its reason stated. */
+    public record ReasonedDecision(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Reduce(
+            @NotNull @Positive @Max(Money.MAX_CEILING) Long newAmount,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Recover(
+            @NotNull @Positive @Max(Money.MAX_CEILING) Long amount,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+}

@@ -1,0 +1,98 @@
+package jp.go.meti.aifund.funding.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jp.go.meti.aifund.funding.rest.Roles;
+
+/**
+ * The funding API as a portal calls it, with the people of the test cast: an administrator, a
+ * NEDO officer who requests and disburses, and two METI officials who approve and decide.
+ */
+public final class FundingApi {
+
+    public static final String ADMIN = "admin.sato";
+    public static final String NEDO = "nedo.tanaka";
+    public static final String METI = "meti.suzuki";
+    public static final String METI_2 = "meti.takahashi";
+    public static final String AUDITOR = "auditor.ito";
+
+    private FundingApi() {
+    }
+
+    public static RequestSpecification as(String person, String role) {
+        return given().auth().oauth2(Tokens.of(person, role)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification admin() {
+        return as(ADMIN, Roles.PROGRAMME_ADMIN);
+    }
+
+    public static RequestSpecification nedo() {
+        return as(NEDO, Roles.NEDO_OFFICER);
+    }
+
+    public static RequestSpecification meti() {
+        return as(METI, Roles.METI_OFFICIAL);
+    }
+
+    public static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A programme FY2026–FY2030 with the given ceiling; returns its id. */
+    public static String programme(long ceiling) {
+        return admin().body(Map.of("name", "Sovereign multimodal foundation model " + UUID.randomUUID(),
+                "ceiling", ceiling, "firstFiscalYear", 2026, "lastFiscalYear", 2030,
+                "commissioningMinistry", "METI", "executingAgency", "NEDO"))
+                .post("/api/programmes").then().statusCode(201).extract().path("id");
+    }
+
+    public static void envelope(String programmeId, int fiscalYear, long amount) {
+        admin().body(Map.of("amount", amount)).put("/api/programmes/{p}/envelopes/{fy}", programmeId, fiscalYear)
+                .then().statusCode(200);
+    }
+
+    public static String consortium(String programmeId) {
+        return admin().body(Map.of("name", "Noetra", "role", "CONSORTIUM"))
+                .post("/api/programmes/{p}/recipients", programmeId).then().statusCode(201).extract().path("id");
+    }
+
+    public static Response plan(String programmeId, String recipientId, int fiscalYear, long amount) {
+        return nedo().header("Idempotency-Key", key())
+                .body(Map.of("fiscalYear", fiscalYear, "recipientId", recipientId, "amount", amount))
+                .post("/api/programmes/{p}/tranches", programmeId);
+    }
+
+    public static String planned(String programmeId, String recipientId, int fiscalYear, long amount) {
+        return plan(programmeId, recipientId, fiscalYear, amount).then().statusCode(201).extract().path("id");
+    }
+
+    public static Response act(RequestSpecification who, String programmeId, String trancheId, String action,
+            Map<String, ?> body) {
+        return who.header("Idempotency-Key", key()).body(body)
+                .post("/api/programmes/{p}/tranches/{t}/" + action, programmeId, trancheId);
+    }
+
+    public static Response approve(String programmeId, String trancheId) {
+        return act(meti(), programmeId, trancheId, "approve", Map.of());
+    }
+
+    public static Response disburse(String programmeId, String trancheId) {
+        return act(nedo(), programmeId, trancheId, "disburse", Map.of());
+    }
+
+    public static Map<String, Object> programmeTotals(String programmeId) {
+        return admin().get("/api/programmes/{p}", programmeId).then().statusCode(200).extract().jsonPath().getMap("");
+    }
+
+    public static int ledgerSize(String programmeId) {
+        return as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=1", programmeId)
+                .then().statusCode(200).extract().path("totalItems");
+    }
+}
