@@ -20,8 +20,11 @@ import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -60,14 +63,19 @@ public class ProblemMapper {
                 List.of(new FieldError(e.field(), e.reason()))));
     }
 
+    /** Registered for the exact type so that it replaces Quarkus' own mapper, which has no body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? fieldOf(m.getPath()) : null;
-        String reason = e instanceof JsonMappingException ? "has a wrong type or value, or is not a field of this request"
-                : "is not well-formed JSON";
-        List<FieldError> errors = List.of(new FieldError(field == null ? "body" : field, reason));
+        String field = fieldOf(e);
+        String reason = e instanceof JsonParseException ? "is not well-formed JSON"
+                : "has a wrong type or value (amounts are whole yen, within range), or is not a field of this request";
         return respond(Problem.of("malformed-request", "Malformed request body", 400,
-                "The body could not be read: " + (field == null ? "body" : field) + " " + reason, path(uri), errors));
+                "The body could not be read: " + field + " " + reason, path(uri), List.of(new FieldError(field, reason))));
     }
 
     @ServerExceptionMapper
@@ -113,6 +121,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -161,6 +172,22 @@ public class ProblemMapper {
             }
         }
         return properties.isEmpty() ? String.valueOf(parameter) : String.join(".", properties);
+    }
+
+    /** The JSON field that could not be read, or "body" when the JSON itself is broken. */
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return fieldOf(mapping.getPath());
+        }
+        if (e instanceof InputCoercionException overflow && overflow.getProcessor() != null) {
+            try {
+                String name = overflow.getProcessor().currentName();
+                return name == null ? "body" : name;
+            } catch (java.io.IOException | RuntimeException unavailable) {
+                return "body";
+            }
+        }
+        return "body";
     }
 
     private static String fieldOf(List<JsonMappingException.Reference> path) {

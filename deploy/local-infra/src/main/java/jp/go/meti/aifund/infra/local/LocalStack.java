@@ -1,0 +1,168 @@
+package jp.go.meti.aifund.infra.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system on one machine with no Docker and nothing installed: a real PostgreSQL (one
+ * database per service) and a real Kafka broker, both keeping their data under {@code .data/}, and
+ * the services as child processes. Ctrl-C stops the services gracefully, then the broker and the
+ * database, and leaves no process behind.
+ */
+public final class LocalStack {
+
+    /** A service of the system: its module, HTTP port and database. */
+    record Service(String name, int port, String database) {
+        Path jar(Path root) {
+            return root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        }
+    }
+
+    static final List<Service> SERVICES = List.of(new Service("funding-service", 8081, "funding"));
+    static final int POSTGRES_PORT = 15432;
+    static final int KAFKA_PORT = 19092;
+
+    private final Path root;
+    private final Path data;
+    private final List<Process> services = new ArrayList<>();
+    private PostgresServer postgres;
+    private KafkaBrokerProcess kafka;
+
+    LocalStack(Path root) {
+        this.root = root;
+        this.data = root.resolve(".data");
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStack stack = new LocalStack(Path.of("").toAbsolutePath());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        long started = System.nanoTime();
+        stack.start();
+        stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        stopped.await();
+    }
+
+    void start() throws IOException, InterruptedException {
+        Files.createDirectories(data.resolve("logs"));
+        say("PostgreSQL 15 (embedded binaries) on 127.0.0.1:" + POSTGRES_PORT + ", data in .data/postgres");
+        postgres = PostgresServer.start(data.resolve("postgres"), POSTGRES_PORT, true);
+        say("Kafka (KRaft, child JVM) on 127.0.0.1:" + KAFKA_PORT + ", data in .data/kafka");
+        kafka = KafkaBrokerProcess.start(data.resolve("kafka"), KAFKA_PORT);
+        Path publicKey = data.resolve("dev-keys/aifund-dev-public.pem");
+        Files.createDirectories(publicKey.getParent());
+        Files.writeString(publicKey, DevTokens.publicKeyPem());
+        for (Service service : SERVICES) {
+            services.add(launch(service, publicKey));
+        }
+        for (Service service : SERVICES) {
+            awaitReady(service);
+        }
+    }
+
+    private Process launch(Service service, Path publicKey) throws IOException {
+        Path jar = service.jar(root);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
+        }
+        say("starting " + service.name() + " on http://localhost:" + service.port());
+        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(data.resolve("logs/" + service.name() + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("HTTP_PORT", String.valueOf(service.port()));
+        env.put("DB_JDBC_URL", postgres.createDatabase(service.database()));
+        env.put("DB_USERNAME", PostgresServer.USER);
+        env.put("DB_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
+        env.put("JWT_ISSUER", DevTokens.ISSUER);
+        return builder.start();
+    }
+
+    private void awaitReady(Service service) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        URI ready = URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service.name() + " not ready after 90 s; see .data/logs/" + service.name() + ".log");
+    }
+
+    private void printWelcome(Duration took) {
+        DevTokens tokens = new DevTokens();
+        StringBuilder out = new StringBuilder("\nReady in " + took.toSeconds() + " s.\n\n");
+        for (Service s : SERVICES) {
+            out.append(String.format("  %-22s http://localhost:%d/api   Swagger UI http://localhost:%d/q/swagger-ui%n",
+                    s.name(), s.port(), s.port()));
+            out.append(String.format("  %-22s http://localhost:%d/q/health   metrics http://localhost:%d/q/metrics%n",
+                    "", s.port(), s.port()));
+        }
+        out.append("  Kafka bootstrap        ").append(kafka.bootstrapServers()).append('\n');
+        out.append("  PostgreSQL             ").append(postgres.jdbcUrl("<database>")).append(" (user postgres)\n\n");
+        out.append("Development bearer tokens (12 h; signed with the public dev key, never valid in production):\n");
+        String[][] cast = {{"admin.sato", "programme-admin"}, {"nedo.tanaka", "nedo-officer"},
+                {"meti.suzuki", "meti-official"}, {"meti.takahashi", "meti-official"},
+                {"member.sony", "consortium-member"}, {"auditor.ito", "auditor"}};
+        for (String[] person : cast) {
+            out.append(String.format("  export TOKEN_%s=%s%n", person[0].replace('.', '_').toUpperCase(),
+                    tokens.mint(person[0], person[1], Duration.ofHours(12))));
+        }
+        out.append("\nLogs in .data/logs/. Ctrl-C stops everything.\n");
+        System.out.println(out);
+    }
+
+    synchronized void stop() {
+        say("stopping");
+        for (Process p : services) {
+            p.destroy(); // SIGTERM: Quarkus drains in-flight requests and the outbox
+        }
+        for (Process p : services) {
+            try {
+                if (!p.waitFor(25, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        say("stopped");
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-stack] " + line);
+    }
+}

@@ -1,0 +1,43 @@
+package jp.go.meti.aifund.funding.rest;
+
+import static io.restassured.RestAssured.given;
+import static jp.go.meti.aifund.funding.support.FundingApi.*;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What an ops team and a portal developer rely on besides the API itself. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readinessCoversTheDatabaseAndKafka() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheTrancheApiAndItsBearerAuth() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/programmes", "/api/programmes/{programmeId}/tranches",
+                        "/api/programmes/{programmeId}/tranches/{trancheId}/approve",
+                        "/api/programmes/{programmeId}/ledger"))
+                .body("components.securitySchemes.jwt.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void prometheusSeesTheCeilingUtilizationOfEachProgramme() {
+        String programme = programme(1_000_000_000_000L);
+        envelope(programme, 2026, 100_000_000_000L);
+        approve(programme, planned(programme, consortium(programme), 2026, 250_000_000_000L / 10)).then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("aifund_ceiling_utilization{programme=\"" + programme + "\"} 0.025"))
+                .body(containsString("aifund_outbox_pending"));
+    }
+}
