@@ -3,7 +3,10 @@ package jp.go.meti.aifund.funding.domain;
 /** Whole-yen amounts are {@code long}s; these are the checks every amount goes through. */
 public final class Money {
 
-    /** ¥1 trillion: the programme ceiling from public reporting, and the largest ceiling accepted. */
+    /**
+     * ¥10 trillion, ten times the programme's ceiling: the largest amount any request may carry, so
+     * that no sum of a programme's amounts can come near {@code Long.MAX_VALUE}.
+     */
     public static final long MAX_CEILING = 1_000_000_000_000L * 10;
 
     private Money() {

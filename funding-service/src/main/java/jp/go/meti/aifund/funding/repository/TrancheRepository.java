@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -19,13 +18,6 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
     public Tranche get(UUID programmeId, UUID id) {
         return find("programmeId = ?1 and id = ?2", programmeId, id).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("tranche", id));
-    }
-
-    /** The tranche locked for the change; callers lock the programme first, so locks never cross. */
-    public Tranche lock(UUID programmeId, UUID id) {
-        Tranche tranche = get(programmeId, id);
-        getEntityManager().lock(tranche, LockModeType.PESSIMISTIC_WRITE);
-        return tranche;
     }
 
     public PanacheQuery<Tranche> search(UUID programmeId, Integer fiscalYear, TrancheState state, UUID recipientId) {

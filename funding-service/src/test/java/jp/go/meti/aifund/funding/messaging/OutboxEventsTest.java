@@ -113,7 +113,7 @@ class OutboxEventsTest {
     private List<ConsumerRecord<String, String>> eventsOf(String programme, int expected) {
         ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> ofProgramme(task, programme).size() >= expected);
+            await().atMost(Duration.ofSeconds(60)).until(() -> ofProgramme(task, programme).size() >= expected);
             List<ConsumerRecord<String, String>> events = ofProgramme(task, programme);
             assertThat(events).hasSize(expected);
             return events;
