@@ -22,7 +22,8 @@ class ArchitectureTest {
     @Test
     void domainIsPlainJava() {
         classes().that().resideInAPackage(ROOT + ".domain..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage(ROOT + ".domain..", "java..")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage(ROOT + ".domain..", "jp.go.meti.aifund.platform.domain..", "java..")
                 .because("the money rules are unit-tested without any framework").check(CLASSES);
     }
 

@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.funding.domain;
 
+import jp.go.meti.aifund.platform.domain.DomainException;
+
 /** The cumulative total, including the request itself, would exceed the ceiling or an envelope. */
 public final class LimitExceededException extends DomainException {
 

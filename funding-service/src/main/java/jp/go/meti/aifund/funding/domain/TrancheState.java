@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.funding.domain;
 
+import jp.go.meti.aifund.platform.domain.ConflictException;
+
 /**
  * The life cycle of a tranche: PLANNED → APPROVED → DISBURSED, with ON_HOLD (blocks approval and
  * disbursement), REDUCED (amount lowered by a decision; it can still be approved or paid),

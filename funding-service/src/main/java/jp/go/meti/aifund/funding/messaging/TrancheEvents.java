@@ -12,6 +12,8 @@ import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.Tranche;
+import jp.go.meti.aifund.platform.messaging.CloudEvent;
+import jp.go.meti.aifund.platform.messaging.Outbox;
 
 /**
  * Maps a change of a tranche to its event, {@code jp.go.meti.aifund.tranche.<change>.v1}, and

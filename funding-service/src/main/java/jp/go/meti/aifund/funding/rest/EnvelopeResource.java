@@ -19,6 +19,8 @@ import jp.go.meti.aifund.funding.service.ProgrammeCommands.OverrideGate;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.SetEnvelope;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
 import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/envelopes")
 @Tag(name = "Fiscal-year envelopes", description = "Planned amount per Japanese fiscal year, and the gate of its tranches")

@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import jp.go.meti.aifund.funding.service.LedgerService;
 import jp.go.meti.aifund.funding.service.Views.LedgerEntryView;
 import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/ledger")
 @Tag(name = "Ledger", description = "Every change of money: who, when, why, and the amounts before and after")

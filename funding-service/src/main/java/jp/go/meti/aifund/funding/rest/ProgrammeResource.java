@@ -23,6 +23,8 @@ import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
 import jp.go.meti.aifund.funding.service.Views.Page;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes")
 @Tag(name = "Programmes", description = "The programme, its ceiling and the money held against it")

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.AddRecipient;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/recipients")
 @Tag(name = "Recipients", description = "The consortium and its members with their shares (basis points)")

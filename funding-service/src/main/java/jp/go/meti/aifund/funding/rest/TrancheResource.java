@@ -30,6 +30,8 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
 import jp.go.meti.aifund.funding.service.TrancheService;
 import jp.go.meti.aifund.funding.service.Views.Page;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
  * Tranches and their life cycle. Every POST moves or guards money and needs an

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
-import jp.go.meti.aifund.funding.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.funding.domain.Gate;
-import jp.go.meti.aifund.funding.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
 import jp.go.meti.aifund.funding.domain.RecipientRole;

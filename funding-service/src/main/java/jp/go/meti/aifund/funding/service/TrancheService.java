@@ -11,9 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
-import jp.go.meti.aifund.funding.domain.ConflictException;
-import jp.go.meti.aifund.funding.domain.FourEyes;
-import jp.go.meti.aifund.funding.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.FourEyes;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
@@ -114,7 +114,7 @@ public class TrancheService {
     @Transactional
     public TrancheView approve(UUID programmeId, UUID trancheId, @Valid Decision command, String actor, String key) {
         return change(programmeId, trancheId, TrancheAction.APPROVE, command, actor, key, (p, t, e) -> {
-            FourEyes.requireDifferent(t.requestedBy, "requested", actor, "approve");
+            FourEyes.requireDifferent("this tranche", t.requestedBy, "requested", actor, "approve");
             if (!e.gate.allowsApproval()) {
                 throw new ConflictException("FY" + t.fiscalYear + " tranches are gated on the finalized FY"
                         + t.gatedByReviewYear + " review, which has not passed, and no ministry decision opened the gate");
@@ -129,7 +129,7 @@ public class TrancheService {
     @Transactional
     public TrancheView disburse(UUID programmeId, UUID trancheId, @Valid Decision command, String actor, String key) {
         return change(programmeId, trancheId, TrancheAction.DISBURSE, command, actor, key, (p, t, e) -> {
-            FourEyes.requireDifferent(t.approvedBy, "approved", actor, "disburse");
+            FourEyes.requireDifferent("this tranche", t.approvedBy, "approved", actor, "disburse");
             e.apply(e.exposure().disburse(t.amount));
             p.apply(p.exposure().disburse(t.amount));
             t.disbursedBy = actor;

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.FourEyes;
+import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
 
 class TrancheStateTest {
 
@@ -57,8 +60,8 @@ class TrancheStateTest {
 
     @Test
     void fourEyesRefusesTheSamePersonAndAllowsAnother() {
-        assertThatThrownBy(() -> FourEyes.requireDifferent("tanaka", "requested", "tanaka", "approve"))
+        assertThatThrownBy(() -> FourEyes.requireDifferent("this tranche", "tanaka", "requested", "tanaka", "approve"))
                 .isInstanceOf(FourEyesViolationException.class).hasMessageContaining("another person");
-        FourEyes.requireDifferent("tanaka", "requested", "suzuki", "approve");
+        FourEyes.requireDifferent("this tranche", "tanaka", "requested", "suzuki", "approve");
     }
 }

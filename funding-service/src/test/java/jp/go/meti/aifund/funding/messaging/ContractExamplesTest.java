@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.funding.domain.LedgerKind;
-import jp.go.meti.aifund.funding.support.Contracts;
+import jp.go.meti.aifund.infra.testing.Contracts;
 
 /** The published examples are valid, and every tranche event type the service emits is published. */
 class ContractExamplesTest {

@@ -24,7 +24,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import jp.go.meti.aifund.funding.support.Contracts;
+import jp.go.meti.aifund.infra.testing.Contracts;
 
 /**
  * An event reaches the topic if and only if its change committed, in the order of the changes,

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
-import jp.go.meti.aifund.funding.support.Tokens;
+import jp.go.meti.aifund.infra.testing.Tokens;
+import jp.go.meti.aifund.platform.rest.Problem;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
  * Each kind of bad request gets a precise 4xx problem document naming the field and the reason,

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jp.go.meti.aifund.platform.rest.Problem;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
  * Sixty approvals race for an envelope that holds thirty-seven of them: exactly thirty-seven

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jp.go.meti.aifund.platform.rest.Problem;
 
 @QuarkusTest
 class IdempotencyTest {

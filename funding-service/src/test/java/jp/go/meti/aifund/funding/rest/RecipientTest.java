@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.platform.rest.Problem;
 
 @QuarkusTest
 class RecipientTest {

@@ -2,7 +2,7 @@ package jp.go.meti.aifund.funding.rest;
 
 import static jp.go.meti.aifund.funding.support.FundingApi.*;
 
-import jp.go.meti.aifund.funding.support.Tokens;
+import jp.go.meti.aifund.infra.testing.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.platform.rest.Problem;
+import jp.go.meti.aifund.platform.rest.Roles;
 
 @QuarkusTest
 class TrancheLifecycleTest {

@@ -8,7 +8,8 @@ import java.util.UUID;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jp.go.meti.aifund.funding.rest.Roles;
+import jp.go.meti.aifund.platform.rest.Roles;
+import jp.go.meti.aifund.infra.testing.Tokens;
 
 /**
  * The funding API as a portal calls it, with the people of the test cast: an administrator, a

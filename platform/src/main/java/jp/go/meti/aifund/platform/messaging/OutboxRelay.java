@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.messaging;
+package jp.go.meti.aifund.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +24,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jp.go.meti.aifund.funding.config.OutboxConfig;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written and marks them published once the

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.support;
+package jp.go.meti.aifund.infra.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
-/** The published event schemas in contracts/schemas, as an external consumer would use them. */
+/**
+ * The published event schemas in contracts/schemas, as an external consumer would use them. Paths
+ * are relative to a service module, the working directory of its tests.
+ */
 public final class Contracts {
 
     public static final String SCHEMA_BASE = "https://aifund.meti.go.jp/contracts/";

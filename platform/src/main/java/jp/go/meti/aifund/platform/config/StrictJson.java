@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.config;
+package jp.go.meti.aifund.platform.config;
 
 import jakarta.inject.Singleton;
 

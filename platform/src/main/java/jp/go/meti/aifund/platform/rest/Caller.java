@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.rest;
+package jp.go.meti.aifund.platform.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 

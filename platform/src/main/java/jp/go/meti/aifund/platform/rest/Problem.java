@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.rest;
+package jp.go.meti.aifund.platform.rest;
 
 import java.net.URI;
 import java.util.List;
@@ -13,12 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(URI type, String title, int status, String detail, String instance, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://aifund.meti.go.jp/problems/";
+    public static final String TYPE_BASE = "https://aifund.meti.go.jp/problems/";
 
     public record FieldError(String field, String reason) {
     }
 
-    static Problem of(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+    public static Problem of(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
         return new Problem(URI.create(TYPE_BASE + type), title, status, detail, instance, errors);
     }
 }

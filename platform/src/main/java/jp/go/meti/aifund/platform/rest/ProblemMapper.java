@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.rest;
+package jp.go.meti.aifund.platform.rest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,18 +29,17 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jp.go.meti.aifund.funding.domain.ConflictException;
-import jp.go.meti.aifund.funding.domain.FourEyesViolationException;
-import jp.go.meti.aifund.funding.domain.InvalidRequestException;
-import jp.go.meti.aifund.funding.domain.LimitExceededException;
-import jp.go.meti.aifund.funding.domain.NotFoundException;
-import jp.go.meti.aifund.funding.rest.Problem.FieldError;
-import jp.go.meti.aifund.funding.service.IdempotencyKeyReusedException;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
 /**
  * Every error leaves as {@code application/problem+json}: one mapper per family, the offending
  * field and the reason, never a class name or a stack trace. Unexpected errors are logged with an
- * id that the problem document gives, so support can find them.
+ * id that the problem document gives, so support can find them. A service adds mappers for its own
+ * families with {@link #respond(Problem)}.
  */
 public class ProblemMapper {
 
@@ -79,12 +78,6 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response limitExceeded(LimitExceededException e, UriInfo uri) {
-        return respond(Problem.of("limit-exceeded", "Ceiling or envelope would be exceeded", 409, e.getMessage(),
-                path(uri), List.of(new FieldError("amount", "exceeds the headroom of " + e.limitName()))));
-    }
-
-    @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return respond(Problem.of("conflict", "Not allowed in the current state", 409, e.getMessage(), path(uri), null));
     }
@@ -97,12 +90,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path(uri), null));
-    }
-
-    @ServerExceptionMapper
-    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
-        return respond(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage(), path(uri),
-                List.of(new FieldError("Idempotency-Key", "was used for a different request"))));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -152,7 +139,7 @@ public class ProblemMapper {
                 "An unexpected error occurred. Error id " + errorId, path(uri), null));
     }
 
-    private static Response respond(Problem problem) {
+    public static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

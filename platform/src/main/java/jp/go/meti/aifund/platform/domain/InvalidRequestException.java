@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
 /** A field of the request breaks a rule that Bean Validation cannot express. */
 public final class InvalidRequestException extends DomainException {

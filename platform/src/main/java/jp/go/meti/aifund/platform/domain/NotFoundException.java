@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
 public final class NotFoundException extends DomainException {
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.support;
+package jp.go.meti.aifund.infra.testing;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
 /** A request the rules refuse. Each subclass is one family of problem, mapped to one HTTP status. */
 public abstract class DomainException extends RuntimeException {

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.rest;
+package jp.go.meti.aifund.platform.rest;
 
 /** The roles a bearer token carries in its {@code groups} claim. */
 public final class Roles {
