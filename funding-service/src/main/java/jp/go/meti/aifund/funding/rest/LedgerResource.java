@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.funding.service.LedgerService;
 import jp.go.meti.aifund.funding.service.Views.LedgerEntryView;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/ledger")

@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.Roles;

@@ -28,7 +28,7 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
 import jp.go.meti.aifund.funding.service.TrancheService;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.Roles;

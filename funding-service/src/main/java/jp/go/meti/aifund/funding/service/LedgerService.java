@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.service.Views.LedgerEntryView;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 
 /** Reads the ledger; {@link Ledger} is the only writer. */
 @ApplicationScoped

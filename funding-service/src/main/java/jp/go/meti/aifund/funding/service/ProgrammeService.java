@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
+import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
@@ -26,7 +27,7 @@ import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.OverrideGate;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.SetEnvelope;
 import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
 

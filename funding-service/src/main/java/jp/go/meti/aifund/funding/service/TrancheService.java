@@ -2,8 +2,6 @@ package jp.go.meti.aifund.funding.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
+import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyes;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
@@ -31,7 +30,7 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.PlanTranche;
 import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
-import jp.go.meti.aifund.funding.service.Views.Page;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
 
 /**
@@ -43,9 +42,6 @@ import jp.go.meti.aifund.funding.service.Views.TrancheView;
  */
 @ApplicationScoped
 public class TrancheService {
-
-    /** Disbursement dates are Japanese calendar days: statutory interest counts from them. */
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final ProgrammeRepository programmes;
     private final EnvelopeRepository envelopes;
@@ -133,7 +129,7 @@ public class TrancheService {
             e.apply(e.exposure().disburse(t.amount));
             p.apply(p.exposure().disburse(t.amount));
             t.disbursedBy = actor;
-            t.disbursedOn = LocalDate.ofInstant(clock.instant(), TOKYO);
+            t.disbursedOn = FiscalYear.today(clock); // a Japanese calendar day: statutory interest counts from it
             return Ledger.Change.of(LedgerKind.TRANCHE_DISBURSED, t, t.amount, actor, command.reason(), key);
         });
     }

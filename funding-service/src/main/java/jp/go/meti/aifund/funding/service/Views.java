@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jp.go.meti.aifund.funding.domain.Exposure;
-import jp.go.meti.aifund.funding.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
@@ -80,15 +80,6 @@ public final class Views {
                     e.idempotencyKey, e.recordedAt,
                     new Amounts(e.plannedBefore, e.committedBefore, e.disbursedBefore, e.recoveredBefore),
                     new Amounts(e.plannedAfter, e.committedAfter, e.disbursedAfter, e.recoveredAfter));
-        }
-    }
-
-    /** One page of a list: {@code page} counts from 0. */
-    public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
-
-        static <E, T> Page<T> of(PanacheQuery<E> query, int page, int size, Function<E, T> view) {
-            PanacheQuery<E> paged = query.page(io.quarkus.panache.common.Page.of(page, size));
-            return new Page<>(paged.list().stream().map(view).toList(), page, size, paged.count(), paged.pageCount());
         }
     }
 }

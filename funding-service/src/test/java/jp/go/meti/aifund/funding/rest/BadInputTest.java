@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
+import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.platform.rest.Problem;
 import jp.go.meti.aifund.platform.rest.Roles;

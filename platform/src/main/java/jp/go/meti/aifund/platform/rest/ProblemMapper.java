@@ -33,6 +33,7 @@ import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.domain.NotPermittedException;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
 /**
@@ -88,6 +89,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response notPermitted(NotPermittedException e, UriInfo uri) {
+        return respond(Problem.of("not-permitted", "Not permitted", 403, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
         return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path(uri), null));
     }
@@ -131,8 +137,26 @@ public class ProblemMapper {
                 .build();
     }
 
+    /** A unique or check constraint refused a write that raced another request; nothing was changed. */
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        LOG.infof("constraint %s refused a write to %s", e.getConstraintName(), uri.getPath());
+        return respond(Problem.of("conflict", "Not allowed in the current state", 409,
+                "A concurrent request changed the same record first (" + e.getConstraintName()
+                        + "); nothing was changed. Read it again and retry.", path(uri), null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            // a failure at commit arrives wrapped by the transaction manager
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return constraint(violation, uri);
+            }
+            if (cause instanceof LockAcquisitionException || cause instanceof JDBCConnectionException) {
+                return unavailable((RuntimeException) cause, uri);
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return respond(Problem.of("internal", "Internal error", 500,

@@ -1,7 +1,9 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.ZoneId;
 
 /**
  * Japan's fiscal year runs 1 April to 31 March and is named after the year it starts in:
@@ -9,7 +11,14 @@ import java.time.Month;
  */
 public final class FiscalYear {
 
+    /** Days (fiscal years, due dates, "today") are Japan's; instants are stored in UTC. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
     private FiscalYear() {
+    }
+
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(JAPAN));
     }
 
     public static int of(LocalDate date) {

@@ -1,0 +1,37 @@
+package jp.go.meti.aifund.milestone.domain;
+
+import java.time.LocalDate;
+
+import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+
+/** The rules a measured value obeys before it is assessed. */
+public final class Measurement {
+
+    private Measurement() {
+    }
+
+    /** The unit of a result is the milestone's, exactly: 72.5 "points" is not 72.5 "%". */
+    public static void requireUnit(String expected, String given) {
+        if (!expected.equals(given)) {
+            throw new InvalidRequestException("unit", "must be \"" + expected + "\", the unit of the milestone");
+        }
+    }
+
+    /**
+     * A value is measured on a day that has happened (Japan's calendar), and not before its
+     * fiscal year began: a measurement from FY2025 cannot evidence FY2026's target.
+     */
+    public static void requireAsOf(LocalDate asOf, int fiscalYear, LocalDate today) {
+        if (asOf == null) {
+            throw new InvalidRequestException("asOf", "is required");
+        }
+        if (asOf.isAfter(today)) {
+            throw new InvalidRequestException("asOf", "is in the future (today is " + today + " in Japan)");
+        }
+        if (asOf.isBefore(FiscalYear.firstDay(fiscalYear))) {
+            throw new InvalidRequestException("asOf", "is before FY" + fiscalYear + " began on "
+                    + FiscalYear.firstDay(fiscalYear));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package jp.go.meti.aifund.milestone.domain;
+
+import java.util.List;
+
+import jp.go.meti.aifund.platform.domain.ConflictException;
+
+/** The weights of a fiscal year's milestones, in basis points, must add up to exactly 100 %. */
+public final class Weights {
+
+    private Weights() {
+    }
+
+    public static void requireComplete(List<Integer> weights) {
+        long total = total(weights);
+        if (weights.isEmpty() || total != Kpi.FULL) {
+            throw new ConflictException("the milestone weights of this fiscal year add up to " + percent(total)
+                    + ", not 100.00 %: adjust them before the review is submitted");
+        }
+    }
+
+    public static long total(List<Integer> weights) {
+        return weights.stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** 9,950 bp → "99.50 %". */
+    public static String percent(long basisPoints) {
+        return String.format("%d.%02d %%", basisPoints / 100, basisPoints % 100);
+    }
+}

@@ -1,0 +1,64 @@
+package jp.go.meti.aifund.milestone.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.milestone.domain.ReviewState;
+
+/** One revision of the annual review of a programme's fiscal year. */
+@Entity
+public class Review {
+
+    @Id
+    public UUID id;
+    @Column(name = "programme_id")
+    public UUID programmeId;
+    @Column(name = "fiscal_year")
+    public int fiscalYear;
+    public int revision;
+    /** The finalized revision this one corrects; null for the first. */
+    public UUID amends;
+    @Column(name = "amendment_reason")
+    public String amendmentReason;
+    /** The revision that corrected this one, once there is one. */
+    @Column(name = "amended_by")
+    public UUID amendedBy;
+    @Enumerated(EnumType.STRING)
+    public ReviewState state;
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+    @Column(name = "returned_by")
+    public String returnedBy;
+    @Column(name = "returned_at")
+    public Instant returnedAt;
+    @Column(name = "return_reason")
+    public String returnReason;
+    @Column(name = "finalized_by")
+    public String finalizedBy;
+    @Column(name = "finalized_at")
+    public Instant finalizedAt;
+    @Column(name = "decision_note")
+    public String decisionNote;
+    @Column(name = "score_basis_points")
+    public Integer scoreBasisPoints;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+    @Column(name = "rule_version")
+    public String ruleVersion;
+}

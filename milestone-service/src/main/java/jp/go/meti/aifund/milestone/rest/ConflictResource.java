@@ -1,0 +1,65 @@
+package jp.go.meti.aifund.milestone.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jp.go.meti.aifund.milestone.service.ConflictService;
+import jp.go.meti.aifund.milestone.service.ReviewCommands.DeclareConflict;
+import jp.go.meti.aifund.milestone.service.Views.ConflictView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** Declared conflicts of interest: a reviewer related to a recipient may not assess its milestones. */
+@Path("/api/conflicts")
+@Tag(name = "Conflicts of interest", description = "Reviewers' declared relations to recipients")
+@SecurityRequirement(name = "jwt")
+public class ConflictResource {
+
+    private final ConflictService conflicts;
+    private final Caller caller;
+    private final SecurityIdentity identity;
+
+    public ConflictResource(ConflictService conflicts, Caller caller, SecurityIdentity identity) {
+        this.conflicts = conflicts;
+        this.caller = caller;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN})
+    @Operation(summary = "Declare a reviewer's relation to a recipient (one's own, or anyone's as programme administrator)")
+    public Response declare(@Valid @NotNull DeclareConflict command) {
+        ConflictView declared = conflicts.declare(command, caller.name(), identity.hasRole(Roles.PROGRAMME_ADMIN));
+        return Response.created(URI.create("/api/conflicts/" + declared.id())).entity(declared).build();
+    }
+
+    @GET
+    @Path("/{conflictId}")
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR})
+    public ConflictView get(@RestPath UUID conflictId) {
+        return conflicts.get(conflictId);
+    }
+
+    @GET
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "Declared relations, by reviewer or recipient")
+    public List<ConflictView> search(@RestQuery String reviewer, @RestQuery UUID recipientId) {
+        return conflicts.search(reviewer, recipientId);
+    }
+}

@@ -1,0 +1,72 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.go.meti.aifund.milestone.domain.ConflictOfInterestException;
+import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
+import jp.go.meti.aifund.milestone.repository.ConflictRepository;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.service.ReviewCommands.DeclareConflict;
+import jp.go.meti.aifund.milestone.service.Views.ConflictView;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.domain.NotPermittedException;
+
+/**
+ * Reviewers' declared relations to recipients, and the rule they enforce: whoever is related to
+ * the recipient responsible for a milestone can neither record nor finalize its result.
+ */
+@ApplicationScoped
+public class ConflictService {
+
+    private final ConflictRepository conflicts;
+    private final Clock clock;
+
+    public ConflictService(ConflictRepository conflicts, Clock clock) {
+        this.conflicts = conflicts;
+        this.clock = clock;
+    }
+
+    /** A reviewer declares their own relation; a programme administrator may declare anyone's. */
+    @Transactional
+    public ConflictView declare(DeclareConflict command, String actor, boolean administrator) {
+        if (!administrator && !command.reviewer().equals(actor)) {
+            throw new NotPermittedException(actor + " may declare only their own relations; a programme "
+                    + "administrator records those of others");
+        }
+        if (conflicts.of(command.reviewer(), command.recipientId()).isPresent()) {
+            throw new ConflictException(command.reviewer() + " is already declared related to recipient "
+                    + command.recipientId());
+        }
+        ConflictDeclaration c = new ConflictDeclaration();
+        c.id = UUID.randomUUID();
+        c.reviewer = command.reviewer();
+        c.recipientId = command.recipientId();
+        c.reason = command.reason().strip();
+        c.declaredBy = actor;
+        c.declaredAt = clock.instant();
+        conflicts.persist(c);
+        return ConflictView.of(c);
+    }
+
+    public ConflictView get(UUID id) {
+        return ConflictView.of(conflicts.findByIdOptional(id).orElseThrow(() -> new NotFoundException("conflict declaration", id)));
+    }
+
+    public List<ConflictView> search(String reviewer, UUID recipientId) {
+        return conflicts.search(reviewer, recipientId).stream().map(ConflictView::of).toList();
+    }
+
+    public void requireNone(String reviewer, Milestone milestone) {
+        if (milestone.recipientId != null) {
+            conflicts.of(reviewer, milestone.recipientId).ifPresent(c -> {
+                throw new ConflictOfInterestException(reviewer, milestone.code, c.reason);
+            });
+        }
+    }
+}

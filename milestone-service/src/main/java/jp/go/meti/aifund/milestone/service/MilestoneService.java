@@ -1,0 +1,133 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.go.meti.aifund.milestone.domain.Kpi;
+import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.milestone.domain.Weights;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
+import jp.go.meti.aifund.milestone.service.MilestoneCommands.MilestoneDefinition;
+import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
+import jp.go.meti.aifund.milestone.service.Views.YearPlan;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+
+/**
+ * The milestones of each fiscal year. A milestone is edited in place until a review records a
+ * result against it; from then on the version is frozen (a finalized review must always read the
+ * targets it was assessed against) and an edit makes a new version that supersedes it.
+ */
+@ApplicationScoped
+public class MilestoneService {
+
+    private final MilestoneRepository milestones;
+    private final ResultRepository results;
+    private final ReviewDeadline deadline;
+    private final Clock clock;
+
+    public MilestoneService(MilestoneRepository milestones, ResultRepository results, ReviewDeadline deadline,
+            Clock clock) {
+        this.milestones = milestones;
+        this.results = results;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MilestoneView define(UUID programmeId, int fiscalYear, MilestoneDefinition definition, String actor) {
+        Milestone m = new Milestone();
+        m.id = UUID.randomUUID();
+        m.programmeId = programmeId;
+        m.fiscalYear = fiscalYear;
+        m.code = definition.code();
+        m.version = 1;
+        requireWeightRoom(programmeId, fiscalYear, null, definition.weightBasisPoints());
+        apply(m, definition, actor);
+        milestones.persist(m);
+        return MilestoneView.of(m);
+    }
+
+    /** The milestone as redefined: the same version if no result refers to it yet, else a new one. */
+    @Transactional
+    public MilestoneView redefine(UUID id, MilestoneDefinition definition, String actor) {
+        Milestone current = milestones.lock(id);
+        if (!current.code.equals(definition.code())) {
+            throw new InvalidRequestException("code", "cannot change (it is " + current.code
+                    + "); define a new milestone instead");
+        }
+        if (current.supersededBy != null) {
+            throw new ConflictException("milestone " + current.code + " v" + current.version
+                    + " was superseded by " + current.supersededBy + "; edit the current version");
+        }
+        requireWeightRoom(current.programmeId, current.fiscalYear, current.code, definition.weightBasisPoints());
+        if (!results.anyFor(current.id)) {
+            apply(current, definition, actor);
+            return MilestoneView.of(current);
+        }
+        Milestone next = new Milestone();
+        next.id = UUID.randomUUID();
+        next.programmeId = current.programmeId;
+        next.fiscalYear = current.fiscalYear;
+        next.code = current.code;
+        next.version = current.version + 1;
+        apply(next, definition, actor);
+        current.supersededBy = next.id;
+        milestones.flush(); // the old version leaves the "one current version per code" index first
+        milestones.persist(next);
+        return MilestoneView.of(next);
+    }
+
+    @Transactional
+    public void remove(UUID id) {
+        Milestone m = milestones.lock(id);
+        if (results.anyFor(id) || m.supersededBy != null || m.version > 1) {
+            throw new ConflictException("milestone " + m.code + " v" + m.version
+                    + " has been assessed or revised and stays on record; set its definition instead");
+        }
+        milestones.delete(m);
+    }
+
+    public MilestoneView get(UUID id) {
+        return MilestoneView.of(milestones.get(id));
+    }
+
+    public YearPlan plan(UUID programmeId, int fiscalYear, boolean includeSuperseded) {
+        List<Milestone> current = milestones.current(programmeId, fiscalYear);
+        long total = Weights.total(current.stream().map(m -> m.weightBasisPoints).toList());
+        List<Milestone> shown = includeSuperseded ? milestones.allVersions(programmeId, fiscalYear) : current;
+        return new YearPlan(programmeId, fiscalYear, deadline.dueDate(fiscalYear), total,
+                !current.isEmpty() && total == Kpi.FULL, shown.stream().map(MilestoneView::of).toList());
+    }
+
+    /** A year's weights may be incomplete while it is planned, never over 100 %. */
+    private void requireWeightRoom(UUID programmeId, int fiscalYear, String replacedCode, int weight) {
+        long others = Weights.total(milestones.current(programmeId, fiscalYear).stream()
+                .filter(m -> !m.code.equals(replacedCode)).map(m -> m.weightBasisPoints).toList());
+        if (others + weight > Kpi.FULL) {
+            throw new InvalidRequestException("weightBasisPoints", "would bring the weights of FY" + fiscalYear
+                    + " to " + Weights.percent(others + weight) + "; they may add up to 100.00 % at most");
+        }
+    }
+
+    private void apply(Milestone m, MilestoneDefinition d, String actor) {
+        Kpi kpi = new Kpi(d.direction(), d.target(), d.threshold()); // refuses a threshold on the wrong side
+        m.title = d.title().strip();
+        m.metric = d.metric().strip();
+        m.unit = d.unit().strip();
+        m.direction = kpi.direction();
+        m.target = kpi.target();
+        m.threshold = kpi.threshold();
+        m.weightBasisPoints = d.weightBasisPoints();
+        m.critical = d.critical();
+        m.recipientId = d.recipientId();
+        m.createdBy = actor;
+        m.createdAt = clock.instant();
+    }
+}

@@ -1,0 +1,95 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
+import jp.go.meti.aifund.milestone.repository.Review;
+import jp.go.meti.aifund.milestone.repository.ReviewRepository;
+import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
+import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
+import jp.go.meti.aifund.milestone.service.Views.ReviewView;
+import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.rest.Page;
+
+/** Reads reviews as portals and events show them: each result with the milestone version it assessed. */
+@ApplicationScoped
+public class ReviewQueries {
+
+    private final ReviewRepository reviews;
+    private final ResultRepository results;
+    private final MilestoneRepository milestones;
+    private final ReviewDeadline deadline;
+    private final Clock clock;
+
+    public ReviewQueries(ReviewRepository reviews, ResultRepository results, MilestoneRepository milestones,
+            ReviewDeadline deadline, Clock clock) {
+        this.reviews = reviews;
+        this.results = results;
+        this.milestones = milestones;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    public ReviewView get(UUID id) {
+        return view(reviews.get(id));
+    }
+
+    ReviewView view(Review review) {
+        List<ReviewResult> recorded = results.ofReview(review.id);
+        return view(review, recorded, milestonesOf(recorded));
+    }
+
+    ReviewView view(Review review, List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {
+        return ReviewView.of(review, ReviewView.results(recorded, assessed), today());
+    }
+
+    Map<UUID, Milestone> milestonesOf(List<ReviewResult> recorded) {
+        List<UUID> ids = recorded.stream().map(r -> r.milestoneId).toList();
+        return ids.isEmpty() ? Map.of()
+                : milestones.list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+    }
+
+    public Page<ReviewView> search(UUID programmeId, Integer fiscalYear, ReviewState state, Outcome outcome, int page,
+            int size) {
+        LocalDate today = today();
+        return Page.of(reviews.search(programmeId, fiscalYear, state, outcome), page, size,
+                r -> ReviewView.summary(r, today));
+    }
+
+    /**
+     * Every fiscal year that has milestones, is past its due date and has no finalized review:
+     * with its review in progress, or none when nobody has started one.
+     */
+    public List<OverdueReview> overdue() {
+        LocalDate today = today();
+        List<OverdueReview> overdue = new ArrayList<>();
+        for (Object[] year : milestones.yearsWithMilestones()) {
+            UUID programmeId = (UUID) year[0];
+            int fiscalYear = (Integer) year[1];
+            if (deadline.isOverdue(fiscalYear, today) && reviews.latestFinalized(programmeId, fiscalYear).isEmpty()) {
+                Review open = reviews.inProgress(programmeId, fiscalYear).orElse(null);
+                LocalDate due = open == null ? deadline.dueDate(fiscalYear) : open.dueDate;
+                overdue.add(OverdueReview.of(programmeId, fiscalYear, due, today, open));
+            }
+        }
+        return overdue;
+    }
+
+    LocalDate today() {
+        return FiscalYear.today(clock);
+    }
+}

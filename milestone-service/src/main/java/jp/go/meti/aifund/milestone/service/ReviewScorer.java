@@ -1,0 +1,66 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.go.meti.aifund.milestone.domain.Kpi;
+import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
+import jp.go.meti.aifund.milestone.repository.Review;
+import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+
+/** Feeds a review's stored results to {@link ReviewScoring}, after checking the review is complete. */
+@ApplicationScoped
+public class ReviewScorer {
+
+    private final ResultRepository results;
+    private final MilestoneRepository milestones;
+    private final ReviewQueries queries;
+
+    public ReviewScorer(ResultRepository results, MilestoneRepository milestones, ReviewQueries queries) {
+        this.results = results;
+        this.milestones = milestones;
+        this.queries = queries;
+    }
+
+    /**
+     * Scores a review being submitted: every milestone it must assess has a result, and their
+     * weights add up to 100 %. A first review assesses the year's current milestones; an amendment
+     * those of the revision it corrects.
+     */
+    ReviewScoring.Score scoreComplete(Review review) {
+        List<ReviewResult> recorded = results.ofReview(review.id);
+        Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
+        List<Milestone> required = review.amends == null ? milestones.current(review.programmeId, review.fiscalYear)
+                : List.copyOf(queries.milestonesOf(results.ofReview(review.amends)).values());
+        Set<UUID> requiredIds = required.stream().map(m -> m.id).collect(Collectors.toSet());
+        List<String> missing = required.stream().filter(m -> !assessed.containsKey(m.id)).map(m -> m.code).sorted()
+                .toList();
+        List<String> stale = assessed.values().stream().filter(m -> !requiredIds.contains(m.id))
+                .map(m -> m.code + " v" + m.version).sorted().toList();
+        if (required.isEmpty()) {
+            throw new ConflictException("FY" + review.fiscalYear + " has no milestones to review");
+        }
+        if (!missing.isEmpty() || !stale.isEmpty()) {
+            throw new ConflictException("the review is incomplete: no result yet for " + missing
+                    + "; results for superseded milestone versions " + stale + " must be recorded again");
+        }
+        return score(recorded, assessed);
+    }
+
+    ReviewScoring.Score score(List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {
+        return ReviewScoring.score(recorded.stream().map(r -> {
+            Milestone m = assessed.get(r.milestoneId);
+            return new ReviewScoring.Item(m.code, m.weightBasisPoints, m.critical,
+                    new Kpi.Result(r.assessment, r.achievementBasisPoints));
+        }).toList());
+    }
+}

@@ -1,0 +1,159 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.go.meti.aifund.milestone.domain.ReviewAction;
+import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.Review;
+import jp.go.meti.aifund.milestone.repository.ReviewRepository;
+import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
+import jp.go.meti.aifund.milestone.service.Views.ReviewView;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.FourEyes;
+
+/**
+ * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another
+ * person), amend a finalized one. Every step locks the review row first; submitting, finalizing
+ * and amending write their event to the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class ReviewWorkflow {
+
+    private final ReviewRepository reviews;
+    private final ResultRepository results;
+    private final ConflictService conflicts;
+    private final ReviewQueries queries;
+    private final ReviewScorer scorer;
+    private final ReviewEvents events;
+    private final ReviewDeadline deadline;
+    private final Clock clock;
+
+    public ReviewWorkflow(ReviewRepository reviews, ResultRepository results, ConflictService conflicts,
+            ReviewQueries queries, ReviewScorer scorer, ReviewEvents events,
+            ReviewDeadline deadline, Clock clock) {
+        this.reviews = reviews;
+        this.results = results;
+        this.conflicts = conflicts;
+        this.queries = queries;
+        this.scorer = scorer;
+        this.events = events;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    /** Starts the first review of a year; a year already reviewed is corrected by an amendment. */
+    @Transactional
+    public ReviewView open(UUID programmeId, int fiscalYear, String actor) {
+        reviews.inProgress(programmeId, fiscalYear).ifPresent(r -> {
+            throw new ConflictException("review " + r.id + " of FY" + fiscalYear + " is already in progress");
+        });
+        reviews.latestFinalized(programmeId, fiscalYear).ifPresent(r -> {
+            throw new ConflictException("FY" + fiscalYear + " was reviewed in " + r.id + "; amend that review");
+        });
+        Review review = newRevision(programmeId, fiscalYear, actor);
+        reviews.persist(review);
+        reviews.flush(); // a concurrent open of the same year fails here, on the unique index
+        return queries.view(review);
+    }
+
+    @Transactional
+    public ReviewView submit(UUID reviewId, String actor) {
+        Review review = reviews.lock(reviewId);
+        review.state = review.state.after(ReviewAction.SUBMIT);
+        ReviewScoring.Score score = scorer.scoreComplete(review);
+        review.submittedBy = actor;
+        review.submittedAt = clock.instant();
+        review.scoreBasisPoints = score.scoreBasisPoints();
+        review.outcome = score.outcome();
+        review.ruleVersion = score.ruleVersion();
+        List<ReviewResult> recorded = results.ofReview(review.id);
+        Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
+        events.submitted(review, recorded, assessed);
+        return queries.view(review, recorded, assessed);
+    }
+
+    @Transactional
+    public ReviewView returnToDraft(UUID reviewId, String reason, String actor) {
+        Review review = reviews.lock(reviewId);
+        review.state = review.state.after(ReviewAction.RETURN);
+        review.returnedBy = actor;
+        review.returnedAt = clock.instant();
+        review.returnReason = reason.strip();
+        review.scoreBasisPoints = null;
+        review.outcome = null;
+        review.ruleVersion = null;
+        return queries.view(review);
+    }
+
+    @Transactional
+    public ReviewView finalizeReview(UUID reviewId, String note, String actor) {
+        Review review = reviews.lock(reviewId);
+        ReviewState next = review.state.after(ReviewAction.FINALIZE);
+        FourEyes.requireDifferent("this review", review.submittedBy, "submitted", actor, "finalize");
+        List<ReviewResult> recorded = results.ofReview(review.id);
+        Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
+        assessed.values().forEach(m -> conflicts.requireNone(actor, m));
+        // the results were frozen at submission: the same rule on the same values, whatever was redefined since
+        ReviewScoring.Score score = scorer.score(recorded, assessed);
+        review.state = next;
+        review.finalizedBy = actor;
+        review.finalizedAt = clock.instant();
+        review.decisionNote = note == null ? null : note.strip();
+        review.scoreBasisPoints = score.scoreBasisPoints();
+        review.outcome = score.outcome();
+        review.ruleVersion = score.ruleVersion();
+        if (review.amends != null) {
+            reviews.get(review.amends).amendedBy = review.id;
+        }
+        events.finalized(review, recorded, assessed);
+        return queries.view(review, recorded, assessed);
+    }
+
+    /** A new draft revision correcting a finalized review, starting from its results. */
+    @Transactional
+    public ReviewView amend(UUID reviewId, String reason, String actor) {
+        Review original = reviews.lock(reviewId);
+        original.state.after(ReviewAction.AMEND);
+        if (original.amendedBy != null) {
+            throw new ConflictException("review " + original.id + " was already amended by " + original.amendedBy
+                    + "; amend the latest revision");
+        }
+        reviews.inProgress(original.programmeId, original.fiscalYear).ifPresent(r -> {
+            throw new ConflictException("amendment " + r.id + " of this review is already in progress");
+        });
+        Review amendment = newRevision(original.programmeId, original.fiscalYear, actor);
+        amendment.amends = original.id;
+        amendment.amendmentReason = reason.strip();
+        amendment.dueDate = original.dueDate;
+        reviews.persist(amendment);
+        reviews.flush();
+        for (ReviewResult r : results.ofReview(original.id)) {
+            results.persist(r.copyFor(amendment.id));
+        }
+        return queries.view(amendment);
+    }
+
+    private Review newRevision(UUID programmeId, int fiscalYear, String actor) {
+        Review review = new Review();
+        review.id = UUID.randomUUID();
+        review.programmeId = programmeId;
+        review.fiscalYear = fiscalYear;
+        review.revision = reviews.nextRevision(programmeId, fiscalYear);
+        review.state = ReviewState.DRAFT;
+        review.dueDate = deadline.dueDate(fiscalYear);
+        review.createdBy = actor;
+        review.createdAt = clock.instant();
+        return review;
+    }
+}

@@ -1,0 +1,115 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import jp.go.meti.aifund.milestone.domain.Assessment;
+import jp.go.meti.aifund.milestone.domain.Decimals;
+import jp.go.meti.aifund.milestone.domain.Direction;
+import jp.go.meti.aifund.milestone.domain.Evidence;
+import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
+import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
+import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.Review;
+import jp.go.meti.aifund.milestone.repository.ReviewResult;
+
+/** What the service answers: immutable records, never entities. KPI values are exact decimals. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record MilestoneView(UUID id, UUID programmeId, int fiscalYear, String code, int version, String title,
+            String metric, String unit, Direction direction, BigDecimal target, BigDecimal threshold,
+            int weightBasisPoints, boolean critical, UUID recipientId, UUID supersededBy, String createdBy,
+            Instant createdAt) {
+
+        public static MilestoneView of(Milestone m) {
+            return new MilestoneView(m.id, m.programmeId, m.fiscalYear, m.code, m.version, m.title, m.metric, m.unit,
+                    m.direction, Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints,
+                    m.critical, m.recipientId, m.supersededBy, m.createdBy, m.createdAt);
+        }
+    }
+
+    /** The milestones of a fiscal year and whether their weights are ready for a review. */
+    public record YearPlan(UUID programmeId, int fiscalYear, LocalDate reviewDueDate, long totalWeightBasisPoints,
+            boolean weightsComplete, List<MilestoneView> milestones) {
+    }
+
+    /** A step of the review done by an agency: who, when, and what they noted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Step(String agency, String by, Instant at, String note) {
+
+        static Step of(String agency, String by, Instant at, String note) {
+            return by == null ? null : new Step(agency, by, at, note);
+        }
+    }
+
+    /** A result with the milestone version it was measured against, so it reads on its own. */
+    public record ResultView(UUID milestoneId, String code, int milestoneVersion, String title, String metric,
+            String unit, Direction direction, BigDecimal target, BigDecimal threshold, int weightBasisPoints,
+            boolean critical, UUID recipientId, BigDecimal value, LocalDate asOf, List<Evidence> evidence, String note,
+            Assessment assessment, int achievementBasisPoints, String ruleVersion, String recordedBy,
+            Instant recordedAt) {
+
+        public static ResultView of(ReviewResult r, Milestone m) {
+            return new ResultView(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
+                    Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints, m.critical,
+                    m.recipientId, Decimals.normal(r.measuredValue), r.asOf, r.evidence(), r.note, r.assessment,
+                    r.achievementBasisPoints, r.ruleVersion, r.recordedBy, r.recordedAt);
+        }
+    }
+
+    /** A review revision; {@code results} are left out of lists. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(UUID id, UUID programmeId, int fiscalYear, int revision, UUID amends,
+            String amendmentReason, UUID amendedBy, ReviewState state, LocalDate dueDate, boolean overdue,
+            String createdBy, Instant createdAt, Step technicalEvaluation, Step returned, Step decision,
+            Integer scoreBasisPoints, Outcome outcome, String ruleVersion, List<ResultView> results) {
+
+        public static ReviewView summary(Review r, LocalDate today) {
+            return of(r, null, today);
+        }
+
+        public static ReviewView of(Review r, List<ResultView> results, LocalDate today) {
+            boolean overdue = r.state != ReviewState.FINALIZED && today.isAfter(r.dueDate);
+            return new ReviewView(r.id, r.programmeId, r.fiscalYear, r.revision, r.amends, r.amendmentReason,
+                    r.amendedBy, r.state, r.dueDate, overdue, r.createdBy, r.createdAt,
+                    Step.of(ReviewEvents.EVALUATING_AGENCY, r.submittedBy, r.submittedAt, null),
+                    Step.of(ReviewEvents.DECIDING_AGENCY, r.returnedBy, r.returnedAt, r.returnReason),
+                    Step.of(ReviewEvents.DECIDING_AGENCY, r.finalizedBy, r.finalizedAt, r.decisionNote),
+                    r.scoreBasisPoints, r.outcome, r.ruleVersion, results);
+        }
+
+        public static List<ResultView> results(List<ReviewResult> results, Map<UUID, Milestone> milestones) {
+            return results.stream().map(r -> ResultView.of(r, milestones.get(r.milestoneId))).toList();
+        }
+    }
+
+    /** A fiscal year whose review is past its due date and not finalized; no review yet when {@code reviewId} is null. */
+    public record OverdueReview(UUID programmeId, int fiscalYear, LocalDate dueDate, long daysOverdue, UUID reviewId,
+            ReviewState state) {
+
+        static OverdueReview of(UUID programmeId, int fiscalYear, LocalDate dueDate, LocalDate today, Review open) {
+            return new OverdueReview(programmeId, fiscalYear, dueDate, ChronoUnit.DAYS.between(dueDate, today),
+                    open == null ? null : open.id, open == null ? null : open.state);
+        }
+    }
+
+    public record ConflictView(UUID id, String reviewer, UUID recipientId, String reason, String declaredBy,
+            Instant declaredAt) {
+
+        static ConflictView of(ConflictDeclaration c) {
+            return new ConflictView(c.id, c.reviewer, c.recipientId, c.reason, c.declaredBy, c.declaredAt);
+        }
+    }
+}
