@@ -18,7 +18,7 @@ import jp.go.meti.aifund.funding.repository.Programme;
 
 /**
  * Prometheus gauges of each programme's use of its ceiling, updated when a change commits (never
- * computed from an uncommitted state), and of the events waiting in the outbox.
+ * computed from an uncommitted state).
  */
 @ApplicationScoped
 public class CeilingMetrics {
@@ -37,9 +37,6 @@ public class CeilingMetrics {
     }
 
     void registerExisting(@Observes StartupEvent startup) {
-        Gauge.builder("aifund.outbox.pending", this::pendingEvents)
-                .description("Events written to the outbox and not yet acknowledged by Kafka")
-                .register(registry);
         QuarkusTransaction.requiringNew().run(() -> em.createQuery("FROM Programme", Programme.class).getResultList()
                 .forEach(p -> update(new Committed(p.id, p.name, p.ceiling, p.exposure().outstanding()))));
     }
@@ -61,11 +58,5 @@ public class CeilingMetrics {
                 .tag("programme", id).description("Outstanding money as a share of the ceiling (0..1)")
                 .register(registry);
         return figures;
-    }
-
-    private double pendingEvents() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em
-                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").getSingleResult())
-                .doubleValue());
     }
 }

@@ -29,7 +29,8 @@ public final class LocalStack {
         }
     }
 
-    static final List<Service> SERVICES = List.of(new Service("funding-service", 8081, "funding"));
+    static final List<Service> SERVICES = List.of(new Service("funding-service", 8081, "funding"),
+            new Service("milestone-service", 8082, "milestone"));
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
 

@@ -1,0 +1,159 @@
+package jp.go.meti.aifund.milestone.messaging;
+
+import static jp.go.meti.aifund.milestone.support.ReviewApi.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.milestone.support.InjectedFailure;
+import jp.go.meti.aifund.milestone.support.ReviewApi.Year;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/**
+ * What an external consumer of the review topic sees: one schema-valid CloudEvent per step,
+ * keyed by programme, carrying everything needed to act; and nothing for a step that rolled back.
+ */
+@QuarkusTest
+class ReviewEventsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "aifund.milestone.review-topic")
+    String topic;
+    @Inject
+    InjectedFailure failure;
+
+    private KafkaCompanion kafka;
+    private ConsumerTask<String, String> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        kafka = new KafkaCompanion(bootstrapServers);
+        consumer = kafka.consumeStrings().fromTopics(topic);
+    }
+
+    @AfterEach
+    void close() {
+        consumer.stop();
+        kafka.close();
+    }
+
+    @Test
+    void finalizingPublishesExactlyOneSchemaValidEventWithEverythingAConsumerNeeds() {
+        Year year = yearUnderReview(2026);
+        year.submitted(59, 70, MEASURED_ON);
+        finalizeBy(meti(), year.review()).then().statusCode(200);
+        // a later step of the same programme: once its event is here, a duplicate before it would be too
+        String earlierYear = defined(year.programme(), 2025, milestone("PARAMS", 80, 60, 10_000, true));
+        String laterReview = opened(year.programme(), 2025);
+        recorded(laterReview, earlierYear, 80, LocalDate.of(2026, 1, 15));
+        submit(nedo(), laterReview).then().statusCode(200);
+        List<JsonNode> events = eventsOf(year.programme(), 3);
+
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(ReviewEvents.SUBMITTED,
+                ReviewEvents.FINALIZED, ReviewEvents.SUBMITTED);
+        JsonNode finalized = events.get(1);
+        assertThat(finalized.at("/data/reviewId").asText()).isEqualTo(year.review());
+        assertThat(finalized.at("/data/outcome").asText()).isEqualTo("FAILED");
+        assertThat(finalized.at("/data/scoreBasisPoints").asInt()).isEqualTo(2000); // 40 % × 50 %
+        assertThat(finalized.at("/data/ruleVersion").asText()).isEqualTo("review-scoring/1");
+        assertThat(finalized.at("/data/technicalEvaluation/person").asText()).isEqualTo(NEDO);
+        assertThat(finalized.at("/data/decision/person").asText()).isEqualTo(METI);
+        JsonNode params = finalized.at("/data/milestones/0");
+        assertThat(params.get("code").asText()).isEqualTo("PARAMS");
+        assertThat(params.get("target").asText()).isEqualTo("80");
+        assertThat(params.get("threshold").asText()).isEqualTo("60");
+        assertThat(params.get("actual").asText()).isEqualTo("59");
+        assertThat(params.get("assessment").asText()).isEqualTo("MISSED");
+        assertThat(params.get("critical").asBoolean()).isTrue();
+        assertThat(params.get("weightBasisPoints").asInt()).isEqualTo(6000);
+        assertThat(params.at("/evidence/0/digest").asText()).isEqualTo(DIGEST);
+        for (JsonNode event : events) {
+            assertThat(Contracts.violations(event)).as("schema violations of %s", event).isEmpty();
+        }
+    }
+
+    @Test
+    void aRolledBackFinalizePublishesNothing() {
+        Year year = yearUnderReview(2026);
+        year.submitted(80, 80, MEASURED_ON);
+        failure.failNextEventWrite();
+        refused(finalizeBy(meti(), year.review()), 500, "internal");
+        meti().get("/api/reviews/{r}", year.review()).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("SUBMITTED"));
+
+        finalizeBy(as(METI_2, Roles.METI_OFFICIAL), year.review()).then().statusCode(200);
+        List<JsonNode> events = eventsOf(year.programme(), 2);
+        assertThat(events).extracting(e -> e.get("type").asText())
+                .containsExactly(ReviewEvents.SUBMITTED, ReviewEvents.FINALIZED);
+        assertThat(events.get(1).at("/data/decision/person").asText()).isEqualTo(METI_2);
+    }
+
+    @Test
+    void aFinalizedAmendmentPublishesAnAmendedEventReferencingTheOriginal() {
+        Year year = yearUnderReview(2026);
+        year.submitted(59, 80, MEASURED_ON);
+        finalizeBy(meti(), year.review()).then().statusCode(200);
+        String amendment = nedo().body(Map.of("reason", "PARAMS re-measured at the final checkpoint"))
+                .post("/api/reviews/{r}/amendments", year.review()).then().statusCode(201).extract().path("id");
+        recorded(amendment, year.critical(), 80, MEASURED_ON);
+        submit(nedo(), amendment).then().statusCode(200);
+        finalizeBy(meti(), amendment).then().statusCode(200);
+
+        List<JsonNode> events = eventsOf(year.programme(), 4);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(ReviewEvents.SUBMITTED,
+                ReviewEvents.FINALIZED, ReviewEvents.SUBMITTED, ReviewEvents.AMENDED);
+        JsonNode amended = events.get(3);
+        assertThat(amended.at("/data/amends").asText()).isEqualTo(year.review());
+        assertThat(amended.at("/data/revision").asInt()).isEqualTo(2);
+        assertThat(amended.at("/data/outcome").asText()).isEqualTo("PASSED");
+        events.forEach(e -> assertThat(Contracts.violations(e)).as("schema violations of %s", e).isEmpty());
+    }
+
+    /** Exactly {@code expected} events of the programme, in order, each a CloudEvent keyed by it. */
+    private List<JsonNode> eventsOf(String programme, int expected) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> ofProgramme(programme).size() >= expected);
+        List<ConsumerRecord<String, String>> records = ofProgramme(programme);
+        assertThat(records).hasSize(expected);
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+        }
+        List<JsonNode> events = records.stream().map(ReviewEventsTest::read).toList();
+        assertThat(events).allSatisfy(e -> assertThat(e.get("partitionkey").asText()).isEqualTo(programme));
+        assertThat(events).extracting(e -> e.get("id").asText()).doesNotHaveDuplicates();
+        return events;
+    }
+
+    private List<ConsumerRecord<String, String>> ofProgramme(String programme) {
+        return consumer.getRecords().stream().filter(r -> programme.equals(r.key())).toList();
+    }
+
+    private static JsonNode read(ConsumerRecord<String, String> record) {
+        try {
+            return new ObjectMapper().readTree(record.value());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + record.value(), e);
+        }
+    }
+}
