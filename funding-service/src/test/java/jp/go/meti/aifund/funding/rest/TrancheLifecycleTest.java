@@ -1,8 +1,6 @@
 package jp.go.meti.aifund.funding.rest;
 
 import static jp.go.meti.aifund.funding.support.FundingApi.*;
-
-import jp.go.meti.aifund.infra.testing.Tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.infra.testing.BareRequests;
+import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.platform.rest.Problem;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -57,6 +57,15 @@ class TrancheLifecycleTest {
                 .containsExactly("TRANCHE_PLANNED", "TRANCHE_APPROVED", "TRANCHE_DISBURSED");
         assertThat(ledger.get(2)).containsEntry("actor", NEDO);
         assertThat((Map<String, Object>) ledger.get(2).get("after")).containsEntry("disbursed", TRANCHE);
+    }
+
+    @Test
+    void decisionsWithoutAReasonNeedNoBodyAndNoContentType() {
+        String tranche = planned(programme, noetra, 2026, TRANCHE);
+        int status = BareRequests.postWithoutBody(url("/api/programmes/" + programme + "/tranches/" + tranche + "/approve"),
+                Tokens.of(METI, Roles.METI_OFFICIAL), "Idempotency-Key", key());
+        assertThat(status).isEqualTo(200);
+        assertThat(programmeTotals(programme)).containsEntry("committed", TRANCHE);
     }
 
     @Test

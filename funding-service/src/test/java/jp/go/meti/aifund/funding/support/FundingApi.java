@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -41,6 +42,11 @@ public final class FundingApi {
 
     public static RequestSpecification meti() {
         return as(METI, Roles.METI_OFFICIAL);
+    }
+
+    /** The absolute URL of a path of the application under test, for clients other than RestAssured. */
+    public static String url(String path) {
+        return RestAssured.baseURI + ":" + RestAssured.port + path;
     }
 
     public static String key() {

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.milestone.rest;
 
 import static jp.go.meti.aifund.milestone.support.ReviewApi.*;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.contains;
@@ -16,6 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.infra.testing.BareRequests;
+import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.milestone.support.ReviewApi.Year;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -41,6 +44,19 @@ class ReviewWorkflowTest {
                 // 60 % × 100 % + 40 % × 75 % = 90.00 %
                 .body("scoreBasisPoints", equalTo(9000)).body("outcome", equalTo("PASSED"))
                 .body("ruleVersion", equalTo("review-scoring/1")).body("results", hasSize(2));
+    }
+
+    @Test
+    void stepsWithoutABodyNeedNoContentType() {
+        Year year = yearUnderReview(2026);
+        recorded(year.review(), year.critical(), 80, MEASURED_ON);
+        recorded(year.review(), year.other(), 80, MEASURED_ON);
+        assertThat(BareRequests.postWithoutBody(url("/api/reviews/" + year.review() + "/submit"),
+                Tokens.of(NEDO, Roles.NEDO_OFFICER))).isEqualTo(200);
+        assertThat(BareRequests.postWithoutBody(url("/api/reviews/" + year.review() + "/finalize"),
+                Tokens.of(METI, Roles.METI_OFFICIAL))).isEqualTo(200);
+        meti().get("/api/reviews/{r}", year.review()).then().body("state", equalTo("FINALIZED"))
+                .body("decision.note", nullValue());
     }
 
     @Test

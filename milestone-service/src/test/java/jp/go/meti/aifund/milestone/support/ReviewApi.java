@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -50,6 +51,11 @@ public final class ReviewApi {
 
     public static RequestSpecification meti() {
         return as(METI, Roles.METI_OFFICIAL);
+    }
+
+    /** The absolute URL of a path of the application under test, for clients other than RestAssured. */
+    public static String url(String path) {
+        return RestAssured.baseURI + ":" + RestAssured.port + path;
     }
 
     /** Asserts a refusal: the status, and a problem document of the given type that says why. */
