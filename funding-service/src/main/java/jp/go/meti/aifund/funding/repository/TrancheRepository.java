@@ -1,7 +1,5 @@
 package jp.go.meti.aifund.funding.repository;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.repository.Filter;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 
 @ApplicationScoped
@@ -21,21 +20,8 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
     }
 
     public PanacheQuery<Tranche> search(UUID programmeId, Integer fiscalYear, TrancheState state, UUID recipientId) {
-        StringBuilder query = new StringBuilder("programmeId = :programme");
-        Map<String, Object> params = new HashMap<>();
-        params.put("programme", programmeId);
-        if (fiscalYear != null) {
-            query.append(" and fiscalYear = :fiscalYear");
-            params.put("fiscalYear", fiscalYear);
-        }
-        if (state != null) {
-            query.append(" and state = :state");
-            params.put("state", state);
-        }
-        if (recipientId != null) {
-            query.append(" and recipientId = :recipient");
-            params.put("recipient", recipientId);
-        }
-        return find(query.toString(), Sort.by("fiscalYear").and("createdAt").and("id"), params);
+        Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("state", state)
+                .and("recipientId", recipientId);
+        return find(filter.query(), Sort.by("fiscalYear").and("createdAt").and("id"), filter.parameters());
     }
 }

@@ -1,7 +1,5 @@
 package jp.go.meti.aifund.milestone.repository;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import jp.go.meti.aifund.milestone.domain.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.repository.Filter;
 
 @ApplicationScoped
 public class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
@@ -50,24 +49,8 @@ public class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {
     }
 
     public PanacheQuery<Review> search(UUID programmeId, Integer fiscalYear, ReviewState state, Outcome outcome) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (programmeId != null) {
-            query.append(" and programmeId = :programme");
-            params.put("programme", programmeId);
-        }
-        if (fiscalYear != null) {
-            query.append(" and fiscalYear = :fiscalYear");
-            params.put("fiscalYear", fiscalYear);
-        }
-        if (state != null) {
-            query.append(" and state = :state");
-            params.put("state", state);
-        }
-        if (outcome != null) {
-            query.append(" and outcome = :outcome");
-            params.put("outcome", outcome);
-        }
-        return find(query.toString(), Sort.by("fiscalYear").and("programmeId").and("revision"), params);
+        Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("state", state)
+                .and("outcome", outcome);
+        return find(filter.query(), Sort.by("fiscalYear").and("programmeId").and("revision"), filter.parameters());
     }
 }

@@ -3,6 +3,8 @@ package jp.go.meti.aifund.infra.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.junit.jupiter.api.Test;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -10,45 +12,51 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layers every service keeps: {@code rest → service → (domain, repository, messaging)}, with
- * a domain of plain Java. A service's architecture test checks each rule against its own root
- * package; every package named must exist there, so that each rule can fail.
+ * a domain of plain Java. A service's architecture test extends this with its own root package;
+ * every package named must exist there, so that each rule can fail. (Plain Jupiter tests calling
+ * {@code check}: ArchUnit's own JUnit engine is not discovered on this JUnit platform.)
  */
-public final class LayerRules {
+public abstract class LayerRules {
 
     private static final String SHARED_DOMAIN = "jp.go.meti.aifund.platform.domain..";
 
     private final String root;
     private final JavaClasses classes;
 
-    public LayerRules(String root) {
+    protected LayerRules(String root) {
         this.root = root;
         this.classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(root);
     }
 
-    public void domainIsPlainJava() {
+    @Test
+    void domainIsPlainJava() {
         check(classes().that().resideInAPackage(root + ".domain..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(root + ".domain..", SHARED_DOMAIN, "java..")
                 .because("the rules are unit-tested without any framework"));
     }
 
-    public void onlyRestKnowsRest() {
+    @Test
+    void onlyRestKnowsRest() {
         check(noClasses().that().resideOutsideOfPackage(root + ".rest..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".rest.."));
     }
 
-    public void persistenceDoesNotCallUp() {
+    @Test
+    void persistenceDoesNotCallUp() {
         check(noClasses().that().resideInAPackage(root + ".repository..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".service..", root + ".messaging.."));
     }
 
-    public void resourcesDoNotTouchPersistenceOrMessaging() {
+    @Test
+    void resourcesDoNotTouchPersistenceOrMessaging() {
         check(noClasses().that().resideInAPackage(root + ".rest..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".repository..", root + ".messaging..")
                 .because("resources map between the API and the service; entities never leave the service"));
     }
 
-    public void messagingDoesNotCallTheService() {
+    @Test
+    void messagingDoesNotCallTheService() {
         check(noClasses().that().resideInAPackage(root + ".messaging..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".service..")
                 .because("the service writes events; events never call back into it"));

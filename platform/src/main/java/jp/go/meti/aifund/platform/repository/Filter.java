@@ -1,0 +1,30 @@
+package jp.go.meti.aifund.platform.repository;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Panache query from optional equality filters, as list endpoints take them: a filter whose
+ * value is absent is left out. Field names are entity properties and name their own parameters.
+ */
+public final class Filter {
+
+    private final StringBuilder query = new StringBuilder("1 = 1");
+    private final Map<String, Object> parameters = new HashMap<>();
+
+    public Filter and(String property, Object value) {
+        if (value != null) {
+            query.append(" and ").append(property).append(" = :").append(property);
+            parameters.put(property, value);
+        }
+        return this;
+    }
+
+    public String query() {
+        return query.toString();
+    }
+
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
+}
