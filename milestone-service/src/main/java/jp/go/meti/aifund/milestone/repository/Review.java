@@ -10,7 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 
 /** One revision of the annual review of a programme's fiscal year. */

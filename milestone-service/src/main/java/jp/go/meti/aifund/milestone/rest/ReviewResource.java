@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.service.ResultRecorder;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.Finalize;

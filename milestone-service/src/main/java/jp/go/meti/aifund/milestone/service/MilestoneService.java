@@ -7,9 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import jp.go.meti.aifund.milestone.domain.Kpi;
+import jp.go.meti.aifund.platform.review.Kpi;
 import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
-import jp.go.meti.aifund.milestone.domain.Weights;
+import jp.go.meti.aifund.platform.review.Weights;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.milestone.domain.Kpi;
+import jp.go.meti.aifund.platform.review.Kpi;
 import jp.go.meti.aifund.milestone.domain.Measurement;
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
-import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.Review;

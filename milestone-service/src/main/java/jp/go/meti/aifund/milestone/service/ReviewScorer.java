@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.go.meti.aifund.milestone.domain.Kpi;
-import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.Review;

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
 import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
-import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.Milestone;

@@ -10,11 +10,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import jp.go.meti.aifund.milestone.domain.Assessment;
-import jp.go.meti.aifund.milestone.domain.Decimals;
-import jp.go.meti.aifund.milestone.domain.Direction;
+import jp.go.meti.aifund.platform.review.Assessment;
+import jp.go.meti.aifund.platform.review.Decimals;
+import jp.go.meti.aifund.platform.review.Direction;
 import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.milestone.domain.Outcome;
+import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;

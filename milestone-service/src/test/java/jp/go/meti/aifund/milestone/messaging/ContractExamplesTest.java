@@ -19,9 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.infra.testing.Contracts;
-import jp.go.meti.aifund.milestone.domain.Direction;
-import jp.go.meti.aifund.milestone.domain.Kpi;
-import jp.go.meti.aifund.milestone.domain.ReviewScoring;
+import jp.go.meti.aifund.platform.review.Direction;
+import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 
 /**
  * The published review examples are valid, their figures are what the rules compute, and every

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 /** The result of an annual review, as {@link ReviewScoring} decides it. */
 public enum Outcome {

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

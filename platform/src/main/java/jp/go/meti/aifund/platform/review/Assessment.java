@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 /** How a measured value stands against its milestone; computed, never typed in. */
 public enum Assessment {

@@ -1,11 +1,13 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 import java.util.List;
 
 /**
  * The review's score and outcome, rule version {@value #VERSION}. Any change to these rules is a
  * new version: the version is stored with every score it computed, so an outcome can be explained
- * years later by the rule that produced it.
+ * years later by the rule that produced it. Shared: milestone-service computes with it, the
+ * notification service's what-if preview applies exactly the same rule, and the published review
+ * events carry its version.
  * <ul>
  * <li>score = ⌊Σ weight × achievement / 10,000⌋ in basis points, from the achievements as stored
  * (each already rounded down), so a consumer can recompute it exactly from a review event;</li>

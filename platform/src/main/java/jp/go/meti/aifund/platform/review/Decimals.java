@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.milestone.domain.ReviewScoring.Item;
-import jp.go.meti.aifund.milestone.domain.ReviewScoring.Score;
+import jp.go.meti.aifund.platform.review.ReviewScoring.Item;
+import jp.go.meti.aifund.platform.review.ReviewScoring.Score;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 
 class ReviewScoringTest {
