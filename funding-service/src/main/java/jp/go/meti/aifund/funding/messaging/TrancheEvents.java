@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.messaging;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -8,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
+import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
@@ -27,16 +30,22 @@ public class TrancheEvents {
     public static final String VERSION = ".v1";
 
     private final Outbox outbox;
+    private final RecipientRepository recipients;
     private final FundingConfig config;
 
-    public TrancheEvents(Outbox outbox, FundingConfig config) {
+    public TrancheEvents(Outbox outbox, RecipientRepository recipients, FundingConfig config) {
         this.outbox = outbox;
+        this.recipients = recipients;
         this.config = config;
     }
 
     public record TrancheEventData(UUID programmeId, UUID trancheId, int fiscalYear, UUID recipientId,
             TrancheState state, long amount, long originalAmount, long recoveredAmount, Integer gatedByReviewYear,
-            Change change, ProgrammeTotals programme) {
+            Change change, ProgrammeTotals programme, List<Member> consortiumMembers) {
+    }
+
+    /** A consortium member and its share, for the pullback split. */
+    public record Member(UUID recipientId, String name, int shareBasisPoints) {
     }
 
     public record Change(long ledgerEntryId, LedgerKind kind, long amount, String actor, String reason,
@@ -57,7 +66,10 @@ public class TrancheEvents {
                 t.originalAmount, t.recoveredAmount, t.gatedByReviewYear,
                 new Change(entry.id, entry.kind, entry.amount, entry.actor, entry.reason, entry.recordedAt),
                 new ProgrammeTotals(p.ceiling, p.planned, p.committed, p.disbursed, p.recovered,
-                        p.exposure().headroom()));
+                        p.exposure().headroom()),
+                recipients.ofProgramme(p.id).stream()
+                        .filter(r -> r.role == RecipientRole.MEMBER && r.shareBasisPoints != null)
+                        .map(r -> new Member(r.id, r.name, r.shareBasisPoints)).toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.trancheTopic(), CloudEvent.of(config.eventSource(), type, "tranche/" + t.id, schema,
                 p.id.toString(), entry.recordedAt, data));

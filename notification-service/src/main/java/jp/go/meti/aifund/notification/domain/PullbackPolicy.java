@@ -1,0 +1,118 @@
+package jp.go.meti.aifund.notification.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jp.go.meti.aifund.notification.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Weights;
+
+/**
+ * The pullback policy, {@value #RULES}, with its settings. Its {@link #version()} names the rules
+ * and the settings, and is stored with every warning, so a recommendation can be explained years
+ * later by the exact policy that made it.
+ * <ul>
+ * <li>a critical milestone {@code MISSED} → {@code PULLBACK_RECOMMENDED}: reduce the next fiscal
+ * year's not-yet-disbursed gated tranches by planned × (1 − score), rounded down to the yen, split
+ * across the consortium members by their shares ({@link LargestRemainder});</li>
+ * <li>outcome {@code CONDITIONAL} → {@code WATCH}; {@code FAILED} after a {@code FAILED} year →
+ * {@code TERMINATION_REVIEW};</li>
+ * <li>a review not finalized by its due date → {@code REVIEW_OVERDUE}, and within the lead time
+ * before it → {@code REVIEW_DUE_SOON};</li>
+ * <li>headroom under the configured share of the ceiling → {@code CEILING_NEAR}.</li>
+ * </ul>
+ */
+public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
+
+    public static final String RULES = "pullback-policy/1";
+
+    public String version() {
+        return RULES + ";ceiling-near=" + ceilingNearBasisPoints + "bp;reminder=" + reminderLeadDays + "d";
+    }
+
+    /** A finalized review as the policy reads it. */
+    public record Review(UUID reviewId, UUID programmeId, int fiscalYear, int scoreBasisPoints, Outcome outcome,
+            List<String> criticalMissed) {
+    }
+
+    /** The recommended reduction and how it splits across the members. */
+    public record Reduction(int reviewedFiscalYear, int affectedFiscalYear, long plannedAmount, int scoreBasisPoints,
+            long amount, List<Part> parts) {
+    }
+
+    /** What the policy finds; {@code reduction} only for a pullback. */
+    public record Finding(WarningKind kind, int fiscalYear, String title, String detail, Reduction reduction) {
+    }
+
+    /**
+     * @param previousYear the outcome of the year before, if it was reviewed
+     * @param plannedNextYear the amount of the next year's tranches gated by this review and not yet paid
+     * @param members the consortium members and their shares
+     */
+    public List<Finding> onReview(Review review, Outcome previousYear, long plannedNextYear, List<Share> members) {
+        List<Finding> findings = new ArrayList<>();
+        if (!review.criticalMissed().isEmpty()) {
+            Reduction reduction = reduction(review, plannedNextYear, members);
+            findings.add(new Finding(WarningKind.PULLBACK_RECOMMENDED, review.fiscalYear(),
+                    "Pullback recommended: FY" + review.fiscalYear() + " missed critical milestone(s) "
+                            + String.join(", ", review.criticalMissed()),
+                    String.format("Score %s. Reduce FY%d's gated tranches (¥%,d planned, not yet disbursed) by "
+                            + "¥%,d = planned × (1 − score), rounded down%s; hold them until the ministry decides.",
+                            Weights.percent(review.scoreBasisPoints()), reduction.affectedFiscalYear(),
+                            plannedNextYear, reduction.amount(), members.isEmpty() ? ""
+                                    : ", split across " + members.size() + " members by share"),
+                    reduction));
+        }
+        if (review.outcome() == Outcome.CONDITIONAL) {
+            findings.add(new Finding(WarningKind.WATCH, review.fiscalYear(),
+                    "Watch: FY" + review.fiscalYear() + " review passed only conditionally",
+                    "Score " + Weights.percent(review.scoreBasisPoints()) + "; follow up before next year's review.",
+                    null));
+        }
+        if (review.outcome() == Outcome.FAILED && previousYear == Outcome.FAILED) {
+            findings.add(new Finding(WarningKind.TERMINATION_REVIEW, review.fiscalYear(),
+                    "Termination review: FY" + (review.fiscalYear() - 1) + " and FY" + review.fiscalYear()
+                            + " both failed",
+                    "Two failed years in a row: the ministry should consider ending the programme's funding.", null));
+        }
+        return findings;
+    }
+
+    public Optional<Finding> onTotals(int fiscalYear, long ceiling, long headroom) {
+        // headroom / ceiling < share, compared without division: headroom × 10,000 < share × ceiling
+        if (ceiling <= 0 || headroom * 10_000 >= (long) ceilingNearBasisPoints * ceiling) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(WarningKind.CEILING_NEAR, fiscalYear,
+                "Ceiling near: headroom ¥" + String.format("%,d", headroom) + " of ¥" + String.format("%,d", ceiling),
+                "Headroom is under " + Weights.percent(ceilingNearBasisPoints) + " of the ceiling.", null));
+    }
+
+    /** An unfinalized review of {@code fiscalYear} due on {@code due}, seen on {@code today}. */
+    public Optional<Finding> onDeadline(int fiscalYear, LocalDate due, LocalDate today) {
+        if (today.isAfter(due)) {
+            return Optional.of(new Finding(WarningKind.REVIEW_OVERDUE, fiscalYear,
+                    "Review of FY" + fiscalYear + " overdue since " + due,
+                    ChronoUnit.DAYS.between(due, today) + " day(s) past the due date without a finalized review.", null));
+        }
+        if (!today.isBefore(due.minusDays(reminderLeadDays))) {
+            return Optional.of(new Finding(WarningKind.REVIEW_DUE_SOON, fiscalYear,
+                    "Review of FY" + fiscalYear + " due on " + due,
+                    ChronoUnit.DAYS.between(today, due) + " day(s) left to finalize it.", null));
+        }
+        return Optional.empty();
+    }
+
+    private static Reduction reduction(Review review, long planned, List<Share> members) {
+        // planned ≤ 10^13 and (10,000 − score) ≤ 10^4: the product fits a long; division rounds down
+        long amount = planned * (10_000 - review.scoreBasisPoints()) / 10_000;
+        List<Part> parts = members.isEmpty() ? List.of() : LargestRemainder.split(amount, members);
+        return new Reduction(review.fiscalYear(), review.fiscalYear() + 1, planned, review.scoreBasisPoints(), amount,
+                parts);
+    }
+}

@@ -1,0 +1,5 @@
+package jp.go.meti.aifund.notification.domain;
+
+public enum Severity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,48 @@
+package jp.go.meti.aifund.notification.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.go.meti.aifund.notification.config.NotificationConfig;
+import jp.go.meti.aifund.notification.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.notification.domain.PullbackPolicy.Reduction;
+import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.platform.messaging.CloudEvent;
+import jp.go.meti.aifund.platform.messaging.Outbox;
+
+/**
+ * Publishes a pullback recommendation, {@code jp.go.meti.aifund.pullback.recommended.v1}, through
+ * the outbox in the transaction of its warning: funding-service holds the affected tranches on it.
+ */
+@ApplicationScoped
+public class RecommendationEvents {
+
+    public static final String RECOMMENDED = "jp.go.meti.aifund.pullback.recommended.v1";
+
+    private final Outbox outbox;
+    private final NotificationConfig config;
+
+    public RecommendationEvents(Outbox outbox, NotificationConfig config) {
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    public record Recommendation(UUID recommendationId, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
+            int affectedFiscalYear, int scoreBasisPoints, List<String> criticalMissed, long plannedAmount,
+            long recommendedReduction, List<Part> parts, String policyVersion, List<String> causeEventIds) {
+    }
+
+    /** The recommendation's id is its warning's. */
+    public void recommend(Warning warning, UUID reviewId, List<String> criticalMissed, Reduction reduction) {
+        Recommendation data = new Recommendation(warning.id, warning.programmeId, reviewId,
+                reduction.reviewedFiscalYear(), reduction.affectedFiscalYear(), reduction.scoreBasisPoints(),
+                criticalMissed, reduction.plannedAmount(), reduction.amount(), reduction.parts(), warning.policyVersion,
+                List.of(warning.causeEventIds.split(",")));
+        outbox.add(config.recommendationTopic(), CloudEvent.of(config.eventSource(), RECOMMENDED,
+                "recommendation/" + warning.id, config.schemaBaseUri() + RECOMMENDED + ".schema.json",
+                warning.programmeId.toString(), Instant.now(), data));
+    }
+}

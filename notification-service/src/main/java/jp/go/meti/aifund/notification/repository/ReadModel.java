@@ -1,0 +1,161 @@
+package jp.go.meti.aifund.notification.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+
+/**
+ * What notification-service knows of the other services, built only from their events. Upserts
+ * keep the newest state by the funding ledger entry id, so a late redelivery never rolls it back.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    private final EntityManager em;
+
+    public ReadModel(EntityManager em) {
+        this.em = em;
+    }
+
+    public record Totals(long ceiling, long headroom) {
+    }
+
+    public record ReviewCopy(UUID reviewId, UUID programmeId, int fiscalYear, int revision, String state,
+            String outcome, int scoreBasisPoints, LocalDate dueDate, String data) {
+    }
+
+    public void saveTotals(UUID programmeId, long ceiling, long planned, long committed, long disbursed, long recovered,
+            long headroom, long ledgerEntryId) {
+        em.createNativeQuery("INSERT INTO programme_totals VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                + "ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, planned = EXCLUDED.planned, "
+                + "committed = EXCLUDED.committed, disbursed = EXCLUDED.disbursed, recovered = EXCLUDED.recovered, "
+                + "headroom = EXCLUDED.headroom, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+                + "WHERE programme_totals.ledger_entry_id < EXCLUDED.ledger_entry_id")
+                .setParameter(1, programmeId).setParameter(2, ceiling).setParameter(3, planned)
+                .setParameter(4, committed).setParameter(5, disbursed).setParameter(6, recovered)
+                .setParameter(7, headroom).setParameter(8, ledgerEntryId).setParameter(9, Instant.now())
+                .executeUpdate();
+    }
+
+    public Optional<Totals> totals(UUID programmeId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT ceiling, headroom FROM programme_totals WHERE programme_id = ?1")
+                .setParameter(1, programmeId).getResultList();
+        return rows.stream().findFirst().map(r -> new Totals(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+    }
+
+    public void saveTranche(UUID trancheId, UUID programmeId, int fiscalYear, UUID recipientId, long amount,
+            String state, Integer gatedByReviewYear, long ledgerEntryId) {
+        em.createNativeQuery("INSERT INTO tranche_copy VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                + "ON CONFLICT (tranche_id) DO UPDATE SET amount = EXCLUDED.amount, state = EXCLUDED.state, "
+                + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+                + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id")
+                .setParameter(1, trancheId).setParameter(2, programmeId).setParameter(3, fiscalYear)
+                .setParameter(4, recipientId).setParameter(5, amount).setParameter(6, state)
+                .setParameter(7, gatedByReviewYear).setParameter(8, ledgerEntryId).setParameter(9, Instant.now())
+                .executeUpdate();
+    }
+
+    /** The amount of the tranches gated by the review of {@code reviewedYear} and not yet paid or cancelled. */
+    public long openGatedAmount(UUID programmeId, int reviewedYear) {
+        return ((Number) em.createNativeQuery("SELECT coalesce(sum(amount), 0) FROM tranche_copy WHERE programme_id = ?1 "
+                + "AND gated_by_review_year = ?2 AND state IN ('PLANNED', 'APPROVED', 'ON_HOLD', 'REDUCED')")
+                .setParameter(1, programmeId).setParameter(2, reviewedYear).getSingleResult()).longValue();
+    }
+
+    public record OpenTranche(UUID trancheId, int fiscalYear, UUID recipientId, long amount, String state) {
+    }
+
+    /** The tranches a pullback on the review of {@code reviewedYear} would hold. */
+    @SuppressWarnings("unchecked")
+    public List<OpenTranche> openGatedTranches(UUID programmeId, int reviewedYear) {
+        List<Object[]> rows = em.createNativeQuery("SELECT tranche_id, fiscal_year, recipient_id, amount, state "
+                + "FROM tranche_copy WHERE programme_id = ?1 AND gated_by_review_year = ?2 "
+                + "AND state IN ('PLANNED', 'APPROVED', 'ON_HOLD', 'REDUCED') ORDER BY tranche_id")
+                .setParameter(1, programmeId).setParameter(2, reviewedYear).getResultList();
+        return rows.stream().map(r -> new OpenTranche((UUID) r[0], ((Number) r[1]).intValue(), (UUID) r[2],
+                ((Number) r[3]).longValue(), (String) r[4])).toList();
+    }
+
+    /** (programme, reviewed year) pairs that gate tranches: each owes a finalized review. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> yearsOwingAReview() {
+        return em.createNativeQuery("SELECT DISTINCT programme_id, gated_by_review_year FROM tranche_copy "
+                + "WHERE gated_by_review_year IS NOT NULL UNION SELECT programme_id, fiscal_year FROM review_copy")
+                .getResultList();
+    }
+
+    public void replaceMembers(UUID programmeId, List<Share> members) {
+        em.createNativeQuery("DELETE FROM member_share WHERE programme_id = ?1").setParameter(1, programmeId)
+                .executeUpdate();
+        for (Share m : members) {
+            em.createNativeQuery("INSERT INTO member_share VALUES (?1, ?2, ?3, ?4)").setParameter(1, programmeId)
+                    .setParameter(2, m.recipientId()).setParameter(3, m.name()).setParameter(4, m.basisPoints())
+                    .executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Share> members(UUID programmeId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT recipient_id, name, share_basis_points FROM member_share "
+                + "WHERE programme_id = ?1 ORDER BY share_basis_points DESC, name").setParameter(1, programmeId)
+                .getResultList();
+        return rows.stream().map(r -> new Share((UUID) r[0], (String) r[1], ((Number) r[2]).intValue())).toList();
+    }
+
+    /** Keeps a review revision; a finalized amendment supersedes the revision it corrects. */
+    public void saveReview(ReviewCopy r, UUID amends) {
+        em.createNativeQuery("INSERT INTO review_copy (review_id, programme_id, fiscal_year, revision, state, outcome, "
+                + "score_basis_points, due_date, data, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                + "ON CONFLICT (review_id) DO UPDATE SET state = EXCLUDED.state, outcome = EXCLUDED.outcome, "
+                + "score_basis_points = EXCLUDED.score_basis_points, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at")
+                .setParameter(1, r.reviewId()).setParameter(2, r.programmeId()).setParameter(3, r.fiscalYear())
+                .setParameter(4, r.revision()).setParameter(5, r.state()).setParameter(6, r.outcome())
+                .setParameter(7, r.scoreBasisPoints()).setParameter(8, r.dueDate()).setParameter(9, r.data())
+                .setParameter(10, Instant.now()).executeUpdate();
+        if (amends != null) {
+            em.createNativeQuery("UPDATE review_copy SET superseded = true WHERE review_id = ?1").setParameter(1, amends)
+                    .executeUpdate();
+        }
+    }
+
+    public Optional<ReviewCopy> review(UUID reviewId) {
+        return reviews("review_id = ?1", reviewId).stream().findFirst();
+    }
+
+    /** The finalized, not superseded revision of a year, if any. */
+    public Optional<ReviewCopy> finalized(UUID programmeId, int fiscalYear) {
+        return reviews("programme_id = ?1 AND fiscal_year = ?2 AND state = 'FINALIZED' AND NOT superseded",
+                programmeId, fiscalYear).stream().findFirst();
+    }
+
+    /** The latest submitted revision of a year still waiting for a decision, if any. */
+    public Optional<ReviewCopy> submitted(UUID programmeId, int fiscalYear) {
+        return reviews("programme_id = ?1 AND fiscal_year = ?2 AND state = 'SUBMITTED' ORDER BY revision DESC",
+                programmeId, fiscalYear).stream().findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ReviewCopy> reviews(String where, Object... parameters) {
+        var query = em.createNativeQuery("SELECT review_id, programme_id, fiscal_year, revision, state, outcome, "
+                + "score_basis_points, due_date, data FROM review_copy WHERE " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new ReviewCopy((UUID) r[0], (UUID) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
+                localDate(r[7]), (String) r[8])).toList();
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof LocalDate date ? date : ((java.sql.Date) column).toLocalDate();
+    }
+}

@@ -1,0 +1,56 @@
+package jp.go.meti.aifund.notification.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.domain.WarningState;
+
+@Entity
+public class Warning {
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public WarningKind kind;
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+    @Column(name = "programme_id")
+    public UUID programmeId;
+    @Column(name = "fiscal_year")
+    public Integer fiscalYear;
+    @Enumerated(EnumType.STRING)
+    public WarningState state;
+    public String title;
+    public String detail;
+    /** The CloudEvent ids that produced it, comma-separated. */
+    @Column(name = "cause_event_ids")
+    public String causeEventIds;
+    @Column(name = "policy_version")
+    public String policyVersion;
+    /** The computed figures (a reduction and its split), as JSON. */
+    public String figures;
+    @Column(name = "dedupe_key")
+    public String dedupeKey;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+    @Column(name = "acknowledge_note")
+    public String acknowledgeNote;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "resolve_note")
+    public String resolveNote;
+}

@@ -1,0 +1,38 @@
+package jp.go.meti.aifund.notification.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.domain.WarningState;
+import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.repository.Filter;
+
+@ApplicationScoped
+public class WarningRepository implements PanacheRepositoryBase<Warning, UUID> {
+
+    public Warning get(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> new NotFoundException("warning", id));
+    }
+
+    public Warning lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> new NotFoundException("warning", id));
+    }
+
+    public boolean unresolved(String dedupeKey) {
+        return count("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED) > 0;
+    }
+
+    public PanacheQuery<Warning> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
+            WarningState state) {
+        Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("kind", kind)
+                .and("severity", severity).and("state", state);
+        return find(filter.query(), Sort.descending("createdAt").and("id"), filter.parameters());
+    }
+}

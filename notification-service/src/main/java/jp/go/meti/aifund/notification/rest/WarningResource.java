@@ -1,0 +1,94 @@
+package jp.go.meti.aifund.notification.rest;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.mutiny.Multi;
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.domain.WarningState;
+import jp.go.meti.aifund.notification.service.Views.WarningView;
+import jp.go.meti.aifund.notification.service.WarningFeed;
+import jp.go.meti.aifund.notification.service.Warnings;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Page;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** Warnings: listed and filtered, streamed live, acknowledged and resolved with who and why. */
+@Path("/api/warnings")
+@Tag(name = "Warnings", description = "Pullback recommendations, watch, termination review, deadlines, ceiling")
+@SecurityRequirement(name = "jwt")
+public class WarningResource {
+
+    /** An optional note on a step of a warning's life. */
+    public record Note(@Size(max = 2000) String note) {
+    }
+
+    private final Warnings warnings;
+    private final WarningFeed feed;
+    private final Caller caller;
+
+    public WarningResource(Warnings warnings, WarningFeed feed, Caller caller) {
+        this.warnings = warnings;
+        this.feed = feed;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "Warnings, newest first, filtered by programme, fiscal year, kind, severity or state")
+    public Page<WarningView> search(@RestQuery UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
+            @RestQuery WarningKind kind, @RestQuery Severity severity, @RestQuery WarningState state,
+            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return warnings.search(programmeId, fiscalYear, kind, severity, state, page, size);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "New warnings as server-sent events, as they are raised")
+    public Multi<WarningView> stream() {
+        return feed.stream();
+    }
+
+    @GET
+    @Path("/{warningId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    public WarningView get(@RestPath UUID warningId) {
+        return warnings.get(warningId);
+    }
+
+    @POST
+    @Path("/{warningId}/acknowledge")
+    @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
+    public WarningView acknowledge(@RestPath UUID warningId, @Valid Note note) {
+        return warnings.acknowledge(warningId, note == null ? null : note.note(), caller.name());
+    }
+
+    @POST
+    @Path("/{warningId}/resolve")
+    @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
+    public WarningView resolve(@RestPath UUID warningId, @Valid Note note) {
+        return warnings.resolve(warningId, note == null ? null : note.note(), caller.name());
+    }
+}

@@ -1,0 +1,97 @@
+package jp.go.meti.aifund.notification.service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.go.meti.aifund.notification.domain.PullbackPolicy;
+import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.messaging.RecommendationEvents;
+import jp.go.meti.aifund.notification.repository.ReadModel;
+import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
+import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.platform.messaging.IncomingEvent;
+import jp.go.meti.aifund.platform.messaging.Inbox;
+import jp.go.meti.aifund.platform.review.Outcome;
+
+/**
+ * Applies a review event once: keeps the revision, and for a finalized review (or amendment) runs
+ * the pullback policy, raising its warnings and publishing a recommendation for a pullback, all in
+ * the transaction that records the event as applied.
+ */
+@ApplicationScoped
+public class ReviewHandler {
+
+    public static final String SUBMITTED = "jp.go.meti.aifund.review.submitted.v1";
+    public static final String FINALIZED = "jp.go.meti.aifund.review.finalized.v1";
+    public static final String AMENDED = "jp.go.meti.aifund.review.amended.v1";
+
+    private final Inbox inbox;
+    private final ReadModel readModel;
+    private final PullbackPolicy policy;
+    private final Warnings warnings;
+    private final DeadlineCheck deadlines;
+    private final RecommendationEvents recommendations;
+
+    public ReviewHandler(Inbox inbox, ReadModel readModel, PullbackPolicy policy, Warnings warnings,
+            DeadlineCheck deadlines, RecommendationEvents recommendations) {
+        this.inbox = inbox;
+        this.readModel = readModel;
+        this.policy = policy;
+        this.warnings = warnings;
+        this.deadlines = deadlines;
+        this.recommendations = recommendations;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        JsonNode d = event.data();
+        ReviewCopy review = copyOf(d);
+        readModel.saveReview(review, d.hasNonNull("amends") ? UUID.fromString(d.get("amends").asText()) : null);
+        if (event.type().equals(SUBMITTED)) {
+            return;
+        }
+        deadlines.resolveFor(review.programmeId(), review.fiscalYear());
+        PullbackPolicy.Review assessed = assessed(review, d);
+        Outcome previousYear = readModel.finalized(review.programmeId(), review.fiscalYear() - 1)
+                .map(r -> Outcome.valueOf(r.outcome())).orElse(null);
+        List<Finding> findings = policy.onReview(assessed, previousYear,
+                readModel.openGatedAmount(review.programmeId(), review.fiscalYear()),
+                readModel.members(review.programmeId()));
+        for (Finding finding : findings) {
+            Warning warning = warnings.raise(finding, review.programmeId(), List.of(event.id()), null);
+            if (finding.kind() == WarningKind.PULLBACK_RECOMMENDED) {
+                recommendations.recommend(warning, review.reviewId(), assessed.criticalMissed(), finding.reduction());
+            }
+        }
+    }
+
+    static ReviewCopy copyOf(JsonNode d) {
+        return new ReviewCopy(UUID.fromString(d.get("reviewId").asText()), UUID.fromString(d.get("programmeId").asText()),
+                d.get("fiscalYear").asInt(), d.get("revision").asInt(), d.get("state").asText(),
+                d.get("outcome").asText(), d.get("scoreBasisPoints").asInt(), LocalDate.parse(d.get("dueDate").asText()),
+                d.toString());
+    }
+
+    /** The review as the policy reads it: score, outcome and the critical milestones missed. */
+    static PullbackPolicy.Review assessed(ReviewCopy review, JsonNode d) {
+        List<String> criticalMissed = new ArrayList<>();
+        for (JsonNode m : d.get("milestones")) {
+            if (m.get("critical").asBoolean() && "MISSED".equals(m.get("assessment").asText())) {
+                criticalMissed.add(m.get("code").asText());
+            }
+        }
+        return new PullbackPolicy.Review(review.reviewId(), review.programmeId(), review.fiscalYear(),
+                review.scoreBasisPoints(), Outcome.valueOf(review.outcome()), criticalMissed);
+    }
+}

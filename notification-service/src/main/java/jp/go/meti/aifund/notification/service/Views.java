@@ -1,0 +1,66 @@
+package jp.go.meti.aifund.notification.service;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.domain.WarningState;
+import jp.go.meti.aifund.notification.repository.WebhookAttempt;
+import jp.go.meti.aifund.notification.repository.WebhookDelivery;
+import jp.go.meti.aifund.notification.repository.WebhookSubscription;
+import jp.go.meti.aifund.notification.repository.Warning;
+
+/** What the service answers: immutable records, never entities. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A warning; {@code figures} is the computed reduction and its split, as stored. */
+    public record WarningView(UUID id, WarningKind kind, Severity severity, UUID programmeId, Integer fiscalYear,
+            WarningState state, String title, String detail, List<String> causeEventIds, String policyVersion,
+            @JsonRawValue String figures, Instant createdAt, Step acknowledged, Step resolved) {
+
+        public static WarningView of(Warning w) {
+            return new WarningView(w.id, w.kind, w.severity, w.programmeId, w.fiscalYear, w.state, w.title, w.detail,
+                    Arrays.stream(w.causeEventIds.split(",")).filter(s -> !s.isBlank()).toList(), w.policyVersion,
+                    w.figures, w.createdAt, Step.of(w.acknowledgedBy, w.acknowledgedAt, w.acknowledgeNote),
+                    Step.of(w.resolvedBy, w.resolvedAt, w.resolveNote));
+        }
+    }
+
+    public record Step(String by, Instant at, String note) {
+
+        static Step of(String by, Instant at, String note) {
+            return by == null ? null : new Step(by, at, note);
+        }
+    }
+
+    /** A subscription; the secret appears only in the answer to its creation. */
+    public record SubscriptionView(UUID id, String url, Severity minSeverity, UUID programmeId, boolean active,
+            String createdBy, Instant createdAt, String secret) {
+
+        static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
+            return new SubscriptionView(s.id, s.url, s.minSeverity, s.programmeId, s.active, s.createdBy, s.createdAt,
+                    withSecret ? s.secret : null);
+        }
+    }
+
+    public record DeliveryView(UUID id, UUID warningId, String state, int attempts, Instant nextAttemptAt,
+            Instant createdAt, Instant deliveredAt, List<AttemptView> attemptLog) {
+
+        static DeliveryView of(WebhookDelivery d, List<WebhookAttempt> attempts) {
+            return new DeliveryView(d.id, d.warningId, d.state, d.attempts, d.nextAttemptAt, d.createdAt, d.deliveredAt,
+                    attempts.stream().map(a -> new AttemptView(a.attemptedAt, a.statusCode, a.error, a.durationMs))
+                            .toList());
+        }
+    }
+
+    public record AttemptView(Instant at, Integer statusCode, String error, long durationMs) {
+    }
+}

@@ -1,0 +1,127 @@
+package jp.go.meti.aifund.notification.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.go.meti.aifund.notification.domain.PullbackPolicy;
+import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.domain.WarningState;
+import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.repository.WarningRepository;
+import jp.go.meti.aifund.notification.repository.WebhookDelivery;
+import jp.go.meti.aifund.notification.repository.WebhookRepository;
+import jp.go.meti.aifund.notification.service.Views.WarningView;
+import jp.go.meti.aifund.platform.rest.Page;
+
+/**
+ * Stores warnings and their life cycle. Raising a warning also creates, in the same transaction,
+ * one webhook delivery per interested subscription (so none is ever silently dropped), and fires
+ * {@link WarningRaised} for the live stream once it commits.
+ */
+@ApplicationScoped
+public class Warnings {
+
+    private final WarningRepository warnings;
+    private final WebhookRepository webhooks;
+    private final PullbackPolicy policy;
+    private final ObjectMapper json;
+    private final Event<WarningRaised> raised;
+    private final Clock clock;
+
+    public Warnings(WarningRepository warnings, WebhookRepository webhooks, PullbackPolicy policy, ObjectMapper json,
+            Event<WarningRaised> raised, Clock clock) {
+        this.warnings = warnings;
+        this.webhooks = webhooks;
+        this.policy = policy;
+        this.json = json;
+        this.raised = raised;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a finding as a warning, unless {@code dedupeKey} names a condition that already has an
+     * unresolved warning (a recurring check raises it once).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Warning raise(Finding finding, UUID programmeId, List<UUID> causes, String dedupeKey) {
+        if (dedupeKey != null && warnings.unresolved(dedupeKey)) {
+            return null;
+        }
+        Instant now = clock.instant();
+        Warning w = new Warning();
+        w.id = UUID.randomUUID();
+        w.kind = finding.kind();
+        w.severity = finding.kind().severity();
+        w.programmeId = programmeId;
+        w.fiscalYear = finding.fiscalYear();
+        w.state = WarningState.OPEN;
+        w.title = finding.title();
+        w.detail = finding.detail();
+        w.causeEventIds = String.join(",", causes.stream().map(UUID::toString).toList());
+        w.policyVersion = policy.version();
+        w.figures = finding.reduction() == null ? null : write(finding.reduction());
+        w.dedupeKey = dedupeKey;
+        w.createdAt = now;
+        warnings.persist(w);
+        webhooks.active().stream().filter(s -> s.wants(w)).forEach(s -> {
+            WebhookDelivery d = new WebhookDelivery();
+            d.id = UUID.randomUUID();
+            d.subscriptionId = s.id;
+            d.warningId = w.id;
+            d.state = WebhookDelivery.PENDING;
+            d.nextAttemptAt = now;
+            d.createdAt = now;
+            webhooks.persist(d);
+        });
+        raised.fire(new WarningRaised(WarningView.of(w)));
+        return w;
+    }
+
+    public WarningView get(UUID id) {
+        return WarningView.of(warnings.get(id));
+    }
+
+    public Page<WarningView> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
+            WarningState state, int page, int size) {
+        return Page.of(warnings.search(programmeId, fiscalYear, kind, severity, state), page, size, WarningView::of);
+    }
+
+    @Transactional
+    public WarningView acknowledge(UUID id, String note, String actor) {
+        Warning w = warnings.lock(id);
+        w.state = w.state.acknowledge();
+        w.acknowledgedBy = actor;
+        w.acknowledgedAt = clock.instant();
+        w.acknowledgeNote = note;
+        return WarningView.of(w);
+    }
+
+    @Transactional
+    public WarningView resolve(UUID id, String note, String actor) {
+        Warning w = warnings.lock(id);
+        w.state = w.state.resolve();
+        w.resolvedBy = actor;
+        w.resolvedAt = clock.instant();
+        w.resolveNote = note;
+        return WarningView.of(w);
+    }
+
+    private String write(Object figures) {
+        try {
+            return json.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package jp.go.meti.aifund.notification.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.go.meti.aifund.notification.domain.PullbackPolicy;
+import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
+import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
+import jp.go.meti.aifund.notification.repository.ReadModel;
+import jp.go.meti.aifund.notification.repository.ReadModel.OpenTranche;
+import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.review.Assessment;
+import jp.go.meti.aifund.platform.review.Direction;
+import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
+
+/**
+ * What the current policy would do with a review, without storing anything: the score and outcome
+ * (by the same scoring rule as milestone-service), the warnings, the reduction and its split, and
+ * the tranches it would hold. For a submitted review by id, or for a draft's results.
+ */
+@ApplicationScoped
+public class WhatIf {
+
+    public record DraftResult(@NotBlank @Size(max = 40) String code, @NotNull Direction direction,
+            @NotNull BigDecimal target, @NotNull BigDecimal threshold, @NotNull BigDecimal actual,
+            @NotNull @Min(1) @Max(10_000) Integer weightBasisPoints, @NotNull Boolean critical) {
+    }
+
+    /** Either {@code reviewId}, or {@code programmeId}, {@code fiscalYear} and the draft's {@code milestones}. */
+    public record Question(UUID reviewId, UUID programmeId, @Min(2000) @Max(2100) Integer fiscalYear,
+            @Valid @Size(max = 100) List<@NotNull @Valid DraftResult> milestones) {
+    }
+
+    public record Assessed(String code, Assessment assessment, int achievementBasisPoints) {
+    }
+
+    public record Warned(WarningKind kind, Severity severity, String title, String detail,
+            PullbackPolicy.Reduction reduction) {
+    }
+
+    public record Answer(UUID programmeId, int fiscalYear, String basedOn, int scoreBasisPoints, Outcome outcome,
+            String ruleVersion, String policyVersion, List<Assessed> assessments, List<Warned> warnings,
+            List<OpenTranche> tranchesToHold) {
+    }
+
+    private final ReadModel readModel;
+    private final PullbackPolicy policy;
+    private final ObjectMapper json;
+
+    public WhatIf(ReadModel readModel, PullbackPolicy policy, ObjectMapper json) {
+        this.readModel = readModel;
+        this.policy = policy;
+        this.json = json;
+    }
+
+    public Answer answer(Question q) {
+        if (q.reviewId() != null) {
+            ReviewCopy review = readModel.review(q.reviewId()).orElseThrow(() -> new NotFoundException(
+                    "submitted review (drafts are not published: send their results instead)", q.reviewId()));
+            return evaluate(review.programmeId(), review.fiscalYear(), "review " + review.reviewId() + " revision "
+                    + review.revision() + " (" + review.state() + ")", draftOf(review));
+        }
+        if (q.programmeId() == null || q.fiscalYear() == null || q.milestones() == null || q.milestones().isEmpty()) {
+            throw new InvalidRequestException("reviewId", "is required, or else programmeId, fiscalYear and milestones");
+        }
+        return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones());
+    }
+
+    private Answer evaluate(UUID programmeId, int fiscalYear, String basedOn, List<DraftResult> results) {
+        List<Assessed> assessments = new ArrayList<>();
+        List<ReviewScoring.Item> items = new ArrayList<>();
+        List<String> criticalMissed = new ArrayList<>();
+        for (DraftResult r : results) {
+            Kpi.Result result = new Kpi(r.direction(), r.target(), r.threshold()).assess(r.actual());
+            assessments.add(new Assessed(r.code(), result.assessment(), result.achievementBasisPoints()));
+            items.add(new ReviewScoring.Item(r.code(), r.weightBasisPoints(), r.critical(), result));
+            if (r.critical() && result.assessment() == Assessment.MISSED) {
+                criticalMissed.add(r.code());
+            }
+        }
+        ReviewScoring.Score score = ReviewScoring.score(items);
+        Outcome previous = readModel.finalized(programmeId, fiscalYear - 1).map(r -> Outcome.valueOf(r.outcome()))
+                .orElse(null);
+        List<Finding> findings = policy.onReview(new PullbackPolicy.Review(null, programmeId, fiscalYear,
+                score.scoreBasisPoints(), score.outcome(), criticalMissed), previous,
+                readModel.openGatedAmount(programmeId, fiscalYear), readModel.members(programmeId));
+        List<Warned> warned = findings.stream().map(f -> new Warned(f.kind(), f.kind().severity(), f.title(),
+                f.detail(), f.reduction())).toList();
+        boolean pullback = findings.stream().anyMatch(f -> f.kind() == WarningKind.PULLBACK_RECOMMENDED);
+        return new Answer(programmeId, fiscalYear, basedOn, score.scoreBasisPoints(), score.outcome(),
+                score.ruleVersion(), policy.version(), assessments, warned,
+                pullback ? readModel.openGatedTranches(programmeId, fiscalYear) : List.of());
+    }
+
+    private List<DraftResult> draftOf(ReviewCopy review) {
+        try {
+            List<DraftResult> results = new ArrayList<>();
+            for (JsonNode m : json.readTree(review.data()).get("milestones")) {
+                results.add(new DraftResult(m.get("code").asText(), Direction.valueOf(m.get("direction").asText()),
+                        new BigDecimal(m.get("target").asText()), new BigDecimal(m.get("threshold").asText()),
+                        new BigDecimal(m.get("actual").asText()), m.get("weightBasisPoints").asInt(),
+                        m.get("critical").asBoolean()));
+            }
+            return results;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored review " + review.reviewId() + " cannot be read", e);
+        }
+    }
+}

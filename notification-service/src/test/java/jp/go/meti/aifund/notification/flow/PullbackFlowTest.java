@@ -1,0 +1,228 @@
+package jp.go.meti.aifund.notification.flow;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.infra.testing.Tokens;
+import jp.go.meti.aifund.notification.domain.WebhookSignature;
+import jp.go.meti.aifund.notification.support.Events;
+import jp.go.meti.aifund.notification.support.Events.Member;
+import jp.go.meti.aifund.notification.support.Events.Milestone;
+import jp.go.meti.aifund.notification.support.WebhookReceiver;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/**
+ * The service between real topics: tranche and review events in, a warning raised once, streamed,
+ * delivered signed to a real webhook endpoint, and a schema-valid recommendation out; redelivery
+ * changes nothing; poison goes to the dead-letter topic and consumption continues.
+ */
+@QuarkusTest
+class PullbackFlowTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Member> NOETRA = List.of(new Member(UUID.randomUUID(), "SoftBank", 4000),
+            new Member(UUID.randomUUID(), "NEC", 2500), new Member(UUID.randomUUID(), "Sony Group", 2000),
+            new Member(UUID.randomUUID(), "Honda", 1500));
+    private static final List<Milestone> CRITICAL_MISSED = List.of(
+            new Milestone("PARAMS", true, 6000, "59", "MISSED", 0),
+            new Milestone("BENCH", false, 4000, "75", "PARTIALLY_MET", 7500));
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+    @ConfigProperty(name = "aifund.notification.dead-letter-topic")
+    String deadLetters;
+    @ConfigProperty(name = "aifund.notification.recommendation-topic")
+    String recommendations;
+
+    private KafkaCompanion kafka;
+    private UUID programme;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(bootstrap);
+        programme = UUID.randomUUID();
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    private void publish(String topic, ObjectNode event) {
+        publishRaw(topic, event.get("partitionkey").asText(), event.toString());
+    }
+
+    private void publishRaw(String topic, String key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion();
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String role) {
+        return given().auth().oauth2(Tokens.of("meti.suzuki", role)).contentType(ContentType.JSON);
+    }
+
+    private List<Map<String, Object>> warningsOf(UUID programmeId) {
+        return as(Roles.AUDITOR).get("/api/warnings?programmeId={p}", programmeId).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
+
+    @Test
+    void aMissedCriticalMilestoneRaisesOneWarningThatIsStreamedDeliveredSignedAndRecommended() throws Exception {
+        String secret;
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            secret = as(Roles.PROGRAMME_ADMIN).body(Map.of("url", receiver.url(), "minSeverity", "CRITICAL",
+                    "programmeId", programme.toString())).post("/api/webhook-subscriptions")
+                    .then().statusCode(201).extract().path("secret");
+            List<String> streamed = openStream();
+            ConsumerTask<String, String> out = kafka.consumeStrings().fromTopics(recommendations);
+
+            UUID t1 = UUID.randomUUID();
+            UUID t2 = UUID.randomUUID();
+            ObjectNode planned1 = Events.tranche(programme, t1, 2027, "PLANNED", 120_000_000_000L, 900_000_000_000L, NOETRA);
+            ObjectNode planned2 = Events.tranche(programme, t2, 2027, "APPROVED", 80_000_000_001L, 800_000_000_000L, NOETRA);
+            ObjectNode finalized = Events.review("finalized", programme, UUID.randomUUID(), 2026, 3000, "FAILED",
+                    CRITICAL_MISSED);
+            for (ObjectNode e : List.of(planned1, planned2, finalized)) {
+                assertThat(Contracts.violations(e)).as("the test's own events follow the contract").isEmpty();
+            }
+            publish("aifund.tranche-events.v1", planned1);
+            publish("aifund.tranche-events.v1", planned2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.of("x", Roles.AUDITOR))
+                    .get("/q/health/ready").statusCode() == 200);
+            publish("aifund.review-events.v1", finalized);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> !warningsOf(programme).isEmpty());
+            Map<String, Object> warning = warningsOf(programme).get(0);
+            assertThat(warning).containsEntry("kind", "PULLBACK_RECOMMENDED").containsEntry("severity", "CRITICAL")
+                    .containsEntry("fiscalYear", 2026).containsEntry("state", "OPEN")
+                    .containsEntry("policyVersion", "pullback-policy/1;ceiling-near=1000bp;reminder=30d");
+            assertThat(warning.get("causeEventIds")).isEqualTo(List.of(finalized.get("id").asText()));
+            // planned ¥200,000,000,001 × (1 − 30.00 %) = 140,000,000,000.7 → ¥140,000,000,000
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures = (Map<String, Object>) warning.get("figures");
+            assertThat(((Number) figures.get("plannedAmount")).longValue()).isEqualTo(200_000_000_001L);
+            assertThat(((Number) figures.get("amount")).longValue()).isEqualTo(140_000_000_000L);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> parts = (List<Map<String, Object>>) figures.get("parts");
+            assertThat(parts).extracting(p -> ((Number) p.get("amount")).longValue())
+                    .containsExactly(56_000_000_000L, 35_000_000_000L, 28_000_000_000L, 21_000_000_000L);
+
+            String warningId = (String) warning.get("id");
+            await().atMost(Duration.ofSeconds(10)).until(() -> streamed.stream().anyMatch(s -> s.contains(warningId)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> !receiver.received().isEmpty());
+            WebhookReceiver.Received hook = receiver.received().get(0);
+            assertThat(WebhookSignature.verify(secret, hook.header("webhook-id"),
+                    Long.parseLong(hook.header("webhook-timestamp")), hook.body(), hook.header("webhook-signature")))
+                    .as("the Standard Webhooks signature verifies").isTrue();
+            assertThat(JSON.readTree(hook.body()).at("/data/id").asText()).isEqualTo(warningId);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> ofProgramme(out).size() == 1);
+            JsonNode recommendation = JSON.readTree(ofProgramme(out).get(0).value());
+            assertThat(Contracts.violations(recommendation)).isEmpty();
+            assertThat(recommendation.at("/data/recommendationId").asText()).isEqualTo(warningId);
+            assertThat(recommendation.at("/data/recommendedReduction").asLong()).isEqualTo(140_000_000_000L);
+            assertThat(recommendation.at("/data/affectedFiscalYear").asInt()).isEqualTo(2027);
+            out.stop();
+
+            // the same events again: nothing new
+            publish("aifund.tranche-events.v1", planned1);
+            publish("aifund.review-events.v1", finalized);
+            ObjectNode later = Events.tranche(programme, UUID.randomUUID(), 2027, "PLANNED", 1, 800_000_000_000L, NOETRA);
+            publish("aifund.tranche-events.v1", later);
+            await().atMost(Duration.ofSeconds(30)).until(() -> trancheKnown(later));
+            assertThat(warningsOf(programme)).hasSize(1);
+        }
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicWithItsReasonAndConsumptionContinues() throws Exception {
+        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics(deadLetters);
+        String key = programme.toString();
+        publishRaw("aifund.review-events.v1", key, "{this is not json");
+        ObjectNode wrongKey = Events.review("finalized", programme, UUID.randomUUID(), 2026, 3000, "FAILED", CRITICAL_MISSED);
+        publishRaw("aifund.review-events.v1", key, wrongKey.put("partitionkey", UUID.randomUUID().toString()).toString());
+        ObjectNode healthy = Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000, "CONDITIONAL",
+                List.of(new Milestone("BENCH", false, 10_000, "74", "PARTIALLY_MET", 7000)));
+        publish("aifund.review-events.v1", healthy);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> dead.getRecords().stream().filter(r -> key.equals(r.key())).count() == 2);
+        List<String> reasons = dead.getRecords().stream().filter(r -> key.equals(r.key()))
+                .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).toList();
+        assertThat(reasons).anyMatch(r -> r.contains("not JSON")).anyMatch(r -> r.contains("partitionkey"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() == 1);
+        assertThat(warningsOf(programme).get(0)).containsEntry("kind", "WATCH");
+        dead.stop();
+    }
+
+    @Test
+    void aFailingEndpointIsRetriedWithBackOffAndEveryAttemptIsRecorded() throws Exception {
+        try (WebhookReceiver flaky = new WebhookReceiver(2)) {
+            String subscription = as(Roles.PROGRAMME_ADMIN).body(Map.of("url", flaky.url(), "minSeverity", "WARNING",
+                    "programmeId", programme.toString())).post("/api/webhook-subscriptions")
+                    .then().statusCode(201).extract().path("id");
+            publish("aifund.review-events.v1", Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000,
+                    "CONDITIONAL", List.of(new Milestone("BENCH", false, 10_000, "74", "PARTIALLY_MET", 7000))));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> flaky.received().size() == 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(as(Roles.AUDITOR)
+                    .get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract().path("[0].state")));
+            List<Integer> statuses = as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription)
+                    .then().statusCode(200).extract().jsonPath().getList("[0].attemptLog.statusCode");
+            assertThat(statuses).containsExactly(503, 503, 204);
+            assertThat(flaky.received()).extracting(r -> r.header("webhook-id")).containsOnly(flaky.received().get(0)
+                    .header("webhook-id"));
+        }
+    }
+
+    private boolean trancheKnown(ObjectNode tranche) {
+        return as(Roles.METI_OFFICIAL).body(Map.of("programmeId", programme.toString(), "fiscalYear", 2026,
+                "milestones", List.of(Map.of("code", "PARAMS", "direction", "AT_LEAST", "target", 80, "threshold", 60,
+                        "actual", 50, "weightBasisPoints", 10_000, "critical", true))))
+                .post("/api/what-if").then().statusCode(200).extract().jsonPath()
+                .getList("tranchesToHold.trancheId").contains(tranche.at("/data/trancheId").asText());
+    }
+
+    private List<ConsumerRecord<String, String>> ofProgramme(ConsumerTask<String, String> task) {
+        return task.getRecords().stream().filter(r -> programme.toString().equals(r.key())).toList();
+    }
+
+    /** Subscribes to the SSE stream as a browser would, collecting its data lines. */
+    private List<String> openStream() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/warnings/stream")).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + Tokens.of("meti.suzuki", Roles.METI_OFFICIAL)).build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().forEach(lines::add));
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(300)).until(() -> true);
+        return lines;
+    }
+}
