@@ -39,14 +39,16 @@ public class ProgrammeService {
     private final EnvelopeRepository envelopes;
     private final RecipientRepository recipients;
     private final Ledger ledger;
+    private final ReviewGates gates;
     private final Clock clock;
 
     public ProgrammeService(ProgrammeRepository programmes, EnvelopeRepository envelopes,
-            RecipientRepository recipients, Ledger ledger, Clock clock) {
+            RecipientRepository recipients, Ledger ledger, ReviewGates gates, Clock clock) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
         this.ledger = ledger;
+        this.gates = gates;
         this.clock = clock;
     }
 
@@ -176,6 +178,7 @@ public class ProgrammeService {
         e.programmeId = p.id;
         e.fiscalYear = fiscalYear;
         e.gate = Gate.initial(fiscalYear, p.firstFiscalYear);
+        gates.initialize(e);
         return e;
     }
 

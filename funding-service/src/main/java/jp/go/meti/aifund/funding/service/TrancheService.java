@@ -138,58 +138,84 @@ public class TrancheService {
     @Transactional
     public TrancheView hold(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor, String key) {
         return change(programmeId, trancheId, TrancheAction.HOLD, command, actor, key,
-                (p, t, e) -> Ledger.Change.of(LedgerKind.TRANCHE_HELD, t, 0, actor, command.reason(), key));
+                rule(TrancheAction.HOLD, 0, actor, command.reason(), key));
     }
 
     @Transactional
     public TrancheView release(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor,
             String key) {
         return change(programmeId, trancheId, TrancheAction.RELEASE, command, actor, key,
-                (p, t, e) -> Ledger.Change.of(LedgerKind.TRANCHE_RELEASED, t, 0, actor, command.reason(), key));
+                rule(TrancheAction.RELEASE, 0, actor, command.reason(), key));
     }
 
     /** Lowers the amount; if it was committed, the difference returns to the headroom. */
     @Transactional
     public TrancheView reduce(UUID programmeId, UUID trancheId, @Valid Reduce command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.REDUCE, command, actor, key, (p, t, e) -> {
-            if (command.newAmount() >= t.amount) {
-                throw new InvalidRequestException("newAmount", "must be less than the current amount ¥" + t.amount);
-            }
-            long difference = t.amount - command.newAmount();
-            if (t.isApproved()) {
-                e.apply(e.exposure().releaseCommitment(difference));
-                p.apply(p.exposure().releaseCommitment(difference));
-            }
-            t.amount = command.newAmount();
-            return Ledger.Change.of(LedgerKind.TRANCHE_REDUCED, t, difference, actor, command.reason(), key);
-        });
+        return change(programmeId, trancheId, TrancheAction.REDUCE, command, actor, key,
+                rule(TrancheAction.REDUCE, command.newAmount(), actor, command.reason(), key));
     }
 
     @Transactional
     public TrancheView cancel(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor,
             String key) {
-        return change(programmeId, trancheId, TrancheAction.CANCEL, command, actor, key, (p, t, e) -> {
-            if (t.isApproved()) {
-                e.apply(e.exposure().releaseCommitment(t.amount));
-                p.apply(p.exposure().releaseCommitment(t.amount));
-            }
-            return Ledger.Change.of(LedgerKind.TRANCHE_CANCELLED, t, t.amount, actor, command.reason(), key);
-        });
+        return change(programmeId, trancheId, TrancheAction.CANCEL, command, actor, key,
+                rule(TrancheAction.CANCEL, 0, actor, command.reason(), key));
     }
 
     /** Records disbursed money returned by the recipient: it goes back to the headroom. */
     @Transactional
     public TrancheView recover(UUID programmeId, UUID trancheId, @Valid Recover command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.RECOVER, command, actor, key, (p, t, e) -> {
-            long recoverable = t.amount - t.recoveredAmount;
-            if (command.amount() > recoverable) {
-                throw new InvalidRequestException("amount", "exceeds the ¥" + recoverable + " still recoverable");
-            }
-            e.apply(e.exposure().recover(command.amount()));
-            p.apply(p.exposure().recover(command.amount()));
-            t.recoveredAmount += command.amount();
-            return Ledger.Change.of(LedgerKind.TRANCHE_RECOVERED, t, command.amount(), actor, command.reason(), key);
-        });
+        return change(programmeId, trancheId, TrancheAction.RECOVER, command, actor, key,
+                rule(TrancheAction.RECOVER, command.amount(), actor, command.reason(), key));
+    }
+
+    /**
+     * A change made by a recorded decision rather than a portal request (a pullback recommendation,
+     * a ministry decision, a settled return order): that record makes it happen once, so there is
+     * no Idempotency-Key. {@code amount} is the new amount of a reduction, the yen of a recovery.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TrancheView decided(UUID programmeId, UUID trancheId, TrancheAction action, long amount, String actor,
+            String reason) {
+        return transition(programmeId, trancheId, action, rule(action, amount, actor, reason, null));
+    }
+
+    /** The money of each decision; every one is a ledger entry with who and why. */
+    private static MoneyRule rule(TrancheAction action, long amount, String actor, String reason, String key) {
+        return switch (action) {
+            case HOLD -> (p, t, e) -> Ledger.Change.of(LedgerKind.TRANCHE_HELD, t, 0, actor, reason, key);
+            case RELEASE -> (p, t, e) -> Ledger.Change.of(LedgerKind.TRANCHE_RELEASED, t, 0, actor, reason, key);
+            case REDUCE -> (p, t, e) -> {
+                if (amount >= t.amount) {
+                    throw new InvalidRequestException("newAmount", "must be less than the current amount ¥" + t.amount);
+                }
+                long difference = t.amount - amount;
+                if (t.isApproved()) {
+                    e.apply(e.exposure().releaseCommitment(difference));
+                    p.apply(p.exposure().releaseCommitment(difference));
+                }
+                t.amount = amount;
+                return Ledger.Change.of(LedgerKind.TRANCHE_REDUCED, t, difference, actor, reason, key);
+            };
+            case CANCEL -> (p, t, e) -> {
+                if (t.isApproved()) {
+                    e.apply(e.exposure().releaseCommitment(t.amount));
+                    p.apply(p.exposure().releaseCommitment(t.amount));
+                }
+                return Ledger.Change.of(LedgerKind.TRANCHE_CANCELLED, t, t.amount, actor, reason, key);
+            };
+            case RECOVER -> (p, t, e) -> {
+                long recoverable = t.amount - t.recoveredAmount;
+                if (amount > recoverable) {
+                    throw new InvalidRequestException("amount", "exceeds the ¥" + recoverable + " still recoverable");
+                }
+                e.apply(e.exposure().recover(amount));
+                p.apply(p.exposure().recover(amount));
+                t.recoveredAmount += amount;
+                return Ledger.Change.of(LedgerKind.TRANCHE_RECOVERED, t, amount, actor, reason, key);
+            };
+            case APPROVE, DISBURSE -> throw new IllegalArgumentException(action + " is a request with its own rules");
+        };
     }
 
     /** The money-specific part of a change, run with the programme locked and the transition allowed. */
@@ -200,16 +226,19 @@ public class TrancheService {
 
     private TrancheView change(UUID programmeId, UUID trancheId, TrancheAction action, Object command, String actor,
             String key, MoneyRule rule) {
-        return idempotency.once(actor, key, List.of(action, programmeId, trancheId, command), TrancheView.class, () -> {
-            Programme p = programmes.lock(programmeId);
-            Tranche t = tranches.get(programmeId, trancheId);
-            Envelope e = envelopes.get(programmeId, t.fiscalYear);
-            Programme.Balances before = p.balances();
-            Instant now = clock.instant();
-            t.transition(action, now);
-            record(p, before, rule.apply(p, t, e), t, now);
-            return TrancheView.of(t);
-        });
+        return idempotency.once(actor, key, List.of(action, programmeId, trancheId, command), TrancheView.class,
+                () -> transition(programmeId, trancheId, action, rule));
+    }
+
+    private TrancheView transition(UUID programmeId, UUID trancheId, TrancheAction action, MoneyRule rule) {
+        Programme p = programmes.lock(programmeId);
+        Tranche t = tranches.get(programmeId, trancheId);
+        Envelope e = envelopes.get(programmeId, t.fiscalYear);
+        Programme.Balances before = p.balances();
+        Instant now = clock.instant();
+        t.transition(action, now);
+        record(p, before, rule.apply(p, t, e), t, now);
+        return TrancheView.of(t);
     }
 
     private void record(Programme p, Programme.Balances before, Ledger.Change change, Tranche t, Instant now) {

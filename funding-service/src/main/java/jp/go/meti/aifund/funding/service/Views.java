@@ -4,19 +4,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
+import jp.go.meti.aifund.funding.domain.PullbackDecision;
+import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.repository.Pullback;
 import jp.go.meti.aifund.funding.repository.Recipient;
+import jp.go.meti.aifund.funding.repository.ReturnOrder;
 import jp.go.meti.aifund.funding.repository.Tranche;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
@@ -80,6 +84,32 @@ public final class Views {
                     e.idempotencyKey, e.recordedAt,
                     new Amounts(e.plannedBefore, e.committedBefore, e.disbursedBefore, e.recoveredBefore),
                     new Amounts(e.plannedAfter, e.committedAfter, e.disbursedAfter, e.recoveredAfter));
+        }
+    }
+
+    public record PullbackView(UUID id, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
+            int affectedFiscalYear, int scoreBasisPoints, long plannedAmount, long recommendedReduction,
+            @JsonRawValue String parts, String policyVersion, List<UUID> heldTrancheIds, Instant receivedAt,
+            String state, PullbackDecision decision, Long decisionAmount, String decisionReason, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt) {
+
+        static PullbackView of(Pullback p) {
+            return new PullbackView(p.id, p.programmeId, p.reviewId, p.reviewedFiscalYear, p.affectedFiscalYear,
+                    p.scoreBasisPoints, p.plannedAmount, p.recommendedReduction, p.parts, p.policyVersion,
+                    p.heldTranches(), p.receivedAt, p.state, p.decision, p.decisionAmount, p.decisionReason,
+                    p.proposedBy, p.proposedAt, p.decidedBy, p.decidedAt);
+        }
+    }
+
+    /** A return order; {@code interest} and {@code lateInterest} as of {@code interestAsOf} (the repayment once settled). */
+    public record ReturnOrderView(UUID id, UUID trancheId, long amount, LocalDate receivedOn, LocalDate deadline,
+            String reason, String issuedBy, Instant issuedAt, String state, LocalDate repaidOn, LocalDate interestAsOf,
+            long interestDays, long interest, long lateDays, long lateInterest, long totalDue) {
+
+        static ReturnOrderView of(ReturnOrder o, StatutoryInterest i, LocalDate asOf) {
+            return new ReturnOrderView(o.id, o.trancheId, o.amount, o.receivedOn, o.deadline, o.reason, o.issuedBy,
+                    o.issuedAt, o.state, o.repaidOn, asOf, i.interestDays(), i.interest(), i.lateDays(),
+                    i.lateInterest(), o.amount + i.interest() + i.lateInterest());
         }
     }
 }

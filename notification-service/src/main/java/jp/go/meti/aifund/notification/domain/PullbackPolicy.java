@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Part;
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.platform.domain.LargestRemainder;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.platform.review.Weights;
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 
 /**
  * What notification-service knows of the other services, built only from their events. Upserts

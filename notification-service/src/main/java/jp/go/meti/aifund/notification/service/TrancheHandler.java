@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;

@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Part;
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Review;
 import jp.go.meti.aifund.platform.review.Outcome;

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.notification.domain;
+package jp.go.meti.aifund.platform.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,9 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Part;
-import jp.go.meti.aifund.notification.domain.LargestRemainder.Share;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 
 class LargestRemainderTest {
 
@@ -65,5 +64,14 @@ class LargestRemainderTest {
         assertThatThrownBy(() -> LargestRemainder.split(10, List.of())).isInstanceOf(InvalidRequestException.class);
         assertThatThrownBy(() -> LargestRemainder.split(-1, List.of(share("A", 1))))
                 .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void trancheAmountsAsWeightsDoNotOverflow() {
+        // ¥122,600,000,000 over tranches of ¥120,000,000,000 and ¥80,000,000,001: yen × yen exceeds a long
+        long[] cuts = LargestRemainder.split(122_600_000_000L, new long[] {120_000_000_000L, 80_000_000_001L});
+        assertThat(cuts[0] + cuts[1]).isEqualTo(122_600_000_000L);
+        // floors 73,559,999,999 (remainder .63) and 49,040,000,000 (.37): the leftover yen goes to the first
+        assertThat(cuts).containsExactly(73_560_000_000L, 49_040_000_000L);
     }
 }

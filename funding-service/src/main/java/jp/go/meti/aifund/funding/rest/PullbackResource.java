@@ -1,0 +1,67 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import jp.go.meti.aifund.funding.service.Pullbacks;
+import jp.go.meti.aifund.funding.service.Pullbacks.Propose;
+import jp.go.meti.aifund.funding.service.Views.PullbackView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** Pullback recommendations received, the tranches they hold, and the ministry decision (four eyes). */
+@Path("/api/programmes/{programmeId}/pullbacks")
+@Tag(name = "Pullbacks", description = "Holds from pullback recommendations and the ministry decisions that end them")
+@SecurityRequirement(name = "jwt")
+public class PullbackResource {
+
+    private final Pullbacks pullbacks;
+    private final Caller caller;
+
+    public PullbackResource(Pullbacks pullbacks, Caller caller) {
+        this.pullbacks = pullbacks;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    public List<PullbackView> list(@RestPath UUID programmeId) {
+        return pullbacks.ofProgramme(programmeId);
+    }
+
+    @GET
+    @Path("/{pullbackId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    public PullbackView get(@RestPath UUID programmeId, @RestPath UUID pullbackId) {
+        return pullbacks.get(programmeId, pullbackId);
+    }
+
+    @POST
+    @Path("/{pullbackId}/decision")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Propose the ministry decision: LIFT, REDUCE_BY_RECOMMENDATION, REDUCE_BY_AMOUNT (with amount) "
+            + "or CANCEL, with the reason; another official confirms it")
+    public PullbackView propose(@RestPath UUID programmeId, @RestPath UUID pullbackId, @Valid @NotNull Propose command) {
+        return pullbacks.propose(programmeId, pullbackId, command, caller.name());
+    }
+
+    @POST
+    @Path("/{pullbackId}/decision/confirm")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Confirm the proposed decision (not by its proposer): the held tranches change, each a ledger entry")
+    public PullbackView confirm(@RestPath UUID programmeId, @RestPath UUID pullbackId) {
+        return pullbacks.confirm(programmeId, pullbackId, caller.name());
+    }
+}

@@ -1,0 +1,64 @@
+package jp.go.meti.aifund.funding.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import jp.go.meti.aifund.funding.service.ReturnOrders;
+import jp.go.meti.aifund.funding.service.ReturnOrders.Issue;
+import jp.go.meti.aifund.funding.service.ReturnOrders.Settle;
+import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
+import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** Return orders on disbursed money, with statutory interest at 10.95 % a year. */
+@Path("/api/programmes/{programmeId}/tranches/{trancheId}/return-orders")
+@Tag(name = "Return orders", description = "Clawback with statutory interest (Subsidy Proper Execution Act, art. 19)")
+@SecurityRequirement(name = "jwt")
+public class ReturnOrderResource {
+
+    private final ReturnOrders orders;
+    private final Caller caller;
+
+    public ReturnOrderResource(ReturnOrders orders, Caller caller) {
+        this.orders = orders;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Order disbursed money back by a deadline")
+    public Response issue(@RestPath UUID programmeId, @RestPath UUID trancheId, @Valid @NotNull Issue command) {
+        ReturnOrderView issued = orders.issue(programmeId, trancheId, command, caller.name());
+        return Response.created(URI.create("/api/programmes/" + programmeId + "/tranches/" + trancheId
+                + "/return-orders/" + issued.id())).entity(issued).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "The tranche's return orders; an open one shows the interest owed if repaid today")
+    public List<ReturnOrderView> list(@RestPath UUID programmeId, @RestPath UUID trancheId) {
+        return orders.ofTranche(programmeId, trancheId);
+    }
+
+    @POST
+    @Path("/{orderId}/settle")
+    @RolesAllowed(Roles.METI_OFFICIAL)
+    @Operation(summary = "Record the repayment: the amount returns to the headroom; interest and late interest are fixed")
+    public ReturnOrderView settle(@RestPath UUID programmeId, @RestPath UUID orderId, @Valid @NotNull Settle command) {
+        return orders.settle(programmeId, orderId, command, caller.name());
+    }
+}

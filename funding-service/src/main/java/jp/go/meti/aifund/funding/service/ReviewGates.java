@@ -1,0 +1,100 @@
+package jp.go.meti.aifund.funding.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.go.meti.aifund.funding.domain.Gate;
+import jp.go.meti.aifund.funding.repository.Envelope;
+import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
+import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
+import jp.go.meti.aifund.platform.messaging.IncomingEvent;
+import jp.go.meti.aifund.platform.messaging.Inbox;
+
+/**
+ * Opens or keeps closed the gate of FY N+1 on the finalized review of FY N (or its amendment):
+ * {@code PASSED} opens it; any other outcome closes a gate a review had opened, and leaves one a
+ * ministry decision opened. The outcome is kept, so an envelope set up later starts right.
+ */
+@ApplicationScoped
+public class ReviewGates {
+
+    public static final String FINALIZED = "jp.go.meti.aifund.review.finalized.v1";
+    public static final String AMENDED = "jp.go.meti.aifund.review.amended.v1";
+    private static final String BY_REVIEW = "review ";
+    private static final Logger LOG = Logger.getLogger(ReviewGates.class);
+
+    private final Inbox inbox;
+    private final ProgrammeRepository programmes;
+    private final EnvelopeRepository envelopes;
+    private final EntityManager em;
+    private final Clock clock;
+
+    public ReviewGates(Inbox inbox, ProgrammeRepository programmes, EnvelopeRepository envelopes, EntityManager em,
+            Clock clock) {
+        this.inbox = inbox;
+        this.programmes = programmes;
+        this.envelopes = envelopes;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(IncomingEvent event) {
+        if (!inbox.firstDelivery(event)) {
+            return;
+        }
+        JsonNode d = event.data();
+        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
+        if (programmes.findByIdOptional(programmeId).isEmpty()) {
+            LOG.infof("review event %s is about programme %s, unknown here; ignored", event.id(), programmeId);
+            return;
+        }
+        programmes.lock(programmeId);
+        int reviewed = d.get("fiscalYear").asInt();
+        String outcome = d.get("outcome").asText();
+        UUID reviewId = UUID.fromString(d.get("reviewId").asText());
+        Instant now = clock.instant();
+        em.createNativeQuery("INSERT INTO review_outcome VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (programme_id, "
+                + "fiscal_year) DO UPDATE SET review_id = EXCLUDED.review_id, revision = EXCLUDED.revision, "
+                + "outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at "
+                + "WHERE review_outcome.revision <= EXCLUDED.revision")
+                .setParameter(1, programmeId).setParameter(2, reviewed).setParameter(3, reviewId)
+                .setParameter(4, d.get("revision").asInt()).setParameter(5, outcome).setParameter(6, now)
+                .executeUpdate();
+        envelopes.find(programmeId, reviewed + 1).ifPresent(next -> setGate(next, outcome, reviewId, now));
+    }
+
+    /** The gate an envelope of {@code fiscalYear} starts with, given what reviews said so far. */
+    public void initialize(Envelope envelope) {
+        if (envelope.gate != Gate.CLOSED) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        var rows = (java.util.List<Object[]>) em.createNativeQuery(
+                "SELECT review_id, outcome FROM review_outcome WHERE programme_id = ?1 AND fiscal_year = ?2")
+                .setParameter(1, envelope.programmeId).setParameter(2, envelope.fiscalYear - 1).getResultList();
+        rows.stream().findFirst().ifPresent(r -> setGate(envelope, (String) r[1], (UUID) r[0], clock.instant()));
+    }
+
+    private static void setGate(Envelope envelope, String outcome, UUID reviewId, Instant now) {
+        boolean passed = "PASSED".equals(outcome);
+        boolean openedByAReview = envelope.gate == Gate.OPEN && envelope.gateSetBy != null
+                && envelope.gateSetBy.startsWith(BY_REVIEW);
+        if (passed || openedByAReview) {
+            envelope.gate = passed ? Gate.OPEN : Gate.CLOSED;
+            envelope.gateReason = "FY" + (envelope.fiscalYear - 1) + " review " + outcome
+                    + (passed ? "" : ": closed until a ministry decision");
+            envelope.gateSetBy = BY_REVIEW + reviewId;
+            envelope.gateSetAt = now;
+        }
+    }
+}
