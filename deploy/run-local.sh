@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build=false
 [[ "${1:-}" == "--build" ]] && build=true
-[[ -f deploy/local-infra/target/local-stack.classpath && -f funding-service/target/quarkus-app/quarkus-run.jar && -f milestone-service/target/quarkus-app/quarkus-run.jar ]] || build=true
+[[ -f deploy/local-infra/target/local-stack.classpath && -f funding-service/target/quarkus-app/quarkus-run.jar && -f milestone-service/target/quarkus-app/quarkus-run.jar && -f notification-service/target/quarkus-app/quarkus-run.jar ]] || build=true
 if $build; then
   echo "[local-stack] building (./mvnw -DskipTests install)…"
   ./mvnw -q -DskipTests install

@@ -81,8 +81,11 @@ class PullbackFlowTest {
         publishRaw(topic, event.get("partitionkey").asText(), event.toString());
     }
 
+    /** As the producers' outbox relays send it: structured CloudEvents with their content type. */
     private void publishRaw(String topic, String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, key, value)).awaitCompletion();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
     private static io.restassured.specification.RequestSpecification as(String role) {

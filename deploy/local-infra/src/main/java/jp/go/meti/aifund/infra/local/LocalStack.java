@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
  * The whole system on one machine with no Docker and nothing installed: a real PostgreSQL (one
  * database per service) and a real Kafka broker, both keeping their data under {@code .data/}, and
  * the services as child processes. Ctrl-C stops the services gracefully, then the broker and the
- * database, and leaves no process behind.
+ * database, and leaves no process behind. The system tests start the same stack on free ports
+ * with throw-away data ({@link #onFreePorts}).
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     /** A service of the system: its module, HTTP port and database. */
     record Service(String name, int port, String database) {
@@ -30,23 +31,48 @@ public final class LocalStack {
     }
 
     static final List<Service> SERVICES = List.of(new Service("funding-service", 8081, "funding"),
-            new Service("milestone-service", 8082, "milestone"));
+            new Service("milestone-service", 8082, "milestone"),
+            new Service("notification-service", 8083, "notification"));
     static final int POSTGRES_PORT = 15432;
     static final int KAFKA_PORT = 19092;
 
     private final Path root;
     private final Path data;
+    private final List<Service> layout;
+    private final int postgresPort;
+    private final int kafkaPort;
+    private final boolean keepData;
     private final List<Process> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBrokerProcess kafka;
 
-    LocalStack(Path root) {
+    private LocalStack(Path root, Path data, List<Service> layout, int postgresPort, int kafkaPort, boolean keepData) {
         this.root = root;
-        this.data = root.resolve(".data");
+        this.data = data;
+        this.layout = layout;
+        this.postgresPort = postgresPort;
+        this.kafkaPort = kafkaPort;
+        this.keepData = keepData;
+    }
+
+    /** The stack of {@code root} (the repository) on free ports, its data in {@code data}, deleted when stopped. */
+    public static LocalStack onFreePorts(Path root, Path data) {
+        return new LocalStack(root, data, SERVICES.stream().map(s -> new Service(s.name(), FreePort.find(), s.database()))
+                .toList(), FreePort.find(), FreePort.find(), false);
+    }
+
+    public String url(String service) {
+        return layout.stream().filter(s -> s.name().equals(service)).findFirst()
+                .map(s -> "http://127.0.0.1:" + s.port()).orElseThrow();
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     public static void main(String[] args) throws Exception {
-        LocalStack stack = new LocalStack(Path.of("").toAbsolutePath());
+        Path root = Path.of("").toAbsolutePath();
+        LocalStack stack = new LocalStack(root, root.resolve(".data"), SERVICES, POSTGRES_PORT, KAFKA_PORT, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -58,19 +84,19 @@ public final class LocalStack {
         stopped.await();
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         Files.createDirectories(data.resolve("logs"));
-        say("PostgreSQL 15 (embedded binaries) on 127.0.0.1:" + POSTGRES_PORT + ", data in .data/postgres");
-        postgres = PostgresServer.start(data.resolve("postgres"), POSTGRES_PORT, true);
-        say("Kafka (KRaft, child JVM) on 127.0.0.1:" + KAFKA_PORT + ", data in .data/kafka");
-        kafka = KafkaBrokerProcess.start(data.resolve("kafka"), KAFKA_PORT);
+        say("PostgreSQL 15 (embedded binaries) on 127.0.0.1:" + postgresPort + ", data in " + data.resolve("postgres"));
+        postgres = PostgresServer.start(data.resolve("postgres"), postgresPort, keepData);
+        say("Kafka (KRaft, child JVM) on 127.0.0.1:" + kafkaPort + ", data in " + data.resolve("kafka"));
+        kafka = KafkaBrokerProcess.start(data.resolve("kafka"), kafkaPort);
         Path publicKey = data.resolve("dev-keys/aifund-dev-public.pem");
         Files.createDirectories(publicKey.getParent());
         Files.writeString(publicKey, DevTokens.publicKeyPem());
-        for (Service service : SERVICES) {
+        for (Service service : layout) {
             services.add(launch(service, publicKey));
         }
-        for (Service service : SERVICES) {
+        for (Service service : layout) {
             awaitReady(service);
         }
     }
@@ -110,13 +136,14 @@ public final class LocalStack {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException(service.name() + " not ready after 90 s; see .data/logs/" + service.name() + ".log");
+        throw new IllegalStateException(service.name() + " not ready after 90 s; see " + data.resolve("logs")
+                .resolve(service.name() + ".log"));
     }
 
     private void printWelcome(Duration took) {
         DevTokens tokens = new DevTokens();
         StringBuilder out = new StringBuilder("\nReady in " + took.toSeconds() + " s.\n\n");
-        for (Service s : SERVICES) {
+        for (Service s : layout) {
             out.append(String.format("  %-22s http://localhost:%d/api   Swagger UI http://localhost:%d/q/swagger-ui%n",
                     s.name(), s.port(), s.port()));
             out.append(String.format("  %-22s http://localhost:%d/q/health   metrics http://localhost:%d/q/metrics%n",
@@ -134,6 +161,11 @@ public final class LocalStack {
         }
         out.append("\nLogs in .data/logs/. Ctrl-C stops everything.\n");
         System.out.println(out);
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     synchronized void stop() {

@@ -1,0 +1,346 @@
+package jp.go.meti.aifund.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jp.go.meti.aifund.infra.local.DevTokens;
+import jp.go.meti.aifund.infra.local.LocalStack;
+
+/**
+ * The seed's central promise, end to end: the three services as separate processes on a real
+ * Kafka broker and a real PostgreSQL. A review that misses a critical milestone raises a warning
+ * that the SSE stream and a signed webhook deliver, and holds next year's gated tranches; the same
+ * events again change nothing; poison goes to the dead-letter topics and consumption continues; a
+ * ministry decision (four eyes) reduces the tranches and the headroom grows by exactly that amount.
+ */
+class PullbackLoopSystemTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DevTokens TOKENS = new DevTokens();
+    private static final long CEILING = 1_000_000_000_000L;
+    private static LocalStack stack;
+    private static HttpServer webhookEndpoint;
+    private static final List<Map<String, String>> WEBHOOKS = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        stack = LocalStack.onFreePorts(Path.of("..", "..").toAbsolutePath().normalize(),
+                Path.of("target", "system-test-data").toAbsolutePath());
+        stack.start();
+        webhookEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhookEndpoint.createContext("/hook", exchange -> {
+            try (InputStream in = exchange.getRequestBody()) {
+                WEBHOOKS.add(Map.of("id", exchange.getRequestHeaders().getFirst("webhook-id"),
+                        "timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        "signature", exchange.getRequestHeaders().getFirst("webhook-signature"),
+                        "body", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhookEndpoint.start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (webhookEndpoint != null) {
+            webhookEndpoint.stop(0);
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification as(String person, String role, String service) {
+        return given().baseUri(stack.url(service)).auth().oauth2(TOKENS.mint(person, role, Duration.ofHours(1)))
+                .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification funding(String person, String role) {
+        return as(person, role, "funding-service");
+    }
+
+    private static RequestSpecification milestones(String person, String role) {
+        return as(person, role, "milestone-service");
+    }
+
+    private static RequestSpecification notifications(String person, String role) {
+        return as(person, role, "notification-service");
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aMissedCriticalTargetRaisesAWarningThatIsDeliveredAndHoldsTheMoneyUntilTheMinistryDecides() throws Exception {
+        // funding: the programme, its envelopes, the consortium and its members
+        String programme = funding("admin.sato", "programme-admin").body(Map.of("name", "Sovereign multimodal model",
+                "ceiling", CEILING, "firstFiscalYear", 2026, "lastFiscalYear", 2030, "commissioningMinistry", "METI",
+                "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+        for (int fy : new int[] {2026, 2027}) {
+            funding("admin.sato", "programme-admin").body(Map.of("amount", 300_000_000_000L))
+                    .put("/api/programmes/{p}/envelopes/{fy}", programme, fy).then().statusCode(200);
+        }
+        String noetra = funding("admin.sato", "programme-admin").body(Map.of("name", "Noetra", "role", "CONSORTIUM"))
+                .post("/api/programmes/{p}/recipients", programme).then().statusCode(201).extract().path("id");
+        Map<String, Integer> shares = Map.of("SoftBank", 4000, "NEC", 2500, "Sony Group", 2000, "Honda", 1500);
+        shares.forEach((name, share) -> funding("admin.sato", "programme-admin").body(Map.of("name", name, "role",
+                "MEMBER", "consortiumId", noetra, "shareBasisPoints", share))
+                .post("/api/programmes/{p}/recipients", programme).then().statusCode(201));
+
+        // FY2027's tranches, approved early by a ministry decision opening their gate
+        funding("meti.suzuki", "meti-official").body(Map.of("reason", "advance FY2027 compute procurement"))
+                .post("/api/programmes/{p}/envelopes/2027/gate-override", programme).then().statusCode(200);
+        List<String> fy2027 = new ArrayList<>();
+        for (long amount : new long[] {120_000_000_000L, 80_000_000_001L}) {
+            String t = funding("nedo.tanaka", "nedo-officer").header("Idempotency-Key", key())
+                    .body(Map.of("fiscalYear", 2027, "recipientId", noetra, "amount", amount))
+                    .post("/api/programmes/{p}/tranches", programme).then().statusCode(201).extract().path("id");
+            funding("meti.suzuki", "meti-official").header("Idempotency-Key", key()).body(Map.of())
+                    .post("/api/programmes/{p}/tranches/{t}/approve", programme, t).then().statusCode(200);
+            fy2027.add(t);
+        }
+        long headroomBefore = headroom(programme);
+        assertThat(headroomBefore).isEqualTo(CEILING - 200_000_000_001L);
+
+        // people and systems listening: a webhook subscription and a live SSE stream
+        String secret = notifications("admin.sato", "programme-admin").body(Map.of("url", "http://127.0.0.1:"
+                + webhookEndpoint.getAddress().getPort() + "/hook", "minSeverity", "CRITICAL", "programmeId", programme))
+                .post("/api/webhook-subscriptions").then().statusCode(201).extract().path("secret");
+        List<String> streamed = openStream();
+
+        // notification-service knows the tranches a pullback would hold before the review is finalized
+        await().atMost(Duration.ofSeconds(30)).until(() -> tranchesAPullbackWouldHold(programme).containsAll(fy2027));
+
+        // a poison message on the review topic, before the real review: both consumers must move past it
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("aifund.review-events.v1", programme, "{\"not\": \"a cloud event\"")).get();
+        }
+
+        // milestone-service: FY2026's milestones, a review that misses the critical one, submitted and finalized
+        String params = milestones("nedo.tanaka", "nedo-officer").body(Map.of("code", "PARAMS", "title",
+                "Multimodal model trained", "metric", "parameters trained", "unit", "parameters", "direction",
+                "AT_LEAST", "target", 100_000_000_000L, "threshold", 60_000_000_000L, "weightBasisPoints", 6000,
+                "critical", true)).post("/api/programmes/{p}/fiscal-years/2026/milestones", programme)
+                .then().statusCode(201).extract().path("id");
+        String bench = milestones("nedo.tanaka", "nedo-officer").body(Map.of("code", "JA-BENCH", "title",
+                "Japanese benchmark", "metric", "JGLUE average", "unit", "points", "direction", "AT_LEAST", "target", 80,
+                "threshold", 60, "weightBasisPoints", 4000, "critical", false))
+                .post("/api/programmes/{p}/fiscal-years/2026/milestones", programme).then().statusCode(201)
+                .extract().path("id");
+        String review = milestones("nedo.tanaka", "nedo-officer")
+                .post("/api/programmes/{p}/fiscal-years/2026/reviews", programme).then().statusCode(201)
+                .extract().path("id");
+        record(review, params, 52_000_000_000L, "parameters");
+        record(review, bench, 75, "points");
+        milestones("nedo.tanaka", "nedo-officer").post("/api/reviews/{r}/submit", review).then().statusCode(200)
+                .extract().path("scoreBasisPoints");
+        milestones("meti.suzuki", "meti-official").body(Map.of("note", "critical target missed"))
+                .post("/api/reviews/{r}/finalize", review).then().statusCode(200);
+        long finalizedAt = System.nanoTime();
+
+        // the warning, with the exact reduction split across the members
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pullbackWarnings(programme).isEmpty());
+        JsonNode warning = pullbackWarnings(programme).get(0);
+        // score 40 % × 75 % = 30.00 %; planned ¥200,000,000,001 × 70 % = 140,000,000,000.7 → ¥140,000,000,000
+        assertThat(warning.at("/figures/amount").asLong()).isEqualTo(140_000_000_000L);
+        List<Long> parts = new ArrayList<>();
+        warning.at("/figures/parts").forEach(p -> parts.add(p.get("amount").asLong()));
+        assertThat(parts).containsExactly(56_000_000_000L, 35_000_000_000L, 28_000_000_000L, 21_000_000_000L);
+        String warningId = warning.get("id").asText();
+
+        // delivered: over SSE, and to the webhook with a valid Standard Webhooks signature
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamed.stream().anyMatch(l -> l.contains(warningId)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.stream().anyMatch(w -> w.get("body").contains(warningId)));
+        Map<String, String> hook = WEBHOOKS.stream().filter(w -> w.get("body").contains(warningId)).findFirst().orElseThrow();
+        assertThat(hook.get("signature")).isEqualTo(sign(secret, hook.get("id"), hook.get("timestamp"), hook.get("body")));
+
+        // the money stops: FY2027's gated tranches are ON_HOLD, each hold naming the recommendation
+        await().atMost(Duration.ofSeconds(30)).until(() -> fy2027.stream().allMatch(t -> "ON_HOLD".equals(trancheState(programme, t))));
+        System.out.printf("pullback loop: review finalized → warning, SSE, webhook and holds within %d ms%n",
+                Duration.ofNanos(System.nanoTime() - finalizedAt).toMillis());
+        assertThat(ledgerReasons(programme, "TRANCHE_HELD")).hasSize(2).allMatch(r -> r.contains(warningId));
+
+        // redelivering the same events changes nothing
+        int ledgerSize = ledgerReasons(programme, null).size();
+        redeliver("aifund.review-events.v1", programme);
+        redeliver("aifund.pullback-recommendations.v1", programme);
+        String marker = milestones("nedo.tanaka", "nedo-officer")
+                .post("/api/programmes/{p}/fiscal-years/2027/reviews", programme).then().statusCode(201).extract().path("id");
+        assertThat(marker).isNotBlank();
+        Thread.sleep(3_000); // no event to wait for: give a wrongly repeated effect time to show
+        assertThat(pullbackWarnings(programme)).hasSize(1);
+        assertThat(ledgerReasons(programme, null)).hasSize(ledgerSize);
+
+        // the poison went to both consumers' dead-letter topics, with its reason
+        assertThat(deadLetterReasons("aifund.funding-service.dlq.v1", programme)).anyMatch(r -> r.contains("not JSON"));
+        assertThat(deadLetterReasons("aifund.notification-service.dlq.v1", programme)).anyMatch(r -> r.contains("not JSON"));
+
+        // the ministry decides (four eyes): reduce by the recommendation; the headroom grows by exactly that
+        String pullback = "/api/programmes/{p}/pullbacks/{id}";
+        funding("meti.suzuki", "meti-official").body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason",
+                "reduce as recommended")).post(pullback + "/decision", programme, warningId).then().statusCode(200);
+        funding("meti.suzuki", "meti-official").post(pullback + "/decision/confirm", programme, warningId)
+                .then().statusCode(403);
+        funding("meti.takahashi", "meti-official").post(pullback + "/decision/confirm", programme, warningId)
+                .then().statusCode(200);
+        assertThat(headroom(programme)).isEqualTo(headroomBefore + 140_000_000_000L);
+        assertThat(ledgerReasons(programme, "TRANCHE_REDUCED")).hasSize(2).allMatch(r -> r.contains(warningId));
+        assertThat(fy2027.stream().mapToLong(t -> trancheAmount(programme, t)).sum())
+                .isEqualTo(200_000_000_001L - 140_000_000_000L);
+    }
+
+    private static void record(String review, String milestone, long value, String unit) {
+        milestones("nedo.tanaka", "nedo-officer").body(Map.of("value", value, "unit", unit, "asOf",
+                LocalDate.of(2026, 11, 1).toString(), "evidence", List.of(Map.of("uri",
+                        "https://nedo.example/evidence/" + milestone, "title", "Evaluation report", "digest",
+                        "sha256:" + "5e".repeat(32))))).put("/api/reviews/{r}/results/{m}", review, milestone)
+                .then().statusCode(200);
+    }
+
+    private static long headroom(String programme) {
+        return ((Number) funding("auditor.ito", "auditor").get("/api/programmes/{p}", programme).then().statusCode(200)
+                .extract().path("headroom")).longValue();
+    }
+
+    private static String trancheState(String programme, String tranche) {
+        return funding("auditor.ito", "auditor").get("/api/programmes/{p}/tranches/{t}", programme, tranche)
+                .then().extract().path("state");
+    }
+
+    private static long trancheAmount(String programme, String tranche) {
+        return ((Number) funding("auditor.ito", "auditor").get("/api/programmes/{p}/tranches/{t}", programme, tranche)
+                .then().extract().path("amount")).longValue();
+    }
+
+    private static List<String> ledgerReasons(String programme, String kind) {
+        List<Map<String, Object>> entries = funding("auditor.ito", "auditor")
+                .get("/api/programmes/{p}/ledger?size=200", programme).then().statusCode(200).extract().path("items");
+        return entries.stream().filter(e -> kind == null || kind.equals(e.get("kind")))
+                .map(e -> String.valueOf(e.get("reason"))).toList();
+    }
+
+    private static List<JsonNode> pullbackWarnings(String programme) throws Exception {
+        String body = notifications("auditor.ito", "auditor")
+                .get("/api/warnings?programmeId={p}&kind=PULLBACK_RECOMMENDED", programme).then().statusCode(200)
+                .extract().asString();
+        List<JsonNode> items = new ArrayList<>();
+        JSON.readTree(body).get("items").forEach(items::add);
+        return items;
+    }
+
+    private static List<String> tranchesAPullbackWouldHold(String programme) {
+        return notifications("meti.suzuki", "meti-official").body(Map.of("programmeId", programme, "fiscalYear", 2026,
+                "milestones", List.of(Map.of("code", "PARAMS", "direction", "AT_LEAST", "target", 80, "threshold", 60,
+                        "actual", 50, "weightBasisPoints", 10_000, "critical", true))))
+                .post("/api/what-if").then().statusCode(200).extract().path("tranchesToHold.trancheId");
+    }
+
+    /** The Standard Webhooks signature, computed the way a receiver would, independently of the service. */
+    private static String sign(String secret, String id, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body)
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> openStream() {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(stack.url("notification-service")
+                + "/api/warnings/stream")).header("Accept", "text/event-stream").header("Authorization", "Bearer "
+                + TOKENS.mint("meti.suzuki", "meti-official", Duration.ofHours(1))).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(lines::add));
+        return lines;
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(p);
+    }
+
+    private static List<ConsumerRecord<String, String>> readAll(String topic, String key) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            consumer.subscribe(List.of(topic));
+            long idleSince = System.nanoTime();
+            while (System.nanoTime() - idleSince < Duration.ofSeconds(3).toNanos()) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                batch.forEach(r -> {
+                    if (key.equals(r.key())) {
+                        records.add(r);
+                    }
+                });
+                if (!batch.isEmpty()) {
+                    idleSince = System.nanoTime();
+                }
+            }
+        }
+        return records;
+    }
+
+    /** Publishes every record of the programme on the topic again, unchanged (same CloudEvent ids). */
+    private static void redeliver(String topic, String programme) throws Exception {
+        List<ConsumerRecord<String, String>> records = readAll(topic, programme);
+        assertThat(records).isNotEmpty();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (ConsumerRecord<String, String> r : records) {
+                producer.send(new ProducerRecord<>(topic, r.key(), r.value())).get();
+            }
+        }
+    }
+
+    private static List<String> deadLetterReasons(String topic, String programme) {
+        return readAll(topic, programme).stream().map(r -> r.headers().lastHeader("dead-letter-reason"))
+                .filter(h -> h != null).map(h -> new String(h.value(), StandardCharsets.UTF_8)).toList();
+    }
+}
