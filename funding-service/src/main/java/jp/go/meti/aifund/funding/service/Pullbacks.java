@@ -133,7 +133,7 @@ public class Pullbacks {
         }
         p.state = Pullback.PROPOSED;
         p.decision = command.decision();
-        p.decisionAmount = command.decision() == PullbackDecision.REDUCE_BY_RECOMMENDATION ? p.recommendedReduction
+        p.decisionAmount = command.decision() == PullbackDecision.REDUCE_BY_RECOMMENDATION ? Long.valueOf(p.recommendedReduction)
                 : command.amount();
         p.decisionReason = command.reason().strip();
         p.proposedBy = actor;

@@ -1,0 +1,225 @@
+package jp.go.meti.aifund.funding.messaging;
+
+import static jp.go.meti.aifund.funding.support.FundingApi.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/**
+ * What funding-service does with the events it consumes: a pullback recommendation holds the
+ * affected year's gated tranches (once, however often it is delivered), the ministry's decision
+ * (four eyes) ends the hold, a passed review opens the next year's gate, and poison goes to the
+ * dead-letter topic.
+ */
+@QuarkusTest
+class IncomingEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TRANCHE = 100_000_000_000L;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private KafkaCompanion kafka;
+    private String programme;
+    private String noetra;
+
+    @BeforeEach
+    void programmeWithApprovedNextYearTranches() {
+        kafka = new KafkaCompanion(bootstrap);
+        programme = programme(1_000_000_000_000L);
+        envelope(programme, 2026, 300_000_000_000L);
+        envelope(programme, 2027, 300_000_000_000L);
+        noetra = consortium(programme);
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    private List<String> approvedNextYear(int count) {
+        meti().body(Map.of("reason", "advance")).post("/api/programmes/{p}/envelopes/2027/gate-override", programme)
+                .then().statusCode(200);
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            String t = planned(programme, noetra, 2027, TRANCHE);
+            approve(programme, t).then().statusCode(200);
+            return t;
+        }).toList();
+    }
+
+    private void publish(String topic, ObjectNode event) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.get("partitionkey").asText(),
+                event.toString());
+        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
+    }
+
+    private ObjectNode recommendation(long reduction) {
+        ObjectNode e = JSON.createObjectNode();
+        String id = UUID.randomUUID().toString();
+        e.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/aifund/notification-service")
+                .put("type", "jp.go.meti.aifund.pullback.recommended.v1").put("subject", "recommendation/" + id)
+                .put("time", Instant.now().toString()).put("datacontenttype", "application/json")
+                .put("partitionkey", programme);
+        ObjectNode d = e.putObject("data");
+        d.put("recommendationId", id).put("programmeId", programme).put("reviewId", UUID.randomUUID().toString())
+                .put("reviewedFiscalYear", 2026).put("affectedFiscalYear", 2027).put("scoreBasisPoints", 3000)
+                .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", reduction)
+                .put("policyVersion", "pullback-policy/1;ceiling-near=1000bp;reminder=30d");
+        d.putArray("criticalMissed").add("PARAMS");
+        d.putArray("parts");
+        d.putArray("causeEventIds").add(UUID.randomUUID().toString());
+        assertThat(Contracts.violations(e)).isEmpty();
+        return e;
+    }
+
+    private String state(String tranche) {
+        return admin().get("/api/programmes/{p}/tranches/{t}", programme, tranche).then().extract().path("state");
+    }
+
+    private long amount(String tranche) {
+        return ((Number) admin().get("/api/programmes/{p}/tranches/{t}", programme, tranche).then().extract()
+                .path("amount")).longValue();
+    }
+
+    @Test
+    void aRecommendationHoldsTheGatedTranchesOnceAndAConfirmedReductionReturnsExactlyItsAmount() {
+        List<String> tranches = approvedNextYear(3);
+        long headroom = ((Number) programmeTotals(programme).get("headroom")).longValue();
+        ObjectNode recommended = recommendation(100_000_000_001L);
+        String id = recommended.at("/data/recommendationId").asText();
+        publish("aifund.pullback-recommendations.v1", recommended);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
+        int ledger = ledgerSize(programme);
+        publish("aifund.pullback-recommendations.v1", recommended); // redelivered
+        publish("aifund.pullback-recommendations.v1", recommendation(1)); // a later one, to know the first was read again
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(AUDITOR, Roles.AUDITOR)
+                .get("/api/programmes/{p}/pullbacks", programme).then().extract().jsonPath().getList("").size() == 2);
+        assertThat(ledgerSize(programme)).isEqualTo(ledger);
+
+        String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
+        meti().body(Map.of("decision", "REDUCE_BY_AMOUNT", "reason", "no amount")).post(decision, programme, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("amount"));
+        meti().post(decision + "/confirm", programme, id).then().statusCode(409);
+        meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
+                .post(decision, programme, id).then().statusCode(200).body("state", equalTo("PROPOSED"))
+                .body("decisionAmount", equalTo(100_000_000_001L));
+        meti().post(decision + "/confirm", programme, id).then().statusCode(403)
+                .body("type", equalTo("https://aifund.meti.go.jp/problems/four-eyes"));
+        as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(200)
+                .body("state", equalTo("DECIDED")).body("decidedBy", equalTo(METI_2));
+
+        // ¥100,000,000,001 over three equal tranches: 33,333,333,334 + 33,333,333,334 + 33,333,333,333
+        assertThat(tranches.stream().map(this::amount).toList()).containsExactly(66_666_666_666L, 66_666_666_666L,
+                66_666_666_667L);
+        assertThat(tranches.stream().map(this::state).toList()).containsOnly("REDUCED");
+        assertThat(((Number) programmeTotals(programme).get("headroom")).longValue())
+                .isEqualTo(headroom + 100_000_000_001L);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409);
+    }
+
+    @Test
+    void aLiftEndsTheHoldAndACancellationFreesEverything() {
+        List<String> tranches = approvedNextYear(2);
+        long headroom = ((Number) programmeTotals(programme).get("headroom")).longValue();
+        ObjectNode first = recommendation(1_000);
+        publish("aifund.pullback-recommendations.v1", first);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
+        String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
+        String id = first.at("/data/recommendationId").asText();
+        meti().body(Map.of("decision", "LIFT", "reason", "targets met since")).post(decision, programme, id).then().statusCode(200);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(200);
+        assertThat(tranches.stream().map(this::state).toList()).containsOnly("APPROVED");
+
+        ObjectNode second = recommendation(1_000);
+        publish("aifund.pullback-recommendations.v1", second);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
+        String id2 = second.at("/data/recommendationId").asText();
+        meti().body(Map.of("decision", "CANCEL", "reason", "programme restructured")).post(decision, programme, id2)
+                .then().statusCode(200);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id2).then().statusCode(200);
+        assertThat(tranches.stream().map(this::state).toList()).containsOnly("CANCELLED");
+        assertThat(((Number) programmeTotals(programme).get("headroom")).longValue()).isEqualTo(headroom + 2 * TRANCHE);
+    }
+
+    @Test
+    void aPassedReviewOpensTheNextYearsGateAndAFailedAmendmentClosesIt() {
+        publish("aifund.review-events.v1", review("finalized", 1, "PASSED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "OPEN".equals(gate(2027)));
+        publish("aifund.review-events.v1", review("amended", 2, "FAILED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(gate(2027)));
+    }
+
+    @Test
+    void poisonGoesToTheDeadLetterTopicWithItsReason() {
+        ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics("aifund.funding-service.dlq.v1");
+        ProducerRecord<String, String> poison = new ProducerRecord<>("aifund.pullback-recommendations.v1", programme,
+                "{\"type\": \"jp.go.meti.aifund.pullback.recommended.v1\"}");
+        kafka.produceStrings().fromRecords(poison).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> dead.getRecords().stream().anyMatch(r -> programme.equals(r.key())));
+        String reason = dead.getRecords().stream().filter(r -> programme.equals(r.key())).findFirst().map(r ->
+                new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).orElseThrow();
+        assertThat(reason).contains("not a valid jp.go.meti.aifund.pullback.recommended.v1");
+        dead.stop();
+    }
+
+    private String gate(int fiscalYear) {
+        return admin().get("/api/programmes/{p}/envelopes", programme).then().extract().jsonPath()
+                .getString("find { it.fiscalYear == " + fiscalYear + " }.gate");
+    }
+
+    private ObjectNode review(String kind, int revision, String outcome) {
+        ObjectNode e = JSON.createObjectNode();
+        String reviewId = UUID.randomUUID().toString();
+        e.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/aifund/milestone-service")
+                .put("type", "jp.go.meti.aifund.review." + kind + ".v1").put("subject", "review/" + reviewId)
+                .put("time", Instant.now().toString()).put("datacontenttype", "application/json")
+                .put("partitionkey", programme);
+        ObjectNode d = e.putObject("data");
+        d.put("reviewId", reviewId).put("programmeId", programme).put("fiscalYear", 2026).put("revision", revision);
+        if (revision > 1) {
+            d.put("amends", UUID.randomUUID().toString()).put("amendmentReason", "corrected");
+        } else {
+            d.putNull("amends");
+        }
+        d.put("state", "FINALIZED").put("dueDate", "2027-06-30").put("scoreBasisPoints", 9000).put("outcome", outcome)
+                .put("ruleVersion", "review-scoring/1");
+        d.putObject("technicalEvaluation").put("agency", "NEDO").put("person", NEDO).put("at", Instant.now().toString());
+        d.putObject("decision").put("agency", "METI").put("person", METI).put("at", Instant.now().toString());
+        ArrayNode ms = d.putArray("milestones");
+        ObjectNode m = ms.addObject();
+        m.put("milestoneId", UUID.randomUUID().toString()).put("code", "PARAMS").put("version", 1).put("title", "t")
+                .put("metric", "m").put("unit", "u").put("direction", "AT_LEAST").put("target", "80")
+                .put("threshold", "60").put("actual", "80").put("asOf", "2027-03-01").put("assessment", "MET")
+                .put("achievementBasisPoints", 10000).put("weightBasisPoints", 10000).put("critical", true)
+                .putNull("recipientId").put("recordedBy", NEDO);
+        m.putArray("evidence").addObject().put("uri", "https://nedo.example/r.pdf").put("title", "r")
+                .put("digest", "sha256:" + "ab".repeat(32));
+        assertThat(Contracts.violations(e)).isEmpty();
+        return e;
+    }
+}
