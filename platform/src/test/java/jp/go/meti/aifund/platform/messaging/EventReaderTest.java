@@ -7,7 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +39,17 @@ class EventReaderTest {
         assertThat(read.data().get("outcome").asText()).isEqualTo("FAILED");
         String tranche = example("jp.go.meti.aifund.tranche.held.v1");
         assertThat(READER.read(keyOf(tranche), tranche).data().get("state").asText()).isEqualTo("ON_HOLD");
+    }
+
+    static Stream<Path> examples() throws IOException {
+        return Files.list(Path.of("..", "contracts", "examples")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyPublishedExampleIsReadAsAConsumerReadsIt(Path example) throws IOException {
+        String event = Files.readString(example);
+        assertThat(READER.read(keyOf(event), event).type() + ".json").isEqualTo(example.getFileName().toString());
     }
 
     @Test
