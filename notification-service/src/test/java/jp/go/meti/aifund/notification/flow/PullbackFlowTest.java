@@ -205,12 +205,37 @@ class PullbackFlowTest {
         }
     }
 
+    @Test
+    void aDeliveryFailingPastTheThresholdRaisesItsOwnWarningAndKeepsBeingRetried() throws Exception {
+        String unreachable = "http://127.0.0.1:" + closedPort() + "/hook";
+        String subscription = as(Roles.PROGRAMME_ADMIN).body(Map.of("url", unreachable, "minSeverity", "WARNING",
+                "programmeId", programme.toString())).post("/api/webhook-subscriptions")
+                .then().statusCode(201).extract().path("id");
+        publish("aifund.review-events.v1", Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000,
+                "CONDITIONAL", List.of(new Milestone("BENCH", false, 10_000, "74", "PARTIALLY_MET", 7000))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).stream()
+                .anyMatch(w -> "WEBHOOK_STALLED".equals(w.get("kind"))));
+        List<Integer> attempts = as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription)
+                .then().statusCode(200).extract().jsonPath().getList("attempts");
+        assertThat(attempts).isNotEmpty().allMatch(n -> n >= 1);
+        assertThat(as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract()
+                .jsonPath().getList("state")).containsOnly("PENDING");
+    }
+
     private boolean trancheKnown(ObjectNode tranche) {
         return as(Roles.METI_OFFICIAL).body(Map.of("programmeId", programme.toString(), "fiscalYear", 2026,
                 "milestones", List.of(Map.of("code", "PARAMS", "direction", "AT_LEAST", "target", 80, "threshold", 60,
                         "actual", 50, "weightBasisPoints", 10_000, "critical", true))))
                 .post("/api/what-if").then().statusCode(200).extract().jsonPath()
                 .getList("tranchesToHold.trancheId").contains(tranche.at("/data/trancheId").asText());
+    }
+
+    /** A port nothing listens on: connections to it are refused at once. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private List<ConsumerRecord<String, String>> ofProgramme(ConsumerTask<String, String> task) {
