@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # Runs the whole system on this machine: real PostgreSQL and Kafka from Maven Central artifacts
 # (no Docker, nothing installed), data under .data/ (kept across restarts), services as child
-# processes. Builds first when nothing is built yet; --build forces a rebuild. Ctrl-C stops all.
+# processes. Builds first when nothing is built yet; --build forces a rebuild. --demo seeds the
+# programme from the news on a clock set to May 2028 (data apart, in .data/demo). Ctrl-C stops all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=false
-[[ "${1:-}" == "--build" ]] && build=true
-[[ -f deploy/local-infra/target/local-stack.classpath && -f funding-service/target/quarkus-app/quarkus-run.jar && -f milestone-service/target/quarkus-app/quarkus-run.jar && -f notification-service/target/quarkus-app/quarkus-run.jar ]] || build=true
+stack_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --build) build=true ;;
+    --demo) stack_args+=(--demo) ;;
+    *) echo "usage: deploy/run-local.sh [--build] [--demo]" >&2; exit 2 ;;
+  esac
+done
+for jar in funding-service milestone-service notification-service; do
+  [[ -f $jar/target/quarkus-app/quarkus-run.jar ]] || build=true
+done
+[[ -f deploy/local-infra/target/local-stack.classpath ]] || build=true
 if $build; then
   echo "[local-stack] building (./mvnw -DskipTests install)…"
   ./mvnw -q -DskipTests install
 fi
 exec java -cp "deploy/local-infra/target/classes:$(cat deploy/local-infra/target/local-stack.classpath)" \
-  jp.go.meti.aifund.infra.local.LocalStack
+  jp.go.meti.aifund.infra.local.LocalStack "${stack_args[@]}"

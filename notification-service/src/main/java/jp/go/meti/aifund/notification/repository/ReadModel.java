@@ -158,4 +158,42 @@ public class ReadModel {
     private static LocalDate localDate(Object column) {
         return column instanceof LocalDate date ? date : ((java.sql.Date) column).toLocalDate();
     }
+
+    public record ProgrammeFigures(UUID programmeId, long ceiling, long planned, long committed, long disbursed,
+            long recovered, long headroom) {
+    }
+
+    public record TrancheGroup(int fiscalYear, String state, long count, long amount) {
+    }
+
+    public record ReviewLine(int fiscalYear, int revision, String state, int scoreBasisPoints, String outcome,
+            boolean superseded) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ProgrammeFigures> programmes() {
+        List<Object[]> rows = em.createNativeQuery("SELECT programme_id, ceiling, planned, committed, disbursed, "
+                + "recovered, headroom FROM programme_totals ORDER BY updated_at DESC").getResultList();
+        return rows.stream().map(r -> new ProgrammeFigures((UUID) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                ((Number) r[5]).longValue(), ((Number) r[6]).longValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<TrancheGroup> tranchesByYearAndState(UUID programmeId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT fiscal_year, state, count(*), sum(amount) FROM tranche_copy "
+                + "WHERE programme_id = ?1 GROUP BY fiscal_year, state ORDER BY fiscal_year, state")
+                .setParameter(1, programmeId).getResultList();
+        return rows.stream().map(r -> new TrancheGroup(((Number) r[0]).intValue(), (String) r[1],
+                ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ReviewLine> reviewLines(UUID programmeId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT fiscal_year, revision, state, score_basis_points, outcome, "
+                + "superseded FROM review_copy WHERE programme_id = ?1 ORDER BY fiscal_year, revision")
+                .setParameter(1, programmeId).getResultList();
+        return rows.stream().map(r -> new ReviewLine(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
+                (String) r[2], ((Number) r[3]).intValue(), (String) r[4], (Boolean) r[5])).toList();
+    }
 }

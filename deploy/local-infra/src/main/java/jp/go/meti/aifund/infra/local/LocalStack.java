@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     private final int postgresPort;
     private final int kafkaPort;
     private final boolean keepData;
+    private final Map<String, String> serviceEnvironment = new java.util.HashMap<>();
     private final List<Process> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBrokerProcess kafka;
@@ -70,9 +71,18 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * {@code --demo}: the programme from the news, seeded through the APIs, on a clock set to May 2028
+     * ({@link DemoSeed}), with its data apart in {@code .data/demo}.
+     */
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        LocalStack stack = new LocalStack(root, root.resolve(".data"), SERVICES, POSTGRES_PORT, KAFKA_PORT, true);
+        boolean demo = List.of(args).contains("--demo");
+        LocalStack stack = new LocalStack(root, root.resolve(demo ? ".data/demo" : ".data"), SERVICES, POSTGRES_PORT,
+                KAFKA_PORT, true);
+        if (demo) {
+            stack.serviceEnvironment.put("AIFUND_CLOCK_START", DemoSeed.CLOCK_START);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.stop();
@@ -80,6 +90,9 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         long started = System.nanoTime();
         stack.start();
+        if (demo) {
+            new DemoSeed(stack.url("funding-service"), stack.url("milestone-service")).seedIfEmpty();
+        }
         stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
         stopped.await();
     }
@@ -118,6 +131,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
+        env.putAll(serviceEnvironment);
         return builder.start();
     }
 
@@ -159,7 +173,9 @@ public final class LocalStack implements AutoCloseable {
             out.append(String.format("  export TOKEN_%s=%s%n", person[0].replace('.', '_').toUpperCase(),
                     tokens.mint(person[0], person[1], Duration.ofHours(12))));
         }
-        out.append("\nLogs in .data/logs/. Ctrl-C stops everything.\n");
+        out.append("\nDashboard: http://localhost:8083/dashboard/#token=").append(tokens.mint("meti.suzuki",
+                "meti-official", Duration.ofHours(12))).append('\n');
+        out.append("\nLogs in ").append(root.relativize(data.resolve("logs"))).append("/. Ctrl-C stops everything.\n");
         System.out.println(out);
     }
 

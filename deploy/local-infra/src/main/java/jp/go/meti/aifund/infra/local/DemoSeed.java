@@ -1,0 +1,225 @@
+package jp.go.meti.aifund.infra.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The programme from the news, entered through the public APIs as its people would: ¥1 trillion
+ * for a sovereign multimodal foundation model for physical AI, FY2026–FY2030, METI commissioning,
+ * NEDO executing, the Noetra consortium. FY2026 is reviewed and passes (FY2027's gate opens and its
+ * money goes out); FY2027 misses its critical parameter target, a pullback warning appears and
+ * FY2028's tranches go on hold, awaiting a ministry decision. Played on a clock set to May 2028.
+ */
+public final class DemoSeed {
+
+    /** The demo's "today": FY2027 is over and its review is being finalized. */
+    public static final String CLOCK_START = "2028-05-20T01:00:00Z";
+    static final String PROGRAMME_NAME = "Sovereign multimodal foundation model for physical AI";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final DevTokens tokens = new DevTokens();
+    private final String funding;
+    private final String milestones;
+
+    DemoSeed(String funding, String milestones) {
+        this.funding = funding;
+        this.milestones = milestones;
+    }
+
+    /** Seeds once: a stack that already holds the programme is left as it is. */
+    void seedIfEmpty() throws Exception {
+        JsonNode existing = call("admin.sato", "programme-admin", "GET", funding + "/api/programmes?size=200", null);
+        for (JsonNode p : existing.get("items")) {
+            if (PROGRAMME_NAME.equals(p.get("name").asText())) {
+                System.out.println("[demo] the programme is already there: " + p.get("id").asText());
+                return;
+            }
+        }
+        String p = seed();
+        System.out.println("[demo] seeded programme " + p);
+    }
+
+    private String seed() throws Exception {
+        String p = post("admin.sato", "programme-admin", funding + "/api/programmes", Map.of("name", PROGRAMME_NAME,
+                "ceiling", 1_000_000_000_000L, "firstFiscalYear", 2026, "lastFiscalYear", 2030,
+                "commissioningMinistry", "METI", "executingAgency", "NEDO")).get("id").asText();
+        long[] envelopes = {100_000_000_000L, 200_000_000_000L, 250_000_000_000L, 250_000_000_000L, 200_000_000_000L};
+        for (int i = 0; i < envelopes.length; i++) {
+            call("admin.sato", "programme-admin", "PUT", funding + "/api/programmes/" + p + "/envelopes/" + (2026 + i),
+                    Map.of("amount", envelopes[i]));
+        }
+        String noetra = recipient(p, Map.of("name", "Noetra", "role", "CONSORTIUM"));
+        Map<String, Integer> members = Map.of("SoftBank", 4000, "NEC", 2500, "Sony Group", 2000, "Honda", 1500);
+        Map<String, String> ids = new java.util.HashMap<>();
+        for (String name : List.of("SoftBank", "NEC", "Sony Group", "Honda")) {
+            ids.put(name, recipient(p, Map.of("name", name, "role", "MEMBER", "consortiumId", noetra,
+                    "shareBasisPoints", members.get(name))));
+        }
+        recipient(p, Map.of("name", "AIST", "role", "RESEARCH_PARTNER", "consortiumId", noetra));
+
+        List<String> fy2026 = tranches(p, noetra, 2026, 60_000_000_000L, 40_000_000_000L);
+        fy2026.forEach(t -> {
+            decide(p, t, "approve", "meti.suzuki", "meti-official");
+            decide(p, t, "disburse", "nedo.tanaka", "nedo-officer");
+        });
+        List<String> fy2027 = tranches(p, noetra, 2027, 120_000_000_000L, 80_000_000_000L);
+        List<String> fy2028 = tranches(p, noetra, 2028, 150_000_000_000L, 100_000_000_000L);
+
+        // FY2026: a multimodal model of 100 billion parameters, Japanese benchmarks, energy per run
+        List<String[]> m2026 = List.of(
+                milestone(p, 2026, "PARAMS", "Multimodal model trained (language, image, video, sensor)",
+                        "parameters trained", "parameters", "AT_LEAST", 100_000_000_000L, 50_000_000_000L, 4000, true, null),
+                milestone(p, 2026, "MODALITIES", "Modalities supported", "modalities", "modalities", "AT_LEAST", 4, 3,
+                        2000, false, null),
+                milestone(p, 2026, "JA-BENCH", "Japanese-language benchmark", "JGLUE average score", "points",
+                        "AT_LEAST", 70, 55, 2000, false, null),
+                milestone(p, 2026, "ENERGY", "Data-centre energy per training run", "energy per run", "MWh",
+                        "AT_MOST", 900, 1200, 2000, false, null));
+        review(p, 2026, m2026, new Object[] {112_000_000_000L, 4, 72, 880}, "2027-03-20");
+        await(() -> gate(p, 2027).equals("OPEN"), "FY2027's gate to open on the passed FY2026 review");
+        fy2027.forEach(t -> decide(p, t, "approve", "meti.suzuki", "meti-official"));
+        decide(p, fy2027.get(0), "disburse", "nedo.tanaka", "nedo-officer");
+
+        // FY2027: 300 billion parameters, robots in pilot deployment (Honda), sectors, benchmarks, energy
+        List<String[]> m2027 = List.of(
+                milestone(p, 2027, "PARAMS", "Multimodal model scaled up", "parameters trained", "parameters",
+                        "AT_LEAST", 300_000_000_000L, 200_000_000_000L, 3500, true, null),
+                milestone(p, 2027, "ROBOT-PILOTS", "Robots in pilot deployment", "robots deployed", "robots",
+                        "AT_LEAST", 1000, 500, 2500, true, ids.get("Honda")),
+                milestone(p, 2027, "SECTORS", "Sectors covered by pilots (goal: 18 by 2040)", "sectors", "sectors",
+                        "AT_LEAST", 6, 4, 1000, false, null),
+                milestone(p, 2027, "JA-BENCH", "Japanese-language benchmark", "JGLUE average score", "points",
+                        "AT_LEAST", 78, 65, 2000, false, null),
+                milestone(p, 2027, "ENERGY", "Data-centre energy per training run", "energy per run", "MWh",
+                        "AT_MOST", 800, 1100, 1000, false, null));
+        review(p, 2027, m2027, new Object[] {180_000_000_000L, 820, 5, 74, 950}, "2028-03-25");
+        await(() -> fy2028.stream().allMatch(t -> "ON_HOLD".equals(state(p, t))),
+                "FY2028's tranches to go on hold on the pullback recommendation");
+        return p;
+    }
+
+    private String recipient(String p, Map<String, ?> body) throws IOException, InterruptedException {
+        return post("admin.sato", "programme-admin", funding + "/api/programmes/" + p + "/recipients", body).get("id").asText();
+    }
+
+    private List<String> tranches(String p, String recipient, int fy, long... amounts) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (long amount : amounts) {
+            ids.add(call("nedo.tanaka", "nedo-officer", "POST", funding + "/api/programmes/" + p + "/tranches",
+                    Map.of("fiscalYear", fy, "recipientId", recipient, "amount", amount,
+                            "description", "FY" + fy + " compute and research"), UUID.randomUUID().toString())
+                    .get("id").asText());
+        }
+        return ids;
+    }
+
+    private void decide(String p, String t, String action, String person, String role) {
+        try {
+            call(person, role, "POST", funding + "/api/programmes/" + p + "/tranches/" + t + "/" + action, Map.of(),
+                    UUID.randomUUID().toString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String[] milestone(String p, int fy, String code, String title, String metric, String unit,
+            String direction, long target, long threshold, int weight, boolean critical, String recipient)
+            throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "title", title, "metric", metric,
+                "unit", unit, "direction", direction, "target", target, "threshold", threshold,
+                "weightBasisPoints", weight, "critical", critical));
+        if (recipient != null) {
+            body.put("recipientId", recipient);
+        }
+        String id = post("nedo.tanaka", "nedo-officer", milestones + "/api/programmes/" + p + "/fiscal-years/" + fy
+                + "/milestones", body).get("id").asText();
+        return new String[] {id, unit};
+    }
+
+    private void review(String p, int fy, List<String[]> milestonesOfYear, Object[] values, String asOf)
+            throws Exception {
+        String r = call("nedo.tanaka", "nedo-officer", "POST", milestones + "/api/programmes/" + p + "/fiscal-years/"
+                + fy + "/reviews", null).get("id").asText();
+        for (int i = 0; i < milestonesOfYear.size(); i++) {
+            String[] m = milestonesOfYear.get(i);
+            call("nedo.tanaka", "nedo-officer", "PUT", milestones + "/api/reviews/" + r + "/results/" + m[0],
+                    Map.of("value", values[i], "unit", m[1], "asOf", asOf, "evidence", List.of(Map.of(
+                            "uri", "https://www.nedo.go.jp/evaluation/fy" + fy + "/" + m[0] + ".pdf",
+                            "title", "NEDO technical evaluation FY" + fy, "digest", "sha256:" + "0f".repeat(32)))));
+        }
+        call("nedo.tanaka", "nedo-officer", "POST", milestones + "/api/reviews/" + r + "/submit", null);
+        call("meti.suzuki", "meti-official", "POST", milestones + "/api/reviews/" + r + "/finalize",
+                Map.of("note", "METI decision on the FY" + fy + " annual review"));
+    }
+
+    private String gate(String p, int fy) throws Exception {
+        for (JsonNode e : call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/envelopes", null)) {
+            if (e.get("fiscalYear").asInt() == fy) {
+                return e.get("gate").asText();
+            }
+        }
+        return "";
+    }
+
+    private String state(String p, String t) {
+        try {
+            return call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/tranches/" + t, null)
+                    .get("state").asText();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void await(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!check.ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private JsonNode post(String person, String role, String url, Object body) throws IOException, InterruptedException {
+        return call(person, role, "POST", url, body);
+    }
+
+    private JsonNode call(String person, String role, String method, String url, Object body)
+            throws IOException, InterruptedException {
+        return call(person, role, method, url, body, null);
+    }
+
+    private JsonNode call(String person, String role, String method, String url, Object body, String key)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + tokens.mint(person, role, Duration.ofMinutes(10)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+}

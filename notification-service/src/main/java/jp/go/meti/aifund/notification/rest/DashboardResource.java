@@ -1,0 +1,46 @@
+package jp.go.meti.aifund.notification.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import jp.go.meti.aifund.notification.service.Dashboard;
+import jp.go.meti.aifund.notification.service.Dashboard.ProgrammeBoard;
+import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** The read model behind the dashboard (/dashboard/): built from the review and tranche events. */
+@Path("/api/dashboard")
+@Tag(name = "Dashboard", description = "Ceiling utilization, tranches, reviews and open warnings per programme")
+@SecurityRequirement(name = "jwt")
+public class DashboardResource {
+
+    private final Dashboard dashboard;
+
+    public DashboardResource(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "The programmes seen on the tranche topic, with their totals")
+    public List<ProgrammeFigures> programmes() {
+        return dashboard.programmes();
+    }
+
+    @GET
+    @Path("/{programmeId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "One programme: totals, tranches by fiscal year and state, reviews, open warnings by severity")
+    public ProgrammeBoard programme(@RestPath UUID programmeId) {
+        return dashboard.programme(programmeId);
+    }
+}
