@@ -202,6 +202,16 @@ class PullbackLoopSystemTest {
                 Duration.ofNanos(System.nanoTime() - finalizedAt).toMillis());
         assertThat(ledgerReasons(programme, "TRANCHE_HELD")).hasSize(2).allMatch(r -> r.contains(warningId));
 
+        // one trace: the finalize request, the recommendation it caused, and the holds that followed
+        String trace = traceIdOf(readAll("aifund.review-events.v1", programme).stream()
+                .filter(r -> r.value().contains("review.finalized.v1")).findFirst().orElseThrow());
+        assertThat(trace).as("the finalized review carries its trace context").isNotNull();
+        assertThat(readAll("aifund.pullback-recommendations.v1", programme)).extracting(PullbackLoopSystemTest::traceIdOf)
+                .containsOnly(trace);
+        assertThat(readAll("aifund.tranche-events.v1", programme).stream()
+                .filter(r -> r.value().contains("tranche.held.v1")).map(PullbackLoopSystemTest::traceIdOf))
+                .hasSize(2).containsOnly(trace);
+
         // redelivering the same events changes nothing
         int ledgerSize = ledgerReasons(programme, null).size();
         redeliver("aifund.review-events.v1", programme);
@@ -337,6 +347,12 @@ class PullbackLoopSystemTest {
                 producer.send(new ProducerRecord<>(topic, r.key(), r.value())).get();
             }
         }
+    }
+
+    /** The trace id of the record's W3C traceparent header, or null. */
+    private static String traceIdOf(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8).split("-")[1];
     }
 
     private static List<String> deadLetterReasons(String topic, String programme) {

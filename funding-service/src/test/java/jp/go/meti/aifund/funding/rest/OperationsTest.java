@@ -20,6 +20,7 @@ class OperationsTest {
                 .body("checks.name", hasItems("Database connections health check",
                         "SmallRye Reactive Messaging - readiness check"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

@@ -8,6 +8,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 /**
  * The transactional outbox: an event is a row written in the transaction of the change, so it is
  * published if and only if the change commits. The relay is woken once the transaction commits.
@@ -37,6 +40,7 @@ public class Outbox {
         row.messageKey = event.partitionkey();
         row.type = event.type();
         row.createdAt = event.time();
+        row.traceparent = traceparent(Span.current().getSpanContext());
         try {
             row.payload = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -44,5 +48,11 @@ public class Outbox {
         }
         em.persist(row);
         written.fire(new Written());
+    }
+
+    /** The W3C {@code traceparent} of the current span, so the event continues its trace. */
+    static String traceparent(SpanContext span) {
+        return span.isValid() ? "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex()
+                : null;
     }
 }

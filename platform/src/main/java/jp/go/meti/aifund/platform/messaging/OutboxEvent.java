@@ -28,4 +28,6 @@ public class OutboxEvent {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The W3C trace context of the change that wrote it; null when no trace was active. */
+    public String traceparent;
 }

@@ -125,6 +125,9 @@ public class OutboxRelay {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        if (event.traceparent != null) {
+            headers.add("traceparent", event.traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         Message<String> message = Message.of(event.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                         .withTopic(event.topic).withKey(event.messageKey).withHeaders(headers).build())

@@ -1,0 +1,41 @@
+package jp.go.meti.aifund.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What an ops team and a portal developer rely on besides the API itself. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void theProbesTheManifestsUseAreServed() {
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check"));
+    }
+
+    @Test
+    void prometheusSeesWarningsWebhooksOutboxAndConsumers() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("aifund_warnings_open{severity=\"CRITICAL\"}"))
+                .body(containsString("aifund_webhook_deliveries_pending"))
+                .body(containsString("aifund_webhook_attempts_failed"))
+                .body(containsString("aifund_outbox_pending"))
+                .body(containsString("kafka_consumer_fetch_manager_records_lag"));
+    }
+
+    @Test
+    void theOpenApiDocumentAndTheDashboardAreServed() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", hasItems("/api/warnings", "/api/warnings/stream", "/api/what-if",
+                        "/api/webhook-subscriptions", "/api/dashboard"));
+        given().get("/dashboard/").then().statusCode(200).body(containsString("data-testid=\"headroom\""));
+    }
+}
