@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import jp.go.meti.aifund.funding.domain.AuditChain;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 
 /** One append-only row per change of money; the database refuses UPDATE and DELETE on it. */
@@ -53,4 +54,14 @@ public class LedgerEntry {
     public long recoveredBefore;
     @Column(name = "recovered_after")
     public long recoveredAfter;
+    @Column(name = "previous_hash")
+    public String previousHash;
+    public String hash;
+
+    /** The fields the audit chain covers, in a fixed order (everything but the id and the hashes). */
+    public String canonical() {
+        return AuditChain.canonical(java.util.Arrays.asList(programmeId, trancheId, fiscalYear, kind, amount, actor,
+                reason, idempotencyKey, recordedAt, plannedBefore, plannedAfter, committedBefore, committedAfter,
+                disbursedBefore, disbursedAfter, recoveredBefore, recoveredAfter));
+    }
 }

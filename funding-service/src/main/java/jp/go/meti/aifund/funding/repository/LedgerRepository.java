@@ -16,4 +16,10 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long
                 ? find("programmeId", Sort.by("id"), programmeId)
                 : find("programmeId = ?1 and trancheId = ?2", Sort.by("id"), programmeId, trancheId);
     }
+
+    /** The hash of the programme's latest entry; the caller holds the programme's row lock. */
+    public String lastHash(UUID programmeId) {
+        return find("programmeId", Sort.descending("id"), programmeId).firstResultOptional().map(e -> e.hash)
+                .orElse(jp.go.meti.aifund.funding.domain.AuditChain.GENESIS);
+    }
 }

@@ -38,4 +38,12 @@ public class LedgerResource {
             @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
         return ledger.entries(programmeId, trancheId, page, size);
     }
+
+    @GET
+    @Path("/verification")
+    @RolesAllowed({Roles.AUDITOR, Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL})
+    @Operation(summary = "Recompute the ledger's hash chain: intact, or the first entry edited, removed or reordered")
+    public LedgerService.Verification verify(@RestPath UUID programmeId) {
+        return ledger.verify(programmeId);
+    }
 }

@@ -1,18 +1,23 @@
 package jp.go.meti.aifund.funding.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import jp.go.meti.aifund.funding.domain.AuditChain;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.Tranche;
 
-/** Appends one ledger entry per change, with the programme's amounts before and after it. */
+/**
+ * Appends one ledger entry per change, with the programme's amounts before and after it, chained to
+ * the programme's previous entry by its hash ({@link AuditChain}).
+ */
 @ApplicationScoped
 public class Ledger {
 
@@ -45,7 +50,7 @@ public class Ledger {
         e.actor = change.actor();
         e.reason = change.reason();
         e.idempotencyKey = change.idempotencyKey();
-        e.recordedAt = at;
+        e.recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so the hash verifies
         e.plannedBefore = before.planned();
         e.plannedAfter = after.planned();
         e.committedBefore = before.committed();
@@ -54,6 +59,8 @@ public class Ledger {
         e.disbursedAfter = after.disbursed();
         e.recoveredBefore = before.recovered();
         e.recoveredAfter = after.recovered();
+        e.previousHash = entries.lastHash(programme.id); // serialized by the programme's row lock
+        e.hash = AuditChain.hash(e.previousHash, e.canonical());
         entries.persist(e);
         committed.fire(new CeilingMetrics.Committed(programme.id, programme.name, programme.ceiling,
                 programme.exposure().outstanding()));

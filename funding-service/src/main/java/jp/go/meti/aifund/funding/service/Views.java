@@ -74,7 +74,8 @@ public final class Views {
     }
 
     public record LedgerEntryView(long id, UUID trancheId, Integer fiscalYear, LedgerKind kind, long amount,
-            String actor, String reason, String idempotencyKey, Instant recordedAt, Amounts before, Amounts after) {
+            String actor, String reason, String idempotencyKey, Instant recordedAt, Amounts before, Amounts after,
+            String previousHash, String hash) {
 
         public record Amounts(long planned, long committed, long disbursed, long recovered) {
         }
@@ -83,7 +84,8 @@ public final class Views {
             return new LedgerEntryView(e.id, e.trancheId, e.fiscalYear, e.kind, e.amount, e.actor, e.reason,
                     e.idempotencyKey, e.recordedAt,
                     new Amounts(e.plannedBefore, e.committedBefore, e.disbursedBefore, e.recoveredBefore),
-                    new Amounts(e.plannedAfter, e.committedAfter, e.disbursedAfter, e.recoveredAfter));
+                    new Amounts(e.plannedAfter, e.committedAfter, e.disbursedAfter, e.recoveredAfter), e.previousHash,
+                    e.hash);
         }
     }
 

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 import jp.go.meti.aifund.notification.service.Dashboard;
+import jp.go.meti.aifund.notification.service.Dashboard.Figures;
 import jp.go.meti.aifund.notification.service.Dashboard.ProgrammeBoard;
-import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** The read model behind the dashboard (/dashboard/): built from the review and tranche events. */
@@ -32,7 +32,7 @@ public class DashboardResource {
     @GET
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "The programmes seen on the tranche topic, with their totals")
-    public List<ProgrammeFigures> programmes() {
+    public List<Figures> programmes() {
         return dashboard.programmes();
     }
 

@@ -20,8 +20,33 @@ import jp.go.meti.aifund.platform.domain.NotFoundException;
 @ApplicationScoped
 public class Dashboard {
 
-    public record ProgrammeBoard(ProgrammeFigures totals, List<TrancheGroup> tranches, List<ReviewLine> reviews,
+    public record ProgrammeBoard(Figures totals, List<Tranches> tranches, List<Review> reviews,
             Map<Severity, Long> openWarnings) {
+    }
+
+    /** A programme's totals in yen, as the latest tranche event gave them. */
+    public record Figures(UUID programmeId, long ceiling, long planned, long committed, long disbursed, long recovered,
+            long headroom) {
+
+        static Figures of(ProgrammeFigures f) {
+            return new Figures(f.programmeId(), f.ceiling(), f.planned(), f.committed(), f.disbursed(), f.recovered(),
+                    f.headroom());
+        }
+    }
+
+    public record Tranches(int fiscalYear, String state, long count, long amount) {
+
+        static Tranches of(TrancheGroup g) {
+            return new Tranches(g.fiscalYear(), g.state(), g.count(), g.amount());
+        }
+    }
+
+    public record Review(int fiscalYear, int revision, String state, int scoreBasisPoints, String outcome,
+            boolean superseded) {
+
+        static Review of(ReviewLine r) {
+            return new Review(r.fiscalYear(), r.revision(), r.state(), r.scoreBasisPoints(), r.outcome(), r.superseded());
+        }
     }
 
     private final ReadModel readModel;
@@ -32,8 +57,8 @@ public class Dashboard {
         this.warnings = warnings;
     }
 
-    public List<ProgrammeFigures> programmes() {
-        return readModel.programmes();
+    public List<Figures> programmes() {
+        return readModel.programmes().stream().map(Figures::of).toList();
     }
 
     public ProgrammeBoard programme(UUID programmeId) {
@@ -44,7 +69,7 @@ public class Dashboard {
             open.put(s, warnings.count("programmeId = ?1 and severity = ?2 and state <> ?3", programmeId, s,
                     WarningState.RESOLVED));
         }
-        return new ProgrammeBoard(totals, readModel.tranchesByYearAndState(programmeId),
-                readModel.reviewLines(programmeId), open);
+        return new ProgrammeBoard(Figures.of(totals), readModel.tranchesByYearAndState(programmeId).stream()
+                .map(Tranches::of).toList(), readModel.reviewLines(programmeId).stream().map(Review::of).toList(), open);
     }
 }

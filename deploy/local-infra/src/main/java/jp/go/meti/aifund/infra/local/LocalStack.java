@@ -132,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("JWT_PUBLIC_KEY_LOCATION", publicKey.toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         // traces are made (their context travels with the events) but no collector runs here
-        env.put("QUARKUS_LOG_CATEGORY__IO_OPENTELEMETRY_EXPORTER__LEVEL", "OFF");
+        env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS_OPENTELEMETRY_RUNTIME_EXPORTER__LEVEL", "OFF");
         env.put("LOG_JSON", "false"); // logs for people to read here; JSON lines in production
         env.putAll(serviceEnvironment);
         return builder.start();
