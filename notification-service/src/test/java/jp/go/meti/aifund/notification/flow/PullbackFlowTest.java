@@ -218,7 +218,8 @@ class PullbackFlowTest {
                 .anyMatch(w -> "WEBHOOK_STALLED".equals(w.get("kind"))));
         List<Integer> attempts = as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription)
                 .then().statusCode(200).extract().jsonPath().getList("attempts");
-        assertThat(attempts).isNotEmpty().allMatch(n -> n >= 1);
+        // the first delivery is the WATCH warning's, retried since; the stall warning is queued for the same endpoint
+        assertThat(attempts.get(0)).isGreaterThanOrEqualTo(2);
         assertThat(as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract()
                 .jsonPath().getList("state")).containsOnly("PENDING");
     }

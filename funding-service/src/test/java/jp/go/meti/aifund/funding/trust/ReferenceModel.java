@@ -1,0 +1,125 @@
+package jp.go.meti.aifund.funding.trust;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The money rules as a single-threaded model, written apart from the service's code: replaying
+ * the ledger through it must be legal at every step and land on the same balances.
+ */
+final class ReferenceModel {
+
+    static final class Tranche {
+        final int fiscalYear;
+        long amount;
+        long recovered;
+        String state = "PLANNED";
+        String beforeHold;
+        boolean approved;
+
+        Tranche(int fiscalYear, long amount) {
+            this.fiscalYear = fiscalYear;
+            this.amount = amount;
+        }
+
+        boolean open() {
+            return state.equals("PLANNED") || state.equals("APPROVED") || state.equals("ON_HOLD")
+                    || state.equals("REDUCED");
+        }
+    }
+
+    final long ceiling;
+    final Map<Integer, Long> envelopes = new HashMap<>();
+    final Map<Integer, long[]> envelopeMoney = new HashMap<>(); // committed, disbursed, recovered
+    final Map<String, Tranche> tranches = new HashMap<>();
+    long committed;
+    long disbursed;
+    long recovered;
+
+    ReferenceModel(long ceiling) {
+        this.ceiling = ceiling;
+    }
+
+    long planned() {
+        return envelopes.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Applies one ledger entry; throws when the model forbids it. */
+    void apply(String kind, String trancheId, Integer fiscalYear, long amount) {
+        Tranche t = trancheId == null ? null : tranches.get(trancheId);
+        switch (kind) {
+            case "PROGRAMME_CREATED", "GATE_OVERRIDDEN" -> { }
+            case "ENVELOPE_SET" -> {
+                envelopes.put(fiscalYear, amount);
+                envelopeMoney.putIfAbsent(fiscalYear, new long[3]);
+            }
+            case "TRANCHE_PLANNED" -> tranches.put(trancheId, new Tranche(fiscalYear, amount));
+            case "TRANCHE_APPROVED" -> {
+                require(t, !t.approved && (t.state.equals("PLANNED") || t.state.equals("REDUCED")) && amount == t.amount, kind);
+                t.approved = true;
+                t.state = "APPROVED";
+                move(t.fiscalYear, amount, 0, 0);
+            }
+            case "TRANCHE_DISBURSED" -> {
+                require(t, t.approved && (t.state.equals("APPROVED") || t.state.equals("REDUCED")) && amount == t.amount, kind);
+                t.state = "DISBURSED";
+                move(t.fiscalYear, -amount, amount, 0);
+            }
+            case "TRANCHE_HELD" -> {
+                require(t, t.open() && !t.state.equals("ON_HOLD"), kind);
+                t.beforeHold = t.state;
+                t.state = "ON_HOLD";
+            }
+            case "TRANCHE_RELEASED" -> {
+                require(t, t.state.equals("ON_HOLD"), kind);
+                t.state = t.beforeHold;
+            }
+            case "TRANCHE_REDUCED" -> {
+                require(t, t.open() && amount > 0 && amount < t.amount, kind);
+                if (t.approved) {
+                    move(t.fiscalYear, -amount, 0, 0);
+                }
+                t.amount -= amount;
+                t.state = "REDUCED";
+            }
+            case "TRANCHE_CANCELLED" -> {
+                require(t, t.open() && amount == t.amount, kind);
+                if (t.approved) {
+                    move(t.fiscalYear, -amount, 0, 0);
+                }
+                t.state = "CANCELLED";
+            }
+            case "TRANCHE_RECOVERED" -> {
+                require(t, (t.state.equals("DISBURSED") || t.state.equals("RECOVERED")) && amount > 0
+                        && t.recovered + amount <= t.amount, kind);
+                t.recovered += amount;
+                t.state = "RECOVERED";
+                move(t.fiscalYear, 0, 0, amount);
+            }
+            default -> throw new IllegalStateException("unknown ledger kind " + kind);
+        }
+    }
+
+    private void move(int fiscalYear, long committedDelta, long disbursedDelta, long recoveredDelta) {
+        committed += committedDelta;
+        disbursed += disbursedDelta;
+        recovered += recoveredDelta;
+        long[] e = envelopeMoney.get(fiscalYear);
+        e[0] += committedDelta;
+        e[1] += disbursedDelta;
+        e[2] += recoveredDelta;
+        if (committed + disbursed - recovered > ceiling) {
+            throw new IllegalStateException("the ceiling would be exceeded");
+        }
+        if (e[0] + e[1] - e[2] > envelopes.get(fiscalYear)) {
+            throw new IllegalStateException("the FY" + fiscalYear + " envelope would be exceeded");
+        }
+    }
+
+    private static void require(Tranche t, boolean allowed, String kind) {
+        if (t == null || !allowed) {
+            throw new IllegalStateException(kind + " is not allowed for " + (t == null ? "an unknown tranche"
+                    : "a tranche " + t.state + " of ¥" + t.amount));
+        }
+    }
+}
