@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.infra.testing.HostileMessages;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
@@ -175,15 +176,25 @@ class IncomingEventsTest {
     }
 
     @Test
-    void poisonGoesToTheDeadLetterTopicWithItsReason() {
+    void everyKindOfHostileRecordOnEveryConsumedTopicIsDeadLetteredWithItsReason() {
         ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics("aifund.funding-service.dlq.v1");
-        ProducerRecord<String, String> poison = new ProducerRecord<>("aifund.pullback-recommendations.v1", programme,
-                "{\"type\": \"jp.go.meti.aifund.pullback.recommended.v1\"}");
-        kafka.produceStrings().fromRecords(poison).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).until(() -> dead.getRecords().stream().anyMatch(r -> programme.equals(r.key())));
-        String reason = dead.getRecords().stream().filter(r -> programme.equals(r.key())).findFirst().map(r ->
-                new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).orElseThrow();
-        assertThat(reason).contains("not a valid jp.go.meti.aifund.pullback.recommended.v1");
+        Map<String, ObjectNode> topics = Map.of("aifund.review-events.v1", review("finalized", 1, "PASSED"),
+                "aifund.pullback-recommendations.v1", recommendation(1));
+        List<HostileMessages.Hostile> sent = new java.util.ArrayList<>();
+        topics.forEach((topic, valid) -> HostileMessages.from(valid).forEach(h -> {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, h.key(), h.value())).awaitCompletion();
+            sent.add(h);
+        }));
+        java.util.Set<String> keys = sent.stream().map(HostileMessages.Hostile::key).collect(java.util.stream.Collectors.toSet());
+        await().atMost(Duration.ofSeconds(60)).until(() -> dead.getRecords().stream()
+                .filter(r -> keys.contains(r.key())).count() == sent.size());
+        List<String> reasons = dead.getRecords().stream().filter(r -> keys.contains(r.key()))
+                .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).toList();
+        for (HostileMessages.Hostile h : sent) {
+            assertThat(reasons).as("the reason for a %s record", h.kind()).anyMatch(r -> r.contains(h.reason()));
+        }
+        publish("aifund.review-events.v1", review("finalized", 1, "PASSED")); // and consumption goes on
+        await().atMost(Duration.ofSeconds(30)).until(() -> "OPEN".equals(gate(2027)));
         dead.stop();
     }
 

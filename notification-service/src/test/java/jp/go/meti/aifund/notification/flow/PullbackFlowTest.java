@@ -32,6 +32,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.infra.testing.HostileMessages;
 import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.notification.domain.WebhookSignature;
 import jp.go.meti.aifund.notification.support.Events;
@@ -166,23 +167,39 @@ class PullbackFlowTest {
     }
 
     @Test
-    void poisonGoesToTheDeadLetterTopicWithItsReasonAndConsumptionContinues() throws Exception {
+    void everyKindOfHostileRecordOnEveryConsumedTopicIsDeadLetteredWithItsReasonAndConsumptionContinues()
+            throws Exception {
         ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics(deadLetters);
-        String key = programme.toString();
-        publishRaw("aifund.review-events.v1", key, "{this is not json");
-        ObjectNode wrongKey = Events.review("finalized", programme, UUID.randomUUID(), 2026, 3000, "FAILED", CRITICAL_MISSED);
-        publishRaw("aifund.review-events.v1", key, wrongKey.put("partitionkey", UUID.randomUUID().toString()).toString());
-        ObjectNode healthy = Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000, "CONDITIONAL",
+        ObjectNode review = Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000, "CONDITIONAL",
                 List.of(new Milestone("BENCH", false, 10_000, "74", "PARTIALLY_MET", 7000)));
-        publish("aifund.review-events.v1", healthy);
+        ObjectNode tranche = Events.tranche(programme, UUID.randomUUID(), 2027, "PLANNED", 10, 950_000_000_000L, NOETRA);
+        Map<String, ObjectNode> topics = Map.of("aifund.review-events.v1", review, "aifund.tranche-events.v1", tranche);
+        List<HostileMessages.Hostile> sentHostile = new java.util.ArrayList<>();
+        topics.forEach((topic, valid) -> HostileMessages.from(valid).forEach(h -> {
+            publishRaw(topic, h.key(), h.value());
+            sentHostile.add(h);
+        }));
+        topics.forEach(this::publish); // then healthy events, after the poison on the same partitions
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> dead.getRecords().stream().filter(r -> key.equals(r.key())).count() == 2);
-        List<String> reasons = dead.getRecords().stream().filter(r -> key.equals(r.key()))
-                .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8)).toList();
-        assertThat(reasons).anyMatch(r -> r.contains("not JSON")).anyMatch(r -> r.contains("partitionkey"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> reasonsFor(dead, sentHostile).size() == sentHostile.size());
+        List<String> reasons = reasonsFor(dead, sentHostile);
+        for (HostileMessages.Hostile h : sentHostile) {
+            assertThat(reasons).as("the reason for a %s record", h.kind()).anyMatch(r -> r.contains(h.reason()));
+        }
         await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() == 1);
         assertThat(warningsOf(programme).get(0)).containsEntry("kind", "WATCH");
+        assertThat(trancheKnown(tranche)).isTrue();
+        System.out.printf("hostile records: %d sent to 2 topics, %d dead-lettered with their reason, consumption went on%n",
+                sentHostile.size(), reasons.size());
         dead.stop();
+    }
+
+    /** The dead-letter reasons of the records sent with the hostile records' keys. */
+    private static List<String> reasonsFor(ConsumerTask<String, String> dead, List<HostileMessages.Hostile> sent) {
+        java.util.Set<String> keys = sent.stream().map(HostileMessages.Hostile::key).collect(java.util.stream.Collectors.toSet());
+        return dead.getRecords().stream().filter(r -> keys.contains(r.key()))
+                .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     @Test
