@@ -1,0 +1,38 @@
+package jp.go.meti.aifund.milestone.rest;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.infra.testing.AuthorizationMatrix;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/** Who may call what: the decision for every endpoint, checked against every role and kind of token. */
+@QuarkusTest
+class AuthorizationMatrixTest extends AuthorizationMatrix {
+
+    @Override
+    protected Map<String, Set<String>> allowedRoles() {
+        Map<String, Set<String>> allowed = new HashMap<>();
+        allowed.put("GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", anyRole());
+        allowed.put("POST /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
+        allowed.put("GET /api/milestones/{milestoneId}", anyRole());
+        allowed.put("PUT /api/milestones/{milestoneId}", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
+        allowed.put("DELETE /api/milestones/{milestoneId}", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
+        allowed.put("POST /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/reviews", Set.of(Roles.NEDO_OFFICER));
+        allowed.put("GET /api/reviews", anyRole());
+        allowed.put("GET /api/reviews/overdue", Set.of(Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.AUDITOR));
+        allowed.put("GET /api/reviews/{reviewId}", anyRole());
+        allowed.put("PUT /api/reviews/{reviewId}/results/{milestoneId}", Set.of(Roles.NEDO_OFFICER));
+        allowed.put("DELETE /api/reviews/{reviewId}/results/{milestoneId}", Set.of(Roles.NEDO_OFFICER));
+        allowed.put("POST /api/reviews/{reviewId}/submit", Set.of(Roles.NEDO_OFFICER));
+        allowed.put("POST /api/reviews/{reviewId}/return", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/reviews/{reviewId}/finalize", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/reviews/{reviewId}/amendments", Set.of(Roles.NEDO_OFFICER, Roles.METI_OFFICIAL));
+        allowed.put("POST /api/conflicts", Set.of(Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN));
+        allowed.put("GET /api/conflicts/{conflictId}", Set.of(Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR));
+        allowed.put("GET /api/conflicts", Set.of(Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR));
+        return allowed;
+    }
+}
