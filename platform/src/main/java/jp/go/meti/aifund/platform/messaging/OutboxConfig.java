@@ -20,7 +20,11 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** How long the relay waits for the broker's acknowledgements of one batch. */
-    @WithDefault("15s")
-    Duration sendTimeout();
+    /**
+     * How long the relay waits for every send of a batch to settle (acknowledged or failed). Longer
+     * than the producer's own limits (metadata wait 5 min, delivery 12 s), so that it never gives
+     * up on a send that could still succeed.
+     */
+    @WithDefault("6m")
+    Duration settleTimeout();
 }

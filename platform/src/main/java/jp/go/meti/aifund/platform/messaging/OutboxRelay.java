@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -44,6 +45,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
+    private SendFailed pendingFailure; // set and read by the worker thread only
     private Thread worker;
 
     public OutboxRelay(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
@@ -63,7 +65,8 @@ public class OutboxRelay {
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         wake.release();
-        worker.join(config.sendTimeout().toMillis() + 1000);
+        // bounded: a batch still settling after this is simply published again after the next start
+        worker.join(15_000);
     }
 
     void wakeAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Written written) {
@@ -78,6 +81,11 @@ public class OutboxRelay {
                 wake.drainPermits();
                 while (relayBatch() == config.batchSize()) {
                     // a full batch: more may be waiting
+                }
+                if (pendingFailure != null) {
+                    SendFailed failure = pendingFailure;
+                    pendingFailure = null;
+                    throw failure;
                 }
                 backoff = config.pollInterval().toMillis();
             } catch (InterruptedException e) {
@@ -95,7 +103,14 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many events it published. */
+    /**
+     * Publishes one batch and marks the events the broker acknowledged; returns how many. It waits
+     * until every send of the batch has settled, acknowledged or failed, before it returns: an
+     * event given up on while its send is still pending would go out twice once retried, and the
+     * retry could overtake it. (The idempotent producer keeps one partition's sends in order: after
+     * a failure, the later sends of that partition fail too and are retried after it.) When any
+     * send failed, the acknowledged ones are still marked, and {@link SendFailed} asks for back-off.
+     */
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
@@ -113,12 +128,33 @@ public class OutboxRelay {
             for (OutboxEvent event : batch) {
                 acks.add(send(event));
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                CompletableFuture.allOf(acks.stream().map(a -> a.exceptionally(failure -> null))
+                        .toArray(CompletableFuture[]::new)).get(config.settleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillPending) {
+                LOG.warnf("%d outbox sends still pending after %s; their rows stay unpublished", acks.stream()
+                        .filter(a -> !a.isDone()).count(), config.settleTimeout());
+            }
             Instant now = Instant.now();
-            batch.forEach(e -> e.publishedAt = now);
-            return batch.size();
+            int published = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                if (acks.get(i).isDone() && !acks.get(i).isCompletedExceptionally()) {
+                    batch.get(i).publishedAt = now;
+                    published++;
+                }
+            }
+            if (published < batch.size()) {
+                pendingFailure = new SendFailed(batch.size() - published, batch.size());
+            }
+            return published;
         });
+    }
+
+    /** Some sends of the last batch failed: the relay backs off before retrying them. */
+    static final class SendFailed extends RuntimeException {
+        SendFailed(int failed, int of) {
+            super(failed + " of " + of + " events not acknowledged by Kafka", null, false, false);
+        }
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
