@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 class KubernetesManifestsTest {
 
     private static final Path REPO = Path.of("..", "..").toAbsolutePath().normalize();
-    /** The health endpoints every service serves (each service's OperationsTest asserts them). */
+    /** The health endpoints every service serves (each service's OperationsTest asserts them, as HealthProbes). */
     private static final Set<String> SERVED = Set.of("/q/health/started", "/q/health/live", "/q/health/ready");
     private static final List<String> SERVICES = List.of("funding-service", "milestone-service", "notification-service");
 

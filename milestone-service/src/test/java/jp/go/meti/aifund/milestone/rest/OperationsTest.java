@@ -9,19 +9,11 @@ import static org.hamcrest.Matchers.hasItems;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.infra.testing.HealthProbes;
 
-/** What an ops team and a portal developer rely on besides the API itself. */
+/** What an ops team and a portal developer rely on besides the API itself (and the probes, in {@link HealthProbes}). */
 @QuarkusTest
-class OperationsTest {
-
-    @Test
-    void readinessCoversTheDatabaseAndKafka() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-    }
+class OperationsTest extends HealthProbes {
 
     @Test
     void theOpenApiDocumentDescribesTheReviewApiAndItsBearerAuth() {

@@ -2,24 +2,16 @@ package jp.go.meti.aifund.notification.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.go.meti.aifund.infra.testing.HealthProbes;
 
-/** What an ops team and a portal developer rely on besides the API itself. */
+/** What an ops team and a portal developer rely on besides the API itself (and the probes, in {@link HealthProbes}). */
 @QuarkusTest
-class OperationsTest {
-
-    @Test
-    void theProbesTheManifestsUseAreServed() {
-        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check"));
-    }
+class OperationsTest extends HealthProbes {
 
     @Test
     void prometheusSeesWarningsWebhooksOutboxAndConsumers() {
