@@ -34,7 +34,6 @@ import jp.go.meti.aifund.platform.domain.FourEyes;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.LargestRemainder;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.messaging.Inbox;
 
 /**
  * Pullback recommendations and the ministry's decisions on them. A recommendation puts every
@@ -54,16 +53,14 @@ public class Pullbacks {
             @NotBlank @Size(max = 2000) String reason) {
     }
 
-    private final Inbox inbox;
     private final ProgrammeRepository programmes;
     private final TrancheRepository tranches;
     private final PullbackRepository pullbacks;
     private final TrancheService trancheService;
     private final Clock clock;
 
-    public Pullbacks(Inbox inbox, ProgrammeRepository programmes, TrancheRepository tranches,
+    public Pullbacks(ProgrammeRepository programmes, TrancheRepository tranches,
             PullbackRepository pullbacks, TrancheService trancheService, Clock clock) {
-        this.inbox = inbox;
         this.programmes = programmes;
         this.tranches = tranches;
         this.pullbacks = pullbacks;
@@ -71,11 +68,9 @@ public class Pullbacks {
         this.clock = clock;
     }
 
-    @Transactional
+    /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void hold(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            return;
-        }
         JsonNode d = event.data();
         UUID programmeId = UUID.fromString(d.get("programmeId").asText());
         if (programmes.findByIdOptional(programmeId).isEmpty()) {

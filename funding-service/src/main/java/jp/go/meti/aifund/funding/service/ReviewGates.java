@@ -17,7 +17,6 @@ import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.messaging.Inbox;
 
 /**
  * Opens or keeps closed the gate of FY N+1 on the finalized review of FY N (or its amendment):
@@ -32,26 +31,22 @@ public class ReviewGates {
     private static final String BY_REVIEW = "review ";
     private static final Logger LOG = Logger.getLogger(ReviewGates.class);
 
-    private final Inbox inbox;
     private final ProgrammeRepository programmes;
     private final EnvelopeRepository envelopes;
     private final EntityManager em;
     private final Clock clock;
 
-    public ReviewGates(Inbox inbox, ProgrammeRepository programmes, EnvelopeRepository envelopes, EntityManager em,
+    public ReviewGates(ProgrammeRepository programmes, EnvelopeRepository envelopes, EntityManager em,
             Clock clock) {
-        this.inbox = inbox;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.em = em;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            return;
-        }
         JsonNode d = event.data();
         UUID programmeId = UUID.fromString(d.get("programmeId").asText());
         if (programmes.findByIdOptional(programmeId).isEmpty()) {

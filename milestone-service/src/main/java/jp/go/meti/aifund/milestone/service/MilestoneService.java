@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 import jp.go.meti.aifund.platform.review.Weights;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;

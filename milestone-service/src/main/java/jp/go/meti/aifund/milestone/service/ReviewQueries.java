@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;

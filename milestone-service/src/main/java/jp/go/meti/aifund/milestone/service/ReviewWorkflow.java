@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
-import jp.go.meti.aifund.milestone.domain.ReviewDeadline;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 
-/** Evidence, units, as-of dates and deadlines: what a result must carry before it is assessed. */
+/** Evidence, units and as-of dates: what a result must carry before it is assessed. */
 class RulesOfEvidenceTest {
 
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
@@ -59,15 +58,5 @@ class RulesOfEvidenceTest {
         assertThat(refusedField(() -> Measurement.requireAsOf(today.plusDays(1), 2026, today))).isEqualTo("asOf");
         assertThat(refusedField(() -> Measurement.requireAsOf(LocalDate.of(2026, 3, 31), 2026, today))).isEqualTo("asOf");
         assertThat(refusedField(() -> Measurement.requireAsOf(null, 2026, today))).isEqualTo("asOf");
-    }
-
-    @Test
-    void theReviewOfFyNIsDueInFyNPlusOne() {
-        ReviewDeadline june30 = new ReviewDeadline(MonthDay.of(6, 30));
-        assertThat(june30.dueDate(2026)).isEqualTo(LocalDate.of(2027, 6, 30));
-        assertThat(june30.isOverdue(2026, LocalDate.of(2027, 6, 30))).isFalse();
-        assertThat(june30.isOverdue(2026, LocalDate.of(2027, 7, 1))).isTrue();
-        // a due day in January–March still falls in FY N+1, i.e. the calendar year after next
-        assertThat(new ReviewDeadline(MonthDay.of(2, 15)).dueDate(2026)).isEqualTo(LocalDate.of(2028, 2, 15));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 
 public class PolicySettings {
 
@@ -15,9 +16,10 @@ public class PolicySettings {
         return new PullbackPolicy(config.policy().ceilingNearBasisPoints(), config.policy().reminderLeadDays());
     }
 
+    /** The same due day as milestone-service's (MM-DD in FY N+1). */
     @Produces
     @Singleton
-    MonthDay reviewDueDay(NotificationConfig config) {
-        return MonthDay.parse("--" + config.reviewDueDay());
+    ReviewDeadline reviewDeadline(NotificationConfig config) {
+        return new ReviewDeadline(MonthDay.parse("--" + config.reviewDueDay()));
     }
 }

@@ -2,7 +2,6 @@ package jp.go.meti.aifund.notification.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +15,7 @@ import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 
 /**
  * The scheduled check of review deadlines: every year that gates tranches (or has a review in
@@ -31,16 +31,16 @@ public class DeadlineCheck {
     private final PullbackPolicy policy;
     private final Warnings warnings;
     private final WarningRepository repository;
-    private final MonthDay dueDay;
+    private final ReviewDeadline deadline;
     private final Clock clock;
 
     public DeadlineCheck(ReadModel readModel, PullbackPolicy policy, Warnings warnings, WarningRepository repository,
-            MonthDay dueDay, Clock clock) {
+            ReviewDeadline deadline, Clock clock) {
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
         this.repository = repository;
-        this.dueDay = dueDay;
+        this.deadline = deadline;
         this.clock = clock;
     }
 
@@ -59,7 +59,7 @@ public class DeadlineCheck {
                 continue;
             }
             LocalDate due = readModel.submitted(programmeId, fiscalYear).map(ReadModel.ReviewCopy::dueDate)
-                    .orElse(dueDay.atYear(dueDay.getMonthValue() >= 4 ? fiscalYear + 1 : fiscalYear + 2));
+                    .orElse(deadline.dueDate(fiscalYear));
             policy.onDeadline(fiscalYear, due, today).ifPresent(finding -> warnings.raise(finding, programmeId,
                     List.of(), key(finding.kind(), programmeId, fiscalYear)));
         }

@@ -18,7 +18,6 @@ import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.messaging.Inbox;
 import jp.go.meti.aifund.platform.review.Outcome;
 
 /**
@@ -33,16 +32,14 @@ public class ReviewHandler {
     public static final String FINALIZED = "jp.go.meti.aifund.review.finalized.v1";
     public static final String AMENDED = "jp.go.meti.aifund.review.amended.v1";
 
-    private final Inbox inbox;
     private final ReadModel readModel;
     private final PullbackPolicy policy;
     private final Warnings warnings;
     private final DeadlineCheck deadlines;
     private final RecommendationEvents recommendations;
 
-    public ReviewHandler(Inbox inbox, ReadModel readModel, PullbackPolicy policy, Warnings warnings,
+    public ReviewHandler(ReadModel readModel, PullbackPolicy policy, Warnings warnings,
             DeadlineCheck deadlines, RecommendationEvents recommendations) {
-        this.inbox = inbox;
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
@@ -50,11 +47,9 @@ public class ReviewHandler {
         this.recommendations = recommendations;
     }
 
-    @Transactional
+    /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            return;
-        }
         JsonNode d = event.data();
         ReviewCopy review = copyOf(d);
         readModel.saveReview(review, d.hasNonNull("amends") ? UUID.fromString(d.get("amends").asText()) : null);

@@ -13,7 +13,6 @@ import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.messaging.Inbox;
 
 /**
  * Applies a tranche event once: keeps the tranche, the programme's totals and the consortium's
@@ -22,23 +21,19 @@ import jp.go.meti.aifund.platform.messaging.Inbox;
 @ApplicationScoped
 public class TrancheHandler {
 
-    private final Inbox inbox;
     private final ReadModel readModel;
     private final PullbackPolicy policy;
     private final Warnings warnings;
 
-    public TrancheHandler(Inbox inbox, ReadModel readModel, PullbackPolicy policy, Warnings warnings) {
-        this.inbox = inbox;
+    public TrancheHandler(ReadModel readModel, PullbackPolicy policy, Warnings warnings) {
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
     }
 
-    @Transactional
+    /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        if (!inbox.firstDelivery(event)) {
-            return;
-        }
         JsonNode d = event.data();
         UUID programmeId = UUID.fromString(d.get("programmeId").asText());
         long ledgerEntryId = d.at("/change/ledgerEntryId").asLong();

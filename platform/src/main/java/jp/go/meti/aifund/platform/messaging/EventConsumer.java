@@ -10,12 +10,15 @@ import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * How every service consumes a record: read it against the published contract (a
  * {@link PoisonMessage} goes to the channel's dead-letter topic with its reason), skip published
- * types this consumer does not act on, and apply the others through a {@code @Transactional} handler
- * that claims the event id in the {@link Inbox}, so that a redelivery changes nothing. While the
- * database is unreachable, the record is retried rather than dead-lettered: it is not at fault.
+ * types this consumer does not act on, and apply the others in one transaction that first claims
+ * the event id in the {@link Inbox}, so that a redelivery changes nothing whatever the handler
+ * does. While the database is unreachable, the record is retried rather than dead-lettered: it is
+ * not at fault.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -24,11 +27,14 @@ public class EventConsumer {
     private static final int MAX_ATTEMPTS = 60;
 
     private final EventReader reader;
+    private final Inbox inbox;
 
-    public EventConsumer(EventReader reader) {
+    public EventConsumer(EventReader reader, Inbox inbox) {
         this.reader = reader;
+        this.inbox = inbox;
     }
 
+    /** {@code handler} runs in the transaction that records the event as applied, once per event id. */
     public void consume(String key, String payload, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
         IncomingEvent event = reader.read(key, payload);
         if (!handledTypes.contains(event.type())) {
@@ -37,7 +43,11 @@ public class EventConsumer {
         long backoff = 100;
         for (int attempt = 1;; attempt++) {
             try {
-                handler.accept(event);
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.firstDelivery(event)) {
+                        handler.accept(event);
+                    }
+                });
                 return;
             } catch (RuntimeException e) {
                 if (!isTransient(e) || attempt == MAX_ATTEMPTS) {

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.domain;
+package jp.go.meti.aifund.platform.domain;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
