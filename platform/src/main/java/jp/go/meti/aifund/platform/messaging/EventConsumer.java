@@ -1,16 +1,14 @@
 package jp.go.meti.aifund.platform.messaging;
 
-import java.sql.SQLTransientException;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.exception.JDBCConnectionException;
-import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jp.go.meti.aifund.platform.repository.TransientFailure;
 
 /**
  * How every service consumes a record: read it against the published contract (a
@@ -50,7 +48,7 @@ public class EventConsumer {
                 });
                 return;
             } catch (RuntimeException e) {
-                if (!isTransient(e) || attempt == MAX_ATTEMPTS) {
+                if (!TransientFailure.isTransient(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
                 LOG.warnf("event %s not applied yet (%s); retrying in %d ms", event.id(), e.getMessage(), backoff);
@@ -58,19 +56,6 @@ public class EventConsumer {
                 backoff = Math.min(backoff * 2, 5_000);
             }
         }
-    }
-
-    private static boolean isTransient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JDBCConnectionException || cause instanceof LockAcquisitionException
-                    || cause instanceof SQLTransientException) {
-                return true;
-            }
-            if (cause == cause.getCause()) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static void sleep(long millis) {

@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -34,6 +36,7 @@ import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
 import jp.go.meti.aifund.platform.domain.NotPermittedException;
+import jp.go.meti.aifund.platform.repository.TransientFailure;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
 /**
@@ -127,11 +130,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({LockAcquisitionException.class, PessimisticLockException.class,
-            JDBCConnectionException.class})
+            LockTimeoutException.class, QueryTimeoutException.class, JDBCConnectionException.class})
     public Response unavailable(RuntimeException e, UriInfo uri) {
         LOG.warnf("database unavailable for %s: %s", uri.getPath(), e.getMessage());
         Problem problem = Problem.of("unavailable", "Temporarily unavailable", 503,
-                "The database is unavailable; nothing was changed. Retry with the same Idempotency-Key.", path(uri),
+                "The database is unavailable or busy; nothing was changed. Retry with the same Idempotency-Key.", path(uri),
                 null);
         return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "2").entity(problem)
                 .build();
@@ -153,9 +156,9 @@ public class ProblemMapper {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return constraint(violation, uri);
             }
-            if (cause instanceof LockAcquisitionException || cause instanceof JDBCConnectionException) {
-                return unavailable((RuntimeException) cause, uri);
-            }
+        }
+        if (TransientFailure.isTransient(e)) {
+            return unavailable(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e), uri);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
