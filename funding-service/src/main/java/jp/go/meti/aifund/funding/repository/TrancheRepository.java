@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.funding.repository;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +21,11 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
                 .orElseThrow(() -> new NotFoundException("tranche", id));
     }
 
-    public PanacheQuery<Tranche> search(UUID programmeId, Integer fiscalYear, TrancheState state, UUID recipientId) {
+    /** {@code recipientIds}, when given, limits the result to those recipients' tranches. */
+    public PanacheQuery<Tranche> search(UUID programmeId, Integer fiscalYear, TrancheState state, UUID recipientId,
+            Optional<Set<UUID>> recipientIds) {
         Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("state", state)
-                .and("recipientId", recipientId);
+                .and("recipientId", recipientId).in("recipientId", recipientIds);
         return find(filter.query(), Sort.by("fiscalYear").and("createdAt").and("id"), filter.parameters());
     }
 }

@@ -51,7 +51,7 @@ public class ReturnOrderResource {
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "The tranche's return orders; an open one shows the interest owed if repaid today")
     public List<ReturnOrderView> list(@RestPath UUID programmeId, @RestPath UUID trancheId) {
-        return orders.ofTranche(programmeId, trancheId);
+        return orders.ofTranche(programmeId, trancheId, caller.actsOnlyFor());
     }
 
     @POST

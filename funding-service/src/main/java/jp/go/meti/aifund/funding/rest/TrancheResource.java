@@ -27,6 +27,7 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.PlanTranche;
 import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
+import jp.go.meti.aifund.funding.service.TrancheQueries;
 import jp.go.meti.aifund.funding.service.TrancheService;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
@@ -43,27 +44,30 @@ import jp.go.meti.aifund.platform.rest.Roles;
 public class TrancheResource {
 
     private final TrancheService tranches;
+    private final TrancheQueries queries;
     private final Caller caller;
 
-    public TrancheResource(TrancheService tranches, Caller caller) {
+    public TrancheResource(TrancheService tranches, TrancheQueries queries, Caller caller) {
         this.tranches = tranches;
+        this.queries = queries;
         this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
-    @Operation(summary = "Tranches of a programme, filtered by fiscal year, state or recipient")
+    @Operation(summary = "Tranches of a programme, filtered by fiscal year, state or recipient (a consortium member: "
+            + "its own and its consortium's)")
     public Page<TrancheView> list(@RestPath UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
             @RestQuery TrancheState state, @RestQuery UUID recipientId,
             @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return tranches.search(programmeId, fiscalYear, state, recipientId, page, size);
+        return queries.search(programmeId, fiscalYear, state, recipientId, caller.actsOnlyFor(), page, size);
     }
 
     @GET
     @Path("/{trancheId}")
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     public TrancheView get(@RestPath UUID programmeId, @RestPath UUID trancheId) {
-        return tranches.get(programmeId, trancheId);
+        return queries.get(programmeId, trancheId, caller.actsOnlyFor());
     }
 
     @POST

@@ -3,6 +3,8 @@ package jp.go.meti.aifund.funding.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,14 +50,16 @@ public class ReturnOrders {
     private final TrancheRepository tranches;
     private final ReturnOrderRepository orders;
     private final TrancheService trancheService;
+    private final TrancheQueries queries;
     private final Clock clock;
 
     public ReturnOrders(ProgrammeRepository programmes, TrancheRepository tranches, ReturnOrderRepository orders,
-            TrancheService trancheService, Clock clock) {
+            TrancheService trancheService, TrancheQueries queries, Clock clock) {
         this.programmes = programmes;
         this.tranches = tranches;
         this.orders = orders;
         this.trancheService = trancheService;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -113,8 +117,8 @@ public class ReturnOrders {
         return view(o);
     }
 
-    public List<ReturnOrderView> ofTranche(UUID programmeId, UUID trancheId) {
-        tranches.get(programmeId, trancheId);
+    public List<ReturnOrderView> ofTranche(UUID programmeId, UUID trancheId, Optional<Set<UUID>> actsFor) {
+        queries.visible(programmeId, trancheId, actsFor);
         return orders.list("trancheId", Sort.by("issuedAt"), trancheId).stream().map(this::view).toList();
     }
 

@@ -30,7 +30,6 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.PlanTranche;
 import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
-import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
 
 /**
@@ -62,16 +61,6 @@ public class TrancheService {
         this.ledger = ledger;
         this.events = events;
         this.clock = clock;
-    }
-
-    public TrancheView get(UUID programmeId, UUID trancheId) {
-        return TrancheView.of(tranches.get(programmeId, trancheId));
-    }
-
-    public Page<TrancheView> search(UUID programmeId, Integer fiscalYear, TrancheState state, UUID recipientId,
-            int page, int size) {
-        programmes.get(programmeId);
-        return Page.of(tranches.search(programmeId, fiscalYear, state, recipientId), page, size, TrancheView::of);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.util.List;
+
 /** The roles a bearer token carries in its {@code groups} claim. */
 public final class Roles {
 
@@ -15,10 +17,18 @@ public final class Roles {
      * review results and submits reviews (NEDO's technical evaluation).
      */
     public static final String NEDO_OFFICER = "nedo-officer";
-    /** A recipient: reads its programme, read-only. */
+    /**
+     * A recipient: reads its programme (programme-level figures, milestones, reviews, warnings) and,
+     * of the recipient-level records, only those of the recipients its token names and of their
+     * consortium (see {@link Caller#actsOnlyFor()}); changes nothing.
+     */
     public static final String CONSORTIUM_MEMBER = "consortium-member";
     /** Reads everything including the ledger, changes nothing. */
     public static final String AUDITOR = "auditor";
+
+    /** The roles that read every recipient's records. */
+    public static final List<String> STAFF = List.of(PROGRAMME_ADMIN, METI_OFFICIAL, NEDO_OFFICER,
+            AUDITOR);
 
     private Roles() {
     }

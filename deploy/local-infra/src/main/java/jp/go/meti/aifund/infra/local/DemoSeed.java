@@ -38,17 +38,29 @@ public final class DemoSeed {
         this.milestones = milestones;
     }
 
-    /** Seeds once: a stack that already holds the programme is left as it is. */
-    void seedIfEmpty() throws Exception {
+    /** Seeds once: a stack that already holds the programme is left as it is. Returns the programme's id. */
+    String seedIfEmpty() throws Exception {
         JsonNode existing = call("admin.sato", "programme-admin", "GET", funding + "/api/programmes?size=200", null);
         for (JsonNode p : existing.get("items")) {
             if (PROGRAMME_NAME.equals(p.get("name").asText())) {
                 System.out.println("[demo] the programme is already there: " + p.get("id").asText());
-                return;
+                return p.get("id").asText();
             }
         }
         String p = seed();
         System.out.println("[demo] seeded programme " + p);
+        return p;
+    }
+
+    /** The id of the programme's recipient of that name (for the consortium member's token). */
+    String recipientId(String programme, String name) throws Exception {
+        for (JsonNode r : call("admin.sato", "programme-admin", "GET", funding + "/api/programmes/" + programme
+                + "/recipients", null)) {
+            if (name.equals(r.get("name").asText())) {
+                return r.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no recipient " + name + " in " + programme);
     }
 
     private String seed() throws Exception {

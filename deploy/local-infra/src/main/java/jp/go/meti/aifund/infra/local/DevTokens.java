@@ -12,6 +12,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,11 +32,19 @@ public final class DevTokens {
     }
 
     public String mint(String person, String role, Duration validity) {
+        return mint(person, role, List.of(), validity);
+    }
+
+    /** A token whose {@code recipients} claim names the recipients a consortium member acts for. */
+    public String mint(String person, String role, List<String> recipients, Duration validity) {
         Instant now = Instant.now();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String recipientsClaim = recipients.isEmpty() ? ""
+                : ",\"recipients\":[" + String.join(",", recipients.stream().map(r -> "\"" + UUID.fromString(r) + "\"")
+                        .toList()) + "]";
         String claims = String.format("{\"iss\":\"%s\",\"upn\":\"%s\",\"sub\":\"%s\",\"groups\":[\"%s\"],"
-                + "\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}", ISSUER, person, person, role, now.getEpochSecond(),
-                now.plus(validity).getEpochSecond(), UUID.randomUUID());
+                + "\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"%s}", ISSUER, person, person, role, now.getEpochSecond(),
+                now.plus(validity).getEpochSecond(), UUID.randomUUID(), recipientsClaim);
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + base64Url(claims.getBytes(StandardCharsets.UTF_8));
         try {

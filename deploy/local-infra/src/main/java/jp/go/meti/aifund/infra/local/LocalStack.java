@@ -90,10 +90,12 @@ public final class LocalStack implements AutoCloseable {
         }, "local-stack-stop"));
         long started = System.nanoTime();
         stack.start();
+        List<String> sonyActsFor = List.of();
         if (demo) {
-            new DemoSeed(stack.url("funding-service"), stack.url("milestone-service")).seedIfEmpty();
+            DemoSeed seed = new DemoSeed(stack.url("funding-service"), stack.url("milestone-service"));
+            sonyActsFor = List.of(seed.recipientId(seed.seedIfEmpty(), "Sony Group"));
         }
-        stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        stack.printWelcome(Duration.ofNanos(System.nanoTime() - started), sonyActsFor);
         stopped.await();
     }
 
@@ -157,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
                 .resolve(service.name() + ".log"));
     }
 
-    private void printWelcome(Duration took) {
+    /** {@code sonyActsFor}: the recipients the consortium member's token names (Sony Group in the demo). */
+    private void printWelcome(Duration took, List<String> sonyActsFor) {
         DevTokens tokens = new DevTokens();
         StringBuilder out = new StringBuilder("\nReady in " + took.toSeconds() + " s.\n\n");
         for (Service s : layout) {
@@ -174,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
                 {"member.sony", "consortium-member"}, {"auditor.ito", "auditor"}};
         for (String[] person : cast) {
             out.append(String.format("  export TOKEN_%s=%s%n", person[0].replace('.', '_').toUpperCase(),
-                    tokens.mint(person[0], person[1], Duration.ofHours(12))));
+                    tokens.mint(person[0], person[1], person[0].equals("member.sony") ? sonyActsFor : List.of(),
+                            Duration.ofHours(12))));
         }
         out.append("\nDashboard: http://localhost:8083/dashboard/#token=").append(tokens.mint("meti.suzuki",
                 "meti-official", Duration.ofHours(12))).append('\n');

@@ -2,6 +2,7 @@ package jp.go.meti.aifund.infra.testing;
 
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Set;
 
 import io.smallrye.jwt.build.Jwt;
@@ -16,6 +17,12 @@ public final class Tokens {
 
     public static String of(String person, String... roles) {
         return Jwt.upn(person).issuer(ISSUER).groups(Set.of(roles)).expiresIn(3600).sign();
+    }
+
+    /** A consortium member acting for the given recipients (the {@code recipients} claim). */
+    public static String member(String person, String... recipientIds) {
+        return Jwt.upn(person).issuer(ISSUER).groups(Set.of("consortium-member")).claim("recipients", List.of(recipientIds))
+                .expiresIn(3600).sign();
     }
 
     /** Signed with the right key, but expired an hour ago. */
