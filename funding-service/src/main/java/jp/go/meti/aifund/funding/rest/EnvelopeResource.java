@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -46,7 +47,7 @@ public class EnvelopeResource {
     @Path("/{fiscalYear}")
     @RolesAllowed(Roles.PROGRAMME_ADMIN)
     @Operation(summary = "Set the planned amount of a fiscal year; all envelopes together stay within the ceiling")
-    public EnvelopeView set(@RestPath UUID programmeId, @RestPath int fiscalYear, @Valid SetEnvelope command) {
+    public EnvelopeView set(@RestPath UUID programmeId, @RestPath int fiscalYear, @Valid @NotNull SetEnvelope command) {
         return programmes.setEnvelope(programmeId, fiscalYear, command, caller.name());
     }
 
@@ -55,7 +56,7 @@ public class EnvelopeResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Open the gate of a fiscal year's tranches by a recorded ministry decision")
     public EnvelopeView overrideGate(@RestPath UUID programmeId, @RestPath int fiscalYear,
-            @Valid OverrideGate command) {
+            @Valid @NotNull OverrideGate command) {
         return programmes.overrideGate(programmeId, fiscalYear, command, caller.name());
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -42,7 +43,7 @@ public class ProgrammeResource {
     @POST
     @RolesAllowed(Roles.PROGRAMME_ADMIN)
     @Operation(summary = "Create a programme with its ceiling (whole yen) and fiscal years")
-    public Response create(@Valid CreateProgramme command) {
+    public Response create(@Valid @NotNull CreateProgramme command) {
         ProgrammeView created = programmes.create(command, caller.name());
         return Response.created(URI.create("/api/programmes/" + created.id())).entity(created).build();
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,7 +43,7 @@ public class RecipientResource {
     @POST
     @RolesAllowed(Roles.PROGRAMME_ADMIN)
     @Operation(summary = "Add the consortium, a member (with its share) or a research partner")
-    public Response add(@RestPath UUID programmeId, @Valid AddRecipient command) {
+    public Response add(@RestPath UUID programmeId, @Valid @NotNull AddRecipient command) {
         RecipientView added = programmes.addRecipient(programmeId, command);
         return Response.created(URI.create("/api/programmes/" + programmeId + "/recipients/" + added.id()))
                 .entity(added).build();

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -74,7 +75,7 @@ public class TrancheResource {
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     @Operation(summary = "Plan (request) a tranche of a fiscal year for a recipient; reserves nothing yet")
     public Response plan(@RestPath UUID programmeId, @RestHeader(Idempotency.HEADER) String key,
-            @Valid PlanTranche command) {
+            @Valid @NotNull PlanTranche command) {
         TrancheView planned = tranches.plan(programmeId, command, caller.name(), key);
         return Response.created(URI.create("/api/programmes/" + programmeId + "/tranches/" + planned.id()))
                 .entity(planned).build();
@@ -103,7 +104,7 @@ public class TrancheResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Put a tranche on hold: no approval or disbursement until a decision ends it")
     public TrancheView hold(@RestPath UUID programmeId, @RestPath UUID trancheId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull ReasonedDecision command) {
         return tranches.hold(programmeId, trancheId, command, caller.name(), key);
     }
 
@@ -112,7 +113,7 @@ public class TrancheResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Lift a hold: the tranche returns to the state it was held in")
     public TrancheView release(@RestPath UUID programmeId, @RestPath UUID trancheId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull ReasonedDecision command) {
         return tranches.release(programmeId, trancheId, command, caller.name(), key);
     }
 
@@ -121,7 +122,7 @@ public class TrancheResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Lower the amount; committed money above it returns to the headroom")
     public TrancheView reduce(@RestPath UUID programmeId, @RestPath UUID trancheId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid Reduce command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull Reduce command) {
         return tranches.reduce(programmeId, trancheId, command, caller.name(), key);
     }
 
@@ -130,7 +131,7 @@ public class TrancheResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Cancel a tranche that is not yet disbursed; committed money returns to the headroom")
     public TrancheView cancel(@RestPath UUID programmeId, @RestPath UUID trancheId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid ReasonedDecision command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull ReasonedDecision command) {
         return tranches.cancel(programmeId, trancheId, command, caller.name(), key);
     }
 
@@ -139,7 +140,7 @@ public class TrancheResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Record disbursed money returned (clawback), fully or partly; it returns to the headroom")
     public TrancheView recover(@RestPath UUID programmeId, @RestPath UUID trancheId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid Recover command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull Recover command) {
         return tranches.recover(programmeId, trancheId, command, caller.name(), key);
     }
 

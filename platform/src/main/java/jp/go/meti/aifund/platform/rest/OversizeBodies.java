@@ -1,0 +1,82 @@
+package jp.go.meti.aifund.platform.rest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A body declared longer than {@code quarkus.http.limits.max-body-size} is refused with 413 as a
+ * problem document, like every other refusal (Quarkus's own route, just after this one, answers
+ * with an empty body). A body up to 1 MiB is read and discarded first, so that the client, still
+ * sending, gets the answer rather than a reset connection; a longer one is cut off at once.
+ */
+@ApplicationScoped
+public class OversizeBodies {
+
+    private static final long DRAINED_AT_MOST = 1024 * 1024;
+    private final ObjectMapper json;
+    private final long limit;
+
+    public OversizeBodies(ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        this.json = json;
+        this.limit = limit.asLongValue();
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseOversize);
+    }
+
+    private void refuseOversize(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long declared;
+        try {
+            declared = Long.parseLong(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        } catch (NumberFormatException | NullPointerException undeclared) {
+            context.next(); // chunked or malformed: Quarkus's limit applies as the body arrives
+            return;
+        }
+        if (declared <= limit) {
+            context.next();
+            return;
+        }
+        String body = problem(request.path(), declared);
+        if (declared > DRAINED_AT_MOST) {
+            respond(context, body, true);
+        } else {
+            request.handler(ignored -> {
+            });
+            request.endHandler(done -> respond(context, body, false));
+            request.resume();
+        }
+    }
+
+    private void respond(RoutingContext context, String body, boolean close) {
+        var response = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(ended -> context.request().connection().close());
+        }
+        response.end(body);
+    }
+
+    private String problem(String path, long declared) {
+        try {
+            return json.writeValueAsString(Problem.of("too-large", "Request body too large", 413, "The body has "
+                    + declared + " bytes; this service reads at most " + limit, path, null));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
