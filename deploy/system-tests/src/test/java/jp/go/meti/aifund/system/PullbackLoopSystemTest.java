@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -52,12 +53,15 @@ import jp.go.meti.aifund.infra.local.LocalStack;
  * that the SSE stream and a signed webhook deliver, and holds next year's gated tranches; the same
  * events again change nothing; poison goes to the dead-letter topics and consumption continues; a
  * ministry decision (four eyes) reduces the tranches and the headroom grows by exactly that amount.
+ * And the faults the loop must survive: the database restarted under load, and a consumer killed
+ * between processing events and committing their offsets.
  */
 class PullbackLoopSystemTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DevTokens TOKENS = new DevTokens();
     private static final long CEILING = 1_000_000_000_000L;
+    private static final String COMMIT_INTERVAL = "MP_MESSAGING_INCOMING_REVIEWS_AUTO_COMMIT_INTERVAL_MS";
     private static LocalStack stack;
     private static HttpServer webhookEndpoint;
     private static final List<Map<String, String>> WEBHOOKS = new CopyOnWriteArrayList<>();
@@ -65,7 +69,11 @@ class PullbackLoopSystemTest {
     @BeforeAll
     static void startTheSystem() throws Exception {
         stack = LocalStack.onFreePorts(Path.of("..", "..").toAbsolutePath().normalize(),
-                Path.of("target", "system-test-data").toAbsolutePath());
+                Path.of("target", "system-test-data").toAbsolutePath())
+                // offsets are committed a minute after processing, so that a crash falls between the two,
+                // and a member that vanished leaves the group after 10 s rather than 45 s
+                .withEnvironment("notification-service", COMMIT_INTERVAL, "60000")
+                .withEnvironment("notification-service", "MP_MESSAGING_INCOMING_REVIEWS_SESSION_TIMEOUT_MS", "10000");
         stack.start();
         webhookEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhookEndpoint.createContext("/hook", exchange -> {
@@ -239,6 +247,178 @@ class PullbackLoopSystemTest {
         assertThat(ledgerReasons(programme, "TRANCHE_REDUCED")).hasSize(2).allMatch(r -> r.contains(warningId));
         assertThat(fy2027.stream().mapToLong(t -> trancheAmount(programme, t)).sum())
                 .isEqualTo(200_000_000_001L - 140_000_000_000L);
+    }
+
+    @Test
+    void aDatabaseRestartUnderLoadLosesNothingCommittedAndAppliesNothingByHalves() throws Exception {
+        Map<String, Long> pids = new TreeMap<>();
+        for (String service : List.of("funding-service", "milestone-service", "notification-service")) {
+            pids.put(service, stack.pid(service));
+        }
+        String programme = funding("admin.sato", "programme-admin").body(Map.of("name", "Restart " + key(),
+                "ceiling", CEILING, "firstFiscalYear", 2026, "lastFiscalYear", 2030, "commissioningMinistry", "METI",
+                "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+        funding("admin.sato", "programme-admin").body(Map.of("amount", 500_000_000_000L))
+                .put("/api/programmes/{p}/envelopes/2026", programme).then().statusCode(200);
+        String noetra = funding("admin.sato", "programme-admin").body(Map.of("name", "Noetra", "role", "CONSORTIUM"))
+                .post("/api/programmes/{p}/recipients", programme).then().statusCode(201).extract().path("id");
+        int entriesBefore = ledgerEntries(programme);
+
+        // 8 clients plan and approve tranches for 20 s; the database goes down for 5 s in the middle
+        Map<String, Integer> firstAnswers = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        List<Long> approved = new CopyOnWriteArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        var clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            long base = 1_000_000L * (c + 1);
+            running.add(clients.submit(() -> {
+                for (long n = 1; System.nanoTime() < end; n++) {
+                    long amount = base + n;
+                    String tranche = untilAnswered(firstAnswers, wrong, "nedo.tanaka", "nedo-officer",
+                            "/api/programmes/" + programme + "/tranches",
+                            Map.of("fiscalYear", 2026, "recipientId", noetra, "amount", amount), 201);
+                    if (tranche != null && untilAnswered(firstAnswers, wrong, "meti.suzuki", "meti-official",
+                            "/api/programmes/" + programme + "/tranches/" + tranche + "/approve", Map.of(), 200) != null) {
+                        approved.add(amount);
+                    }
+                }
+                return null;
+            }));
+        }
+        Thread.sleep(6_000);
+        long down = System.nanoTime();
+        stack.restartDatabase(Duration.ofSeconds(5));
+        long restarted = Duration.ofNanos(System.nanoTime() - down).toMillis();
+        for (var client : running) {
+            client.get();
+        }
+        clients.shutdown();
+
+        System.out.printf("database restart under load: down %d ms; %d tranches planned and approved by 8 clients; "
+                + "first answers %s; %d unexpected%n", restarted, approved.size(), firstAnswers, wrong.size());
+        assertThat(wrong).isEmpty();
+        assertThat(firstAnswers).containsKey("503 problem");
+        long committed = approved.stream().mapToLong(Long::longValue).sum();
+        assertThat(((Number) funding("auditor.ito", "auditor").get("/api/programmes/{p}", programme).then()
+                .statusCode(200).extract().path("committed")).longValue()).isEqualTo(committed);
+        assertThat(ledgerEntries(programme)).as("one plan and one approval each, none twice")
+                .isEqualTo(entriesBefore + 2 * approved.size());
+        // the same processes recovered by themselves, and every event of the load reached notification-service
+        for (var pid : pids.entrySet()) {
+            assertThat(stack.pid(pid.getKey())).as(pid.getKey() + " not restarted").isEqualTo(pid.getValue());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) notifications("auditor.ito", "auditor")
+                .get("/api/dashboard/{p}", programme).then().extract().path("totals.committed")).longValue() == committed);
+    }
+
+    /** The programme's ledger entries, after checking that their hash chain is intact. */
+    private static int ledgerEntries(String programme) {
+        return funding("auditor.ito", "auditor").get("/api/programmes/{p}/ledger/verification", programme).then()
+                .statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true)).extract().path("entries");
+    }
+
+    /**
+     * Sends the command, and again with the same Idempotency-Key while the answer is a retryable 503,
+     * as a portal would; returns the id of the result, or null if refused. Each first answer is
+     * counted; anything but the expected status or a 503 problem document is wrong.
+     */
+    private static String untilAnswered(Map<String, Integer> firstAnswers, List<String> wrong, String person,
+            String role, String path, Map<String, ?> body, int expected) {
+        String idempotencyKey = key();
+        for (int attempt = 0; attempt < 120; attempt++) {
+            io.restassured.response.Response response;
+            try {
+                response = funding(person, role).header("Idempotency-Key", idempotencyKey).body(body).post(path);
+            } catch (RuntimeException noAnswer) {
+                wrong.add(path + ": no answer (" + noAnswer + ")");
+                return null;
+            }
+            String answer = response.statusCode() == 503
+                    && response.contentType().startsWith("application/problem+json") ? "503 problem"
+                            : String.valueOf(response.statusCode());
+            if (attempt == 0) {
+                firstAnswers.merge(answer, 1, Integer::sum);
+            }
+            if (response.statusCode() == expected) {
+                return response.path("id");
+            }
+            if (!answer.equals("503 problem")) {
+                wrong.add(path + ": " + response.statusCode() + " " + response.asString());
+                return null;
+            }
+            sleepQuietly(250);
+        }
+        wrong.add(path + ": still unavailable after 30 s");
+        return null;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aConsumerKilledBetweenProcessingAndCommittingChangesNothingWhenTheEventsComeAgain() throws Exception {
+        String programme = funding("admin.sato", "programme-admin").body(Map.of("name", "Crash " + key(),
+                "ceiling", CEILING, "firstFiscalYear", 2026, "lastFiscalYear", 2030, "commissioningMinistry", "METI",
+                "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+        String params = milestones("nedo.tanaka", "nedo-officer").body(Map.of("code", "PARAMS", "title",
+                "Multimodal model trained", "metric", "parameters trained", "unit", "parameters", "direction",
+                "AT_LEAST", "target", 100_000_000_000L, "threshold", 60_000_000_000L, "weightBasisPoints", 10_000,
+                "critical", true)).post("/api/programmes/{p}/fiscal-years/2026/milestones", programme)
+                .then().statusCode(201).extract().path("id");
+        String review = milestones("nedo.tanaka", "nedo-officer")
+                .post("/api/programmes/{p}/fiscal-years/2026/reviews", programme).then().statusCode(201)
+                .extract().path("id");
+        record(review, params, 40_000_000_000L, "parameters");
+        milestones("nedo.tanaka", "nedo-officer").post("/api/reviews/{r}/submit", review).then().statusCode(200);
+        milestones("meti.suzuki", "meti-official").body(Map.of("note", "critical target missed"))
+                .post("/api/reviews/{r}/finalize", review).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !warnings(programme).isEmpty());
+        List<String> before = warnings(programme);
+        int recommendations = readAll("aifund.pullback-recommendations.v1", programme).size();
+
+        // processed (the warnings are there) but not committed: killed at once, as by the OOM killer
+        stack.kill("notification-service");
+        long behind = uncommittedReviewEvents();
+        System.out.printf("consumer crash: notification-service killed with %d processed review events uncommitted%n",
+                behind);
+        assertThat(behind).as("review events to be delivered again").isPositive();
+
+        stack.withoutEnvironment("notification-service", COMMIT_INTERVAL).relaunch("notification-service");
+        await().atMost(Duration.ofSeconds(90)).until(() -> uncommittedReviewEvents() == 0);
+        assertThat(warnings(programme)).as("the same warnings, none twice").containsExactlyInAnyOrderElementsOf(before);
+        assertThat(readAll("aifund.pullback-recommendations.v1", programme)).as("no second recommendation")
+                .hasSize(recommendations);
+    }
+
+    /** The ids of the programme's warnings, of every kind. */
+    private static List<String> warnings(String programme) {
+        return notifications("auditor.ito", "auditor").get("/api/warnings?programmeId={p}&size=200", programme)
+                .then().statusCode(200).extract().path("items.id");
+    }
+
+    /** How far notification-service's committed offsets lag the end of the review topic. */
+    private static long uncommittedReviewEvents() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets("notification-service").partitionsToOffsetAndMetadata().get();
+            var partitions = admin.describeTopics(List.of("aifund.review-events.v1")).allTopicNames().get()
+                    .get("aifund.review-events.v1").partitions();
+            long lag = 0;
+            for (var partition : partitions) {
+                var tp = new org.apache.kafka.common.TopicPartition("aifund.review-events.v1", partition.partition());
+                long endOffset = admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).all()
+                        .get().get(tp).offset();
+                var at = committed.get(tp);
+                lag += endOffset - (at == null ? 0 : at.offset());
+            }
+            return lag;
+        }
     }
 
     private static void record(String review, String milestone, long value, String unit) {

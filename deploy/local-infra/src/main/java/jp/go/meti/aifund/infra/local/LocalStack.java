@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private final int kafkaPort;
     private final boolean keepData;
     private final Map<String, String> serviceEnvironment = new java.util.HashMap<>();
+    private final Map<String, Map<String, String>> environments = new java.util.HashMap<>();
     private final List<Process> services = new ArrayList<>();
     private PostgresServer postgres;
     private KafkaBrokerProcess kafka;
@@ -69,6 +70,58 @@ public final class LocalStack implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** An environment variable for one service, from its next start on (a fault test's settings). */
+    public LocalStack withEnvironment(String service, String name, String value) {
+        environments.computeIfAbsent(service, s -> new java.util.HashMap<>()).put(name, value);
+        return this;
+    }
+
+    public LocalStack withoutEnvironment(String service, String name) {
+        environments.getOrDefault(service, new java.util.HashMap<>()).remove(name);
+        return this;
+    }
+
+    /** For fault tests: the database goes down for {@code down}, its connections cut, and comes back. */
+    public void restartDatabase(Duration down) throws InterruptedException {
+        postgres.restart(down);
+    }
+
+    /** For fault tests: the service's process id, to tell a recovered process from a restarted one. */
+    public long pid(String service) {
+        return services.get(indexOf(service)).pid();
+    }
+
+    /** For fault tests: the service dies at once (SIGKILL), as in a crash or an OOM kill. */
+    public void kill(String service) throws InterruptedException {
+        Process process = services.get(indexOf(service));
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Starts the service again (after {@link #kill}) and waits until it is ready. */
+    public void relaunch(String service) throws IOException, InterruptedException {
+        int index = indexOf(service);
+        services.set(index, launch(layout.get(index), publicKey(), true));
+        awaitReady(layout.get(index));
+    }
+
+    private int indexOf(String service) {
+        for (int i = 0; i < layout.size(); i++) {
+            if (layout.get(i).name().equals(service)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no service " + service);
+    }
+
+    private Path log(Service service) {
+        return data.resolve("logs/" + service.name() + ".log");
+    }
+
+    private Path publicKey() {
+        return data.resolve("dev-keys/aifund-dev-public.pem");
     }
 
     /**
@@ -105,18 +158,19 @@ public final class LocalStack implements AutoCloseable {
         postgres = PostgresServer.start(data.resolve("postgres"), postgresPort, keepData);
         say("Kafka (KRaft, child JVM) on 127.0.0.1:" + kafkaPort + ", data in " + data.resolve("kafka"));
         kafka = KafkaBrokerProcess.start(data.resolve("kafka"), kafkaPort);
-        Path publicKey = data.resolve("dev-keys/aifund-dev-public.pem");
+        Path publicKey = publicKey();
         Files.createDirectories(publicKey.getParent());
         Files.writeString(publicKey, DevTokens.publicKeyPem());
         for (Service service : layout) {
-            services.add(launch(service, publicKey));
+            services.add(launch(service, publicKey, false));
         }
         for (Service service : layout) {
             awaitReady(service);
         }
     }
 
-    private Process launch(Service service, Path publicKey) throws IOException {
+    /** {@code again}: after a crash, the log goes on in the same file. */
+    private Process launch(Service service, Path publicKey, boolean again) throws IOException {
         Path jar = service.jar(root);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
@@ -124,7 +178,8 @@ public final class LocalStack implements AutoCloseable {
         say("starting " + service.name() + " on http://localhost:" + service.port());
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(data.resolve("logs/" + service.name() + ".log").toFile());
+                .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
+                        : ProcessBuilder.Redirect.to(log(service).toFile()));
         Map<String, String> env = builder.environment();
         env.put("HTTP_PORT", String.valueOf(service.port()));
         env.put("DB_JDBC_URL", postgres.createDatabase(service.database()));
@@ -137,6 +192,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS_OPENTELEMETRY_RUNTIME_EXPORTER__LEVEL", "OFF");
         env.put("LOG_JSON", "false"); // logs for people to read here; JSON lines in production
         env.putAll(serviceEnvironment);
+        env.putAll(environments.getOrDefault(service.name(), Map.of()));
         return builder.start();
     }
 

@@ -19,30 +19,50 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
-    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final int port;
+    private final boolean keepData;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private PostgresServer(Path dataDir, int port, boolean keepData) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.keepData = keepData;
+        this.postgres = launch();
     }
 
     /**
-     * Starts a server keeping its data in {@code dataDir} (kept across restarts when
-     * {@code keepData}); {@code port} 0 picks a free one.
+     * Starts a server keeping its data in {@code dataDir} (kept after it stops when
+     * {@code keepData}, deleted otherwise); {@code port} 0 picks a free one.
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        return new PostgresServer(dataDir, port == 0 ? FreePort.find() : port, keepData);
+    }
+
+    /** The data directory survives a {@link #restart}: the data goes only when the server is closed. */
+    private EmbeddedPostgres launch() {
         try {
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!keepData)
-                    .setPort(port == 0 ? FreePort.find() : port)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", keepData ? "on" : "off")
                     .start();
-            return new PostgresServer(pg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are cut, committed data stays), keeps it
+     * down for {@code down}, and starts it again on the same port and data.
+     */
+    public synchronized void restart(Duration down) throws InterruptedException {
+        stop();
+        Thread.sleep(down.toMillis());
+        postgres = launch();
     }
 
     /** Creates the database unless it exists, and returns its JDBC URL. */
@@ -75,7 +95,14 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        stop();
+        if (!keepData) {
+            TempDirs.delete(dataDir);
+        }
+    }
+
+    private void stop() {
         try {
             postgres.close();
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import org.testcontainers.kafka.KafkaContainer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jp.go.meti.aifund.infra.local.KafkaBrokerProcess;
+import jp.go.meti.aifund.infra.local.TempDirs;
 
 /**
  * A real Kafka broker for {@code @QuarkusTest}s, chosen in this order: the address in

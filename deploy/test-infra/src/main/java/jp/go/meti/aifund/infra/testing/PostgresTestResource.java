@@ -8,6 +8,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jp.go.meti.aifund.infra.local.PostgresServer;
+import jp.go.meti.aifund.infra.local.TempDirs;
 
 /**
  * A real PostgreSQL for {@code @QuarkusTest}s, chosen in this order: {@code DB_JDBC_URL} (with

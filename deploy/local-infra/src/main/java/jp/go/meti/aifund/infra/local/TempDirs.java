@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.infra.testing;
+package jp.go.meti.aifund.infra.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-final class TempDirs {
+public final class TempDirs {
 
     private TempDirs() {
     }
 
     /** Best effort: a temporary directory left behind is harmless, a failing shutdown hook is noise. */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
