@@ -20,6 +20,6 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long
     /** The hash of the programme's latest entry; the caller holds the programme's row lock. */
     public String lastHash(UUID programmeId) {
         return find("programmeId", Sort.descending("id"), programmeId).firstResultOptional().map(e -> e.hash)
-                .orElse(jp.go.meti.aifund.funding.domain.AuditChain.GENESIS);
+                .orElse(jp.go.meti.aifund.platform.domain.AuditChain.GENESIS);
     }
 }

@@ -30,6 +30,7 @@ import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /** The programme, its fiscal-year envelopes (planned ≤ ceiling), their gates and its recipients. */
 @ApplicationScoped
@@ -138,6 +139,7 @@ public class ProgrammeService {
     }
 
     @Transactional
+    @Audited("recipient.added")
     public RecipientView addRecipient(UUID programmeId, @Valid AddRecipient command) {
         programmes.lock(programmeId);
         if (recipients.nameTaken(programmeId, command.name())) {

@@ -34,6 +34,7 @@ import jp.go.meti.aifund.platform.domain.FourEyes;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.LargestRemainder;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Pullback recommendations and the ministry's decisions on them. A recommendation puts every
@@ -117,6 +118,7 @@ public class Pullbacks {
 
     /** A METI official proposes the decision; it takes effect only when another confirms it. */
     @Transactional
+    @Audited(value = "pullback.decision-proposed", subject = 1)
     public PullbackView propose(UUID programmeId, UUID id, @Valid Propose command, String actor) {
         programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
@@ -138,6 +140,7 @@ public class Pullbacks {
 
     /** Another METI official confirms the proposal; the held tranches change accordingly. */
     @Transactional
+    @Audited(value = "pullback.decision-confirmed", subject = 1)
     public PullbackView confirm(UUID programmeId, UUID id, String actor) {
         programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);

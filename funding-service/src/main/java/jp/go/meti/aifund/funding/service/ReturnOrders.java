@@ -30,6 +30,7 @@ import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Return orders on disbursed money (clawback) with statutory interest ({@link StatutoryInterest}):
@@ -64,6 +65,7 @@ public class ReturnOrders {
     }
 
     @Transactional
+    @Audited(value = "return-order.issued", subject = 1)
     public ReturnOrderView issue(UUID programmeId, UUID trancheId, @Valid Issue command, String actor) {
         programmes.lock(programmeId);
         Tranche t = tranches.get(programmeId, trancheId);
@@ -94,6 +96,7 @@ public class ReturnOrders {
 
     /** The repayment: the amount back to the headroom, the interest owed on record. */
     @Transactional
+    @Audited(value = "return-order.settled", subject = 1)
     public ReturnOrderView settle(UUID programmeId, UUID orderId, @Valid Settle command, String actor) {
         programmes.lock(programmeId);
         ReturnOrder o = orders.get(programmeId, orderId);

@@ -16,6 +16,7 @@ import jp.go.meti.aifund.milestone.service.Views.ConflictView;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
 import jp.go.meti.aifund.platform.domain.NotPermittedException;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Reviewers' declared relations to recipients, and the rule they enforce: whoever is related to
@@ -34,6 +35,7 @@ public class ConflictService {
 
     /** A reviewer declares their own relation; a programme administrator may declare anyone's. */
     @Transactional
+    @Audited("conflict.declared")
     public ConflictView declare(DeclareConflict command, String actor, boolean administrator) {
         if (!administrator && !command.reviewer().equals(actor)) {
             throw new NotPermittedException(actor + " may declare only their own relations; a programme "

@@ -18,6 +18,7 @@ import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
 import jp.go.meti.aifund.milestone.service.Views.YearPlan;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * The milestones of each fiscal year. A milestone is edited in place until a review records a
@@ -41,6 +42,7 @@ public class MilestoneService {
     }
 
     @Transactional
+    @Audited("milestone.defined")
     public MilestoneView define(UUID programmeId, int fiscalYear, MilestoneDefinition definition, String actor) {
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
@@ -56,6 +58,7 @@ public class MilestoneService {
 
     /** The milestone as redefined: the same version if no result refers to it yet, else a new one. */
     @Transactional
+    @Audited("milestone.redefined")
     public MilestoneView redefine(UUID id, MilestoneDefinition definition, String actor) {
         Milestone current = milestones.lock(id);
         if (!current.code.equals(definition.code())) {
@@ -85,6 +88,7 @@ public class MilestoneService {
     }
 
     @Transactional
+    @Audited("milestone.removed")
     public void remove(UUID id) {
         Milestone m = milestones.lock(id);
         if (results.anyFor(id) || m.supersededBy != null || m.version > 1) {

@@ -22,6 +22,7 @@ import jp.go.meti.aifund.milestone.service.Views.ResultView;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Records the measured value of a milestone in a draft review, with its evidence, and computes its
@@ -46,6 +47,7 @@ public class ResultRecorder {
     }
 
     @Transactional
+    @Audited("result.recorded")
     public ResultView record(UUID reviewId, UUID milestoneId, RecordResult command, String actor) {
         Review review = reviews.lock(reviewId);
         review.state.after(ReviewAction.RECORD_RESULT);
@@ -77,6 +79,7 @@ public class ResultRecorder {
     }
 
     @Transactional
+    @Audited("result.removed")
     public void remove(UUID reviewId, UUID milestoneId, String actor) {
         Review review = reviews.lock(reviewId);
         review.state.after(ReviewAction.RECORD_RESULT);

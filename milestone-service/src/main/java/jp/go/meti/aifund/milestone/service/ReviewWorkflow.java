@@ -21,6 +21,7 @@ import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyes;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another
@@ -54,6 +55,7 @@ public class ReviewWorkflow {
 
     /** Starts the first review of a year; a year already reviewed is corrected by an amendment. */
     @Transactional
+    @Audited("review.opened")
     public ReviewView open(UUID programmeId, int fiscalYear, String actor) {
         reviews.inProgress(programmeId, fiscalYear).ifPresent(r -> {
             throw new ConflictException("review " + r.id + " of FY" + fiscalYear + " is already in progress");
@@ -68,6 +70,7 @@ public class ReviewWorkflow {
     }
 
     @Transactional
+    @Audited("review.submitted")
     public ReviewView submit(UUID reviewId, String actor) {
         Review review = reviews.lock(reviewId);
         review.state = review.state.after(ReviewAction.SUBMIT);
@@ -84,6 +87,7 @@ public class ReviewWorkflow {
     }
 
     @Transactional
+    @Audited("review.returned")
     public ReviewView returnToDraft(UUID reviewId, String reason, String actor) {
         Review review = reviews.lock(reviewId);
         review.state = review.state.after(ReviewAction.RETURN);
@@ -97,6 +101,7 @@ public class ReviewWorkflow {
     }
 
     @Transactional
+    @Audited("review.finalized")
     public ReviewView finalizeReview(UUID reviewId, String note, String actor) {
         Review review = reviews.lock(reviewId);
         ReviewState next = review.state.after(ReviewAction.FINALIZE);
@@ -122,6 +127,7 @@ public class ReviewWorkflow {
 
     /** A new draft revision correcting a finalized review, starting from its results. */
     @Transactional
+    @Audited("review.amended")
     public ReviewView amend(UUID reviewId, String reason, String actor) {
         Review original = reviews.lock(reviewId);
         original.state.after(ReviewAction.AMEND);

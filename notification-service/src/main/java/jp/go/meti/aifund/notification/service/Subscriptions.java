@@ -16,6 +16,7 @@ import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.repository.WebhookSubscription;
 import jp.go.meti.aifund.notification.service.Views.DeliveryView;
 import jp.go.meti.aifund.notification.service.Views.SubscriptionView;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /** Webhook subscriptions and what was delivered to them. */
 @ApplicationScoped
@@ -37,6 +38,7 @@ public class Subscriptions {
 
     /** The answer carries the signing secret, once. */
     @Transactional
+    @Audited("webhook.subscribed")
     public SubscriptionView subscribe(Subscribe command, String actor) {
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();

@@ -23,6 +23,7 @@ import jp.go.meti.aifund.notification.repository.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
 import jp.go.meti.aifund.platform.rest.Page;
+import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Stores warnings and their life cycle. Raising a warning also creates, in the same transaction,
@@ -98,6 +99,7 @@ public class Warnings {
     }
 
     @Transactional
+    @Audited("warning.acknowledged")
     public WarningView acknowledge(UUID id, String note, String actor) {
         Warning w = warnings.lock(id);
         w.state = w.state.acknowledge();
@@ -108,6 +110,7 @@ public class Warnings {
     }
 
     @Transactional
+    @Audited("warning.resolved")
     public WarningView resolve(UUID id, String note, String actor) {
         Warning w = warnings.lock(id);
         w.state = w.state.resolve();

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.funding.domain.AuditChain.Link;
+import jp.go.meti.aifund.platform.domain.AuditChain.Link;
 
 class AuditChainTest {
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.domain;
+package jp.go.meti.aifund.platform.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,13 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain of a programme's ledger: hash(entry) = SHA-256(previous hash, canonical form). The
+ * A hash chain (a programme's ledger, a service's audit trail): hash(entry) = SHA-256(previous hash, canonical form). The
  * canonical form writes each field as its length, a colon and its UTF-8 text, so that no two
  * different entries share one ("ab"+"c" ≠ "a"+"bc"); an absent field is written as "-".
  */
 public final class AuditChain {
 
-    /** The "previous hash" of a programme's first entry. */
+    /** The "previous hash" of a chain's first entry. */
     public static final String GENESIS = "0".repeat(64);
 
     private AuditChain() {
