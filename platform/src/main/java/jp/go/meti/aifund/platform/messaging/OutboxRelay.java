@@ -110,9 +110,14 @@ public class OutboxRelay {
      * retry could overtake it. (The idempotent producer keeps one partition's sends in order: after
      * a failure, the later sends of that partition fail too and are retried after it.) When any
      * send failed, the acknowledged ones are still marked, and {@link SendFailed} asks for back-off.
+     * Its transaction outlives the settle timeout, and its connection may sit idle in it that long:
+     * the services' request timeouts (30 s, 60 s idle) would roll it back mid-outage, and the
+     * acknowledged events would go out again.
      */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int seconds = (int) config.settleTimeout().plusMinutes(1).toSeconds();
+        return QuarkusTransaction.requiringNew().timeout(seconds).call(() -> {
+            em.createNativeQuery("SET LOCAL idle_in_transaction_session_timeout = 0").executeUpdate();
             boolean leader = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK).getSingleResult();
             if (!leader) {

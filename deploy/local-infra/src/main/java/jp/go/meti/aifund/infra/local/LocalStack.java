@@ -72,6 +72,16 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The PostgreSQL server's port on 127.0.0.1 (user {@link PostgresServer#USER}, no password). */
+    public int postgresPort() {
+        return postgres.port();
+    }
+
+    /** Creates a database on the stack's PostgreSQL unless it exists (a benchmark's own), returns its JDBC URL. */
+    public String createDatabase(String name) {
+        return postgres.createDatabase(name);
+    }
+
     /** An environment variable for one service, from its next start on (a fault test's settings). */
     public LocalStack withEnvironment(String service, String name, String value) {
         environments.computeIfAbsent(service, s -> new java.util.HashMap<>()).put(name, value);
