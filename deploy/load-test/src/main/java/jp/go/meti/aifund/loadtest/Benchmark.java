@@ -64,6 +64,10 @@ public final class Benchmark {
         Path data = root.resolve("deploy/load-test/target/bench-data");
         Report report = new Report(root);
         try (LocalStack stack = LocalStack.onFreePorts(root, data)) {
+            if (Boolean.getBoolean("bench.profile")) { // JFR of funding-service, to see what dominates
+                stack.withEnvironment("funding-service", "JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename="
+                        + data.resolve("funding-service.jfr") + ",settings=profile");
+            }
             stack.start();
             Benchmark bench = new Benchmark(stack, report);
             bench.footprint();
@@ -120,7 +124,7 @@ public final class Benchmark {
         report.note("approvals with " + clients + " clients: " + latencies.count() + " approved in "
                 + String.format("%.1f s", seconds) + ", invariants held (committed = ¥1,000 × approvals, ledger chain "
                 + "intact); funding-service RSS under load " + rss.get() / 1024 + " MB");
-        report.footprint("funding-service RSS under load (MB)", rss.get() / 1024.0);
+        report.footprint("funding-service RSS under " + clients + " clients' approvals (MB)", rss.get() / 1024.0);
     }
 
     /** 4. The programme summary under wrk, against the bare authenticated endpoint of the same build. */
