@@ -50,7 +50,11 @@ public final class Benchmark {
     private static final String AUDITOR = TOKENS.mint("auditor.ito", "auditor", Duration.ofHours(2));
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4)).build();
+            .executor(Executors.newFixedThreadPool(4, work -> {
+                Thread thread = new Thread(work, "bench-http");
+                thread.setDaemon(true); // the harness ends when the report is written
+                return thread;
+            })).build();
     private final LocalStack stack;
     private final Report report;
 
