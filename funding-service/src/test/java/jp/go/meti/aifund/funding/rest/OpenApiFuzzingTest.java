@@ -4,11 +4,6 @@ import static jp.go.meti.aifund.funding.support.FundingApi.*;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.go.meti.aifund.infra.testing.OpenApiFuzzing;
 
@@ -16,14 +11,7 @@ import jp.go.meti.aifund.infra.testing.OpenApiFuzzing;
 @QuarkusTest
 class OpenApiFuzzingTest extends OpenApiFuzzing {
 
-    @Inject
-    AgroalDataSource db;
     private Map<String, String> values;
-
-    @Override
-    protected DataSource database() {
-        return db;
-    }
 
     @Override
     protected Map<String, String> pathValues() {

@@ -4,11 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
-
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.go.meti.aifund.infra.testing.OpenApiFuzzing;
 
@@ -22,13 +17,6 @@ class OpenApiFuzzingTest extends OpenApiFuzzing {
 
     private static final Map<String, String> VALUES = Map.of("programmeId", UUID.randomUUID().toString());
 
-    @Inject
-    AgroalDataSource db;
-
-    @Override
-    protected DataSource database() {
-        return db;
-    }
 
     @Override
     protected Map<String, String> pathValues() {

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.spi.CDI;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,9 +60,6 @@ public abstract class OpenApiFuzzing {
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> wrong = new ArrayList<>();
     private String fingerprint;
-
-    /** The service's database, to prove rejected requests change nothing. */
-    protected abstract DataSource database();
 
     /** Real values for path parameters by name (an existing programme, say), so requests reach deeper. */
     protected abstract Map<String, String> pathValues();
@@ -310,7 +309,9 @@ public abstract class OpenApiFuzzing {
     /** One digest per table of everything in it, except what the background writes. */
     private String fingerprint() throws SQLException {
         StringBuilder all = new StringBuilder();
-        try (Connection c = database().getConnection(); Statement s = c.createStatement()) {
+        // the service's own datasource bean: the test runs inside the application under test
+        try (Connection c = CDI.current().select(DataSource.class).get().getConnection();
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                     + "ORDER BY tablename")) {
