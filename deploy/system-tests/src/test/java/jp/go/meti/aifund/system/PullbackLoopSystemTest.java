@@ -1,8 +1,8 @@
 package jp.go.meti.aifund.system;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -21,17 +21,23 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +49,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
 import jp.go.meti.aifund.infra.local.DevTokens;
 import jp.go.meti.aifund.infra.local.LocalStack;
 
@@ -265,12 +273,12 @@ class PullbackLoopSystemTest {
         int entriesBefore = ledgerEntries(programme);
 
         // 8 clients plan and approve tranches for 20 s; the database goes down for 5 s in the middle
-        Map<String, Integer> firstAnswers = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, Integer> firstAnswers = new ConcurrentSkipListMap<>();
         List<String> wrong = new CopyOnWriteArrayList<>();
         List<Long> approved = new CopyOnWriteArrayList<>();
         long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        var clients = java.util.concurrent.Executors.newFixedThreadPool(8);
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        var clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> running = new ArrayList<>();
         for (int c = 0; c < 8; c++) {
             long base = 1_000_000L * (c + 1);
             running.add(clients.submit(() -> {
@@ -316,7 +324,7 @@ class PullbackLoopSystemTest {
     /** The programme's ledger entries, after checking that their hash chain is intact. */
     private static int ledgerEntries(String programme) {
         return funding("auditor.ito", "auditor").get("/api/programmes/{p}/ledger/verification", programme).then()
-                .statusCode(200).body("intact", org.hamcrest.Matchers.equalTo(true)).extract().path("entries");
+                .statusCode(200).body("intact", equalTo(true)).extract().path("entries");
     }
 
     /**
@@ -328,7 +336,7 @@ class PullbackLoopSystemTest {
             String role, String path, Map<String, ?> body, int expected) {
         String idempotencyKey = key();
         for (int attempt = 0; attempt < 120; attempt++) {
-            io.restassured.response.Response response;
+            Response response;
             try {
                 response = funding(person, role).header("Idempotency-Key", idempotencyKey).body(body).post(path);
             } catch (RuntimeException noAnswer) {
@@ -405,14 +413,14 @@ class PullbackLoopSystemTest {
 
     /** How far notification-service's committed offsets lag the end of the review topic. */
     private static long uncommittedReviewEvents() throws Exception {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+        try (var admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             var committed = admin.listConsumerGroupOffsets("notification-service").partitionsToOffsetAndMetadata().get();
             var partitions = admin.describeTopics(List.of("aifund.review-events.v1")).allTopicNames().get()
                     .get("aifund.review-events.v1").partitions();
             long lag = 0;
             for (var partition : partitions) {
-                var tp = new org.apache.kafka.common.TopicPartition("aifund.review-events.v1", partition.partition());
-                long endOffset = admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).all()
+                var tp = new TopicPartition("aifund.review-events.v1", partition.partition());
+                long endOffset = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).all()
                         .get().get(tp).offset();
                 var at = committed.get(tp);
                 lag += endOffset - (at == null ? 0 : at.offset());

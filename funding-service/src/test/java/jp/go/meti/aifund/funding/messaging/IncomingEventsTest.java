@@ -141,6 +141,13 @@ class IncomingEventsTest {
         assertThat(((Number) programmeTotals(programme).get("headroom")).longValue())
                 .isEqualTo(headroom + 100_000_000_001L);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409);
+
+        // the decision's audit trail: the proposal and its confirmation, by whom, on the pullback; no refusal
+        List<Map<String, Object>> trail = as(AUDITOR, Roles.AUDITOR).get("/api/audit?subject={id}", id).then()
+                .statusCode(200).extract().path("items");
+        assertThat(trail).extracting(e -> e.get("action") + " by " + e.get("actor"))
+                .containsExactly("pullback.decision-proposed by " + METI, "pullback.decision-confirmed by " + METI_2);
+        assertThat(trail.get(0).get("details").toString()).contains("as recommended");
     }
 
     @Test

@@ -15,9 +15,6 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
     @Override
     protected Map<String, Set<String>> allowedRoles() {
         Map<String, Set<String>> allowed = new HashMap<>();
-        allowed.put("GET /api/me", anyRole());
-        allowed.put("GET /api/audit", Set.of(Roles.AUDITOR));
-        allowed.put("GET /api/audit/verification", Set.of(Roles.AUDITOR));
         allowed.put("GET /api/warnings", anyRole());
         allowed.put("GET /api/warnings/stream", anyRole());
         allowed.put("GET /api/warnings/{warningId}", anyRole());

@@ -89,7 +89,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public LocalStack withoutEnvironment(String service, String name) {
-        environments.getOrDefault(service, new java.util.HashMap<>()).remove(name);
+        if (environments.containsKey(service)) {
+            environments.get(service).remove(name);
+        }
         return this;
     }
 

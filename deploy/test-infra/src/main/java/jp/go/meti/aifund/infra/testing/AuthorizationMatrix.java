@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +30,18 @@ public abstract class AuthorizationMatrix {
     public static final List<String> ROLES = List.of("programme-admin", "meti-official", "nedo-officer",
             "consortium-member", "auditor");
     private static final String ANYONE = "*";
+    /** The platform's endpoints, which every service has: decided once, here. */
+    private static final Map<String, Set<String>> PLATFORM = Map.of("GET /api/me", Set.of(ANYONE),
+            "GET /api/audit", Set.of("auditor"), "GET /api/audit/verification", Set.of("auditor"));
 
-    /** "METHOD /path" → the roles it allows ({@link #anyRole()} for all). */
+    /** The service's own endpoints: "METHOD /path" → the roles it allows ({@link #anyRole()} for all). */
     protected abstract Map<String, Set<String>> allowedRoles();
+
+    private Map<String, Set<String>> decisions() {
+        Map<String, Set<String>> all = new HashMap<>(PLATFORM);
+        all.putAll(allowedRoles());
+        return all;
+    }
 
     protected static Set<String> anyRole() {
         return Set.of(ANYONE);
@@ -52,14 +62,15 @@ public abstract class AuthorizationMatrix {
                 endpoints.add(method.toString().toUpperCase() + " " + path);
             }
         }));
-        assertThat(allowedRoles().keySet()).as("endpoints in the matrix").containsExactlyInAnyOrderElementsOf(endpoints);
+        Map<String, Set<String>> decisions = decisions();
+        assertThat(decisions.keySet()).as("endpoints in the matrix").containsExactlyInAnyOrderElementsOf(endpoints);
 
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
-            Set<String> allowed = allowedRoles().get(endpoint);
+            Set<String> allowed = decisions.get(endpoint);
             for (String role : ROLES) {
                 Map<String, Function<String, String>> invalid = Map.of("expired", r -> Tokens.expired("matrix", r),
                         "forged", r -> Tokens.forged("matrix", r), "foreign issuer", r -> Tokens.wrongIssuer("matrix", r));
