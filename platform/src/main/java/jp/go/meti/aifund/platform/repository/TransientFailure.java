@@ -37,6 +37,11 @@ public final class TransientFailure {
                     && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
                 return true;
             }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isTransient(suppressed)) { // a failed commit: JTA's RollbackException carries the reason so
+                    return true;
+                }
+            }
             if (cause == cause.getCause()) {
                 break;
             }
