@@ -1,10 +1,13 @@
 package jp.go.meti.aifund.notification.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -13,9 +16,10 @@ import jp.go.meti.aifund.notification.service.TrancheHandler;
 import jp.go.meti.aifund.platform.messaging.EventConsumer;
 
 /**
- * The review and tranche topics, one record at a time in partition order. A record that cannot
- * be read goes to {@code aifund.notification-service.dlq.v1} with the reason (the channels'
- * dead-letter failure strategy), and consumption moves on.
+ * The review and tranche topics, a poll's records at a time in partition order, each poll in one
+ * transaction (one event at a time, a replay of a million events would take half an hour). A
+ * record that cannot be read or applied goes to {@code aifund.notification-service.dlq.v1} with
+ * the reason ({@link DeadLetters}), and consumption moves on.
  */
 @ApplicationScoped
 public class EventsConsumer {
@@ -31,22 +35,31 @@ public class EventsConsumer {
     private final EventConsumer consumer;
     private final ReviewHandler reviews;
     private final TrancheHandler tranches;
+    private final DeadLetters deadLetters;
 
-    public EventsConsumer(EventConsumer consumer, ReviewHandler reviews, TrancheHandler tranches) {
+    public EventsConsumer(EventConsumer consumer, ReviewHandler reviews, TrancheHandler tranches,
+            DeadLetters deadLetters) {
         this.consumer = consumer;
         this.reviews = reviews;
         this.tranches = tranches;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(REVIEWS)
     @Blocking
-    public void review(ConsumerRecord<String, String> record) {
-        consumer.consume(record.key(), record.value(), REVIEW_TYPES, reviews::apply);
+    public void reviews(ConsumerRecords<String, String> records) {
+        consumer.consumeEach(list(records), REVIEW_TYPES, reviews::apply, deadLetters::send);
     }
 
     @Incoming(TRANCHES)
     @Blocking
-    public void tranche(ConsumerRecord<String, String> record) {
-        consumer.consume(record.key(), record.value(), TRANCHE_TYPES, tranches::apply);
+    public void tranches(ConsumerRecords<String, String> records) {
+        consumer.consumeAll(list(records), TRANCHE_TYPES, tranches::applyAll, deadLetters::send);
+    }
+
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 }

@@ -1,13 +1,21 @@
 package jp.go.meti.aifund.notification.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 
@@ -27,40 +35,75 @@ public class ReadModel {
     public record Totals(long ceiling, long headroom) {
     }
 
+    /** A tranche as its newest event shows it, with the programme's figures at that ledger entry. */
+    public record TrancheCopy(UUID trancheId, UUID programmeId, int fiscalYear, UUID recipientId, long amount,
+            String state, Integer gatedByReviewYear, long ledgerEntryId, ProgrammeFigures programme) {
+    }
+
     public record ReviewCopy(UUID reviewId, UUID programmeId, int fiscalYear, int revision, String state,
             String outcome, int scoreBasisPoints, LocalDate dueDate, String data) {
     }
 
-    public void saveTotals(UUID programmeId, long ceiling, long planned, long committed, long disbursed, long recovered,
-            long headroom, long ledgerEntryId) {
-        em.createNativeQuery("INSERT INTO programme_totals VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                + "ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, planned = EXCLUDED.planned, "
-                + "committed = EXCLUDED.committed, disbursed = EXCLUDED.disbursed, recovered = EXCLUDED.recovered, "
-                + "headroom = EXCLUDED.headroom, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
-                + "WHERE programme_totals.ledger_entry_id < EXCLUDED.ledger_entry_id")
-                .setParameter(1, programmeId).setParameter(2, ceiling).setParameter(3, planned)
-                .setParameter(4, committed).setParameter(5, disbursed).setParameter(6, recovered)
-                .setParameter(7, headroom).setParameter(8, ledgerEntryId).setParameter(9, Instant.now())
-                .executeUpdate();
+    /**
+     * Keeps the tranches and their programmes' figures, each programme's once (its newest), in two
+     * JDBC batches: a replay sends hundreds of events per transaction, one round trip per batch.
+     */
+    public void saveTranches(List<TrancheCopy> tranches) {
+        Map<UUID, TrancheCopy> newestPerProgramme = new LinkedHashMap<>();
+        for (TrancheCopy t : tranches) {
+            newestPerProgramme.merge(t.programmeId(), t, (a, b) -> b.ledgerEntryId() > a.ledgerEntryId() ? b : a);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement tranche = connection.prepareStatement("INSERT INTO tranche_copy "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tranche_id) DO UPDATE SET amount = EXCLUDED.amount, "
+                    + "state = EXCLUDED.state, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+                    + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id");
+                 PreparedStatement totals = connection.prepareStatement("INSERT INTO programme_totals "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, "
+                    + "planned = EXCLUDED.planned, committed = EXCLUDED.committed, disbursed = EXCLUDED.disbursed, "
+                    + "recovered = EXCLUDED.recovered, headroom = EXCLUDED.headroom, "
+                    + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+                    + "WHERE programme_totals.ledger_entry_id < EXCLUDED.ledger_entry_id")) {
+                for (TrancheCopy t : tranches) {
+                    tranche.setObject(1, t.trancheId());
+                    tranche.setObject(2, t.programmeId());
+                    tranche.setInt(3, t.fiscalYear());
+                    tranche.setObject(4, t.recipientId());
+                    tranche.setLong(5, t.amount());
+                    tranche.setString(6, t.state());
+                    tranche.setObject(7, t.gatedByReviewYear(), Types.INTEGER);
+                    tranche.setLong(8, t.ledgerEntryId());
+                    tranche.setTimestamp(9, now);
+                    tranche.addBatch();
+                }
+                tranche.executeBatch();
+                for (TrancheCopy t : newestPerProgramme.values()) {
+                    ProgrammeFigures f = t.programme();
+                    totals.setObject(1, t.programmeId());
+                    totals.setLong(2, f.ceiling());
+                    totals.setLong(3, f.planned());
+                    totals.setLong(4, f.committed());
+                    totals.setLong(5, f.disbursed());
+                    totals.setLong(6, f.recovered());
+                    totals.setLong(7, f.headroom());
+                    totals.setLong(8, t.ledgerEntryId());
+                    totals.setTimestamp(9, now);
+                    totals.addBatch();
+                }
+                totals.executeBatch();
+            }
+        });
     }
 
-    public Optional<Totals> totals(UUID programmeId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT ceiling, headroom FROM programme_totals WHERE programme_id = ?1")
-                .setParameter(1, programmeId).getResultList();
-        return rows.stream().findFirst().map(r -> new Totals(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
-    }
-
-    public void saveTranche(UUID trancheId, UUID programmeId, int fiscalYear, UUID recipientId, long amount,
-            String state, Integer gatedByReviewYear, long ledgerEntryId) {
-        em.createNativeQuery("INSERT INTO tranche_copy VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-                + "ON CONFLICT (tranche_id) DO UPDATE SET amount = EXCLUDED.amount, state = EXCLUDED.state, "
-                + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
-                + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id")
-                .setParameter(1, trancheId).setParameter(2, programmeId).setParameter(3, fiscalYear)
-                .setParameter(4, recipientId).setParameter(5, amount).setParameter(6, state)
-                .setParameter(7, gatedByReviewYear).setParameter(8, ledgerEntryId).setParameter(9, Instant.now())
-                .executeUpdate();
+    /** The programmes' figures as kept, after any newer event (one query for all of them). */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Totals> totals(Collection<UUID> programmeIds) {
+        List<Object[]> rows = em.createNativeQuery("SELECT programme_id, ceiling, headroom FROM programme_totals "
+                + "WHERE programme_id = ANY(?1)").setParameter(1, programmeIds.toArray(UUID[]::new)).getResultList();
+        Map<UUID, Totals> totals = new LinkedHashMap<>();
+        rows.forEach(r -> totals.put((UUID) r[0], new Totals(((Number) r[1]).longValue(), ((Number) r[2]).longValue())));
+        return totals;
     }
 
     /** The amount of the tranches gated by the review of {@code reviewedYear} and not yet paid or cancelled. */

@@ -1,7 +1,9 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.repository.ReadModel;
+import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
+import jp.go.meti.aifund.notification.repository.ReadModel.TrancheCopy;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 
 /**
- * Applies a tranche event once: keeps the tranche, the programme's totals and the consortium's
- * shares, and warns when the headroom falls under the configured share of the ceiling.
+ * Applies tranche events once, a poll's worth at a time: keeps the tranches, each programme's
+ * newest totals and consortium shares, and warns when a programme's headroom is under the
+ * configured share of the ceiling. The headroom is checked once per programme per batch, on its
+ * newest totals: a dip under the threshold that a later event of the same batch undoes raises no
+ * warning (live, a batch holds the events of a few milliseconds; in a replay, the past).
  */
 @ApplicationScoped
 public class TrancheHandler {
@@ -31,28 +38,50 @@ public class TrancheHandler {
         this.warnings = warnings;
     }
 
-    /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
+    /** Runs in the transaction that records the events as applied ({@code EventConsumer}): once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(IncomingEvent event) {
-        JsonNode d = event.data();
-        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
-        long ledgerEntryId = d.at("/change/ledgerEntryId").asLong();
-        JsonNode totals = d.get("programme");
-        readModel.saveTranche(UUID.fromString(d.get("trancheId").asText()), programmeId, d.get("fiscalYear").asInt(),
-                UUID.fromString(d.get("recipientId").asText()), d.get("amount").asLong(), d.get("state").asText(),
-                d.hasNonNull("gatedByReviewYear") ? d.get("gatedByReviewYear").asInt() : null, ledgerEntryId);
-        readModel.saveTotals(programmeId, totals.get("ceiling").asLong(), totals.get("planned").asLong(),
-                totals.get("committed").asLong(), totals.get("disbursed").asLong(), totals.get("recovered").asLong(),
-                totals.get("headroom").asLong(), ledgerEntryId);
-        if (d.has("consortiumMembers")) {
-            List<Share> members = new ArrayList<>();
-            for (JsonNode m : d.get("consortiumMembers")) {
-                members.add(new Share(UUID.fromString(m.get("recipientId").asText()), m.get("name").asText(),
-                        m.get("shareBasisPoints").asInt()));
+    public void applyAll(List<IncomingEvent> events) {
+        List<TrancheCopy> tranches = new ArrayList<>(events.size());
+        Map<UUID, IncomingEvent> newest = new LinkedHashMap<>();
+        Map<UUID, JsonNode> newestMembers = new LinkedHashMap<>();
+        for (IncomingEvent event : events) {
+            TrancheCopy tranche = copyOf(event.data());
+            tranches.add(tranche);
+            newest.merge(tranche.programmeId(), event, (a, b) -> ledgerEntryId(b) > ledgerEntryId(a) ? b : a);
+            if (event.data().has("consortiumMembers")) {
+                newestMembers.put(tranche.programmeId(), event.data().get("consortiumMembers"));
             }
-            readModel.replaceMembers(programmeId, members);
         }
-        readModel.totals(programmeId).flatMap(t -> policy.onTotals(d.get("fiscalYear").asInt(), t.ceiling(), t.headroom()))
-                .ifPresent(f -> warnings.raise(f, programmeId, List.of(event.id()), "CEILING_NEAR:" + programmeId));
+        readModel.saveTranches(tranches);
+        newestMembers.forEach((programmeId, members) -> readModel.replaceMembers(programmeId, shares(members)));
+        readModel.totals(newest.keySet()).forEach((programmeId, t) -> {
+            IncomingEvent event = newest.get(programmeId);
+            policy.onTotals(event.data().get("fiscalYear").asInt(), t.ceiling(), t.headroom())
+                    .ifPresent(f -> warnings.raise(f, programmeId, List.of(event.id()), "CEILING_NEAR:" + programmeId));
+        });
+    }
+
+    private static TrancheCopy copyOf(JsonNode d) {
+        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
+        JsonNode p = d.get("programme");
+        return new TrancheCopy(UUID.fromString(d.get("trancheId").asText()), programmeId, d.get("fiscalYear").asInt(),
+                UUID.fromString(d.get("recipientId").asText()), d.get("amount").asLong(), d.get("state").asText(),
+                d.hasNonNull("gatedByReviewYear") ? d.get("gatedByReviewYear").asInt() : null,
+                d.at("/change/ledgerEntryId").asLong(), new ProgrammeFigures(programmeId, p.get("ceiling").asLong(),
+                        p.get("planned").asLong(), p.get("committed").asLong(), p.get("disbursed").asLong(),
+                        p.get("recovered").asLong(), p.get("headroom").asLong()));
+    }
+
+    private static long ledgerEntryId(IncomingEvent event) {
+        return event.data().at("/change/ledgerEntryId").asLong();
+    }
+
+    private static List<Share> shares(JsonNode members) {
+        List<Share> shares = new ArrayList<>();
+        for (JsonNode m : members) {
+            shares.add(new Share(UUID.fromString(m.get("recipientId").asText()), m.get("name").asText(),
+                    m.get("shareBasisPoints").asInt()));
+        }
+        return shares;
     }
 }

@@ -1,10 +1,16 @@
 package jp.go.meti.aifund.platform.messaging;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,24 +32,87 @@ public class EventConsumer {
 
     private final EventReader reader;
     private final Inbox inbox;
+    private final RecordTraces traces;
 
-    public EventConsumer(EventReader reader, Inbox inbox) {
+    public EventConsumer(EventReader reader, Inbox inbox, RecordTraces traces) {
         this.reader = reader;
         this.inbox = inbox;
+        this.traces = traces;
     }
 
-    /** {@code handler} runs in the transaction that records the event as applied, once per event id. */
+    /** {@code handler} runs in the transaction that records the event as applied, once per event. */
     public void consume(String key, String payload, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
         IncomingEvent event = reader.read(key, payload);
-        if (!handledTypes.contains(event.type())) {
-            return;
+        if (handledTypes.contains(event.type())) {
+            applyAll(List.of(event), events -> events.forEach(handler));
         }
+    }
+
+    /**
+     * A poll's records at once, for throughput (a replay): the readable events claimed in the
+     * inbox and handed to {@code handler} together, in one transaction, and the unreadable
+     * records handed to {@code deadLetter} with the reason. When the transaction fails for a
+     * reason that is not transient, the events are applied again one by one, so that only the
+     * one at fault is dead-lettered, with the handler's reason. Order within a partition is kept.
+     */
+    public void consumeAll(List<ConsumerRecord<String, String>> records, Set<String> handledTypes,
+            Consumer<List<IncomingEvent>> handler, BiConsumer<ConsumerRecord<String, String>, String> deadLetter) {
+        consume(records, handledTypes, (events, recordOf) -> handler.accept(events), deadLetter);
+    }
+
+    /**
+     * As {@link #consumeAll}, with {@code handler} called for each event in the trace of its record,
+     * so that what the event causes continues that trace.
+     */
+    public void consumeEach(List<ConsumerRecord<String, String>> records, Set<String> handledTypes,
+            Consumer<IncomingEvent> handler, BiConsumer<ConsumerRecord<String, String>, String> deadLetter) {
+        consume(records, handledTypes, (events, recordOf) -> events
+                .forEach(event -> traces.within(recordOf.get(event), () -> handler.accept(event))), deadLetter);
+    }
+
+    private void consume(List<ConsumerRecord<String, String>> records, Set<String> handledTypes,
+            BiConsumer<List<IncomingEvent>, Map<IncomingEvent, ConsumerRecord<String, String>>> handler,
+            BiConsumer<ConsumerRecord<String, String>, String> deadLetter) {
+        Map<IncomingEvent, ConsumerRecord<String, String>> readable = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                IncomingEvent event = reader.read(record.key(), record.value());
+                if (handledTypes.contains(event.type())) {
+                    readable.put(event, record);
+                }
+            } catch (PoisonMessage poison) {
+                deadLetter.accept(record, poison.getMessage());
+            }
+        }
+        Consumer<List<IncomingEvent>> apply = events -> handler.accept(events, readable);
+        try {
+            applyAll(readable.keySet(), apply);
+        } catch (RuntimeException batchFailed) {
+            if (TransientFailure.isTransient(batchFailed)) {
+                throw batchFailed; // retried long enough: the channel fails, nothing is committed past it
+            }
+            readable.forEach((event, record) -> {
+                try {
+                    applyAll(List.of(event), apply);
+                } catch (RuntimeException failed) {
+                    if (TransientFailure.isTransient(failed)) {
+                        throw failed;
+                    }
+                    deadLetter.accept(record, String.valueOf(failed.getMessage()));
+                }
+            });
+        }
+    }
+
+    /** The events in one transaction, those the inbox has not seen applied; retried while the failure is transient. */
+    private void applyAll(Collection<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
         long backoff = 100;
         for (int attempt = 1;; attempt++) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(event)) {
-                        handler.accept(event);
+                    List<IncomingEvent> first = inbox.firstDeliveries(events);
+                    if (!first.isEmpty()) {
+                        handler.accept(first);
                     }
                 });
                 return;
@@ -51,7 +120,7 @@ public class EventConsumer {
                 if (!TransientFailure.isTransient(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
-                LOG.warnf("event %s not applied yet (%s); retrying in %d ms", event.id(), e.getMessage(), backoff);
+                LOG.warnf("%d events not applied yet (%s); retrying in %d ms", events.size(), e.getMessage(), backoff);
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
             }

@@ -1,6 +1,11 @@
 package jp.go.meti.aifund.platform.messaging;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,12 +25,19 @@ public class Inbox {
         this.em = em;
     }
 
-    /** Claims the event; false when it was applied before. */
+    /** Claims the events in one statement; returns those not applied before, in their order. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstDelivery(IncomingEvent event) {
-        return em.createNativeQuery("INSERT INTO processed_event (event_id, type, processed_at) VALUES (?1, ?2, ?3) "
-                + "ON CONFLICT DO NOTHING")
-                .setParameter(1, event.id()).setParameter(2, event.type()).setParameter(3, Instant.now())
-                .executeUpdate() == 1;
+    public List<IncomingEvent> firstDeliveries(Collection<IncomingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> claimed = new HashSet<>(em.createNativeQuery("INSERT INTO processed_event (event_id, type, processed_at) "
+                + "SELECT id, type, ?3 FROM unnest(?1, ?2) AS e(id, type) ON CONFLICT DO NOTHING RETURNING event_id")
+                .setParameter(1, events.stream().map(IncomingEvent::id).toArray(UUID[]::new))
+                .setParameter(2, events.stream().map(IncomingEvent::type).toArray(String[]::new))
+                .setParameter(3, Instant.now())
+                .getResultList());
+        return events.stream().filter(e -> claimed.remove(e.id())).toList();
     }
 }
