@@ -168,6 +168,9 @@ public final class LocalStack implements AutoCloseable {
         Files.createDirectories(data.resolve("logs"));
         say("PostgreSQL 15 (embedded binaries) on 127.0.0.1:" + postgresPort + ", data in " + data.resolve("postgres"));
         postgres = PostgresServer.start(data.resolve("postgres"), postgresPort, keepData);
+        if (!keepData) { // a throw-away stack starts empty, even after a run that could not clean up
+            TempDirs.delete(data.resolve("kafka"));
+        }
         say("Kafka (KRaft, child JVM) on 127.0.0.1:" + kafkaPort + ", data in " + data.resolve("kafka"));
         kafka = KafkaBrokerProcess.start(data.resolve("kafka"), kafkaPort);
         Path publicKey = publicKey();
@@ -275,6 +278,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (kafka != null) {
             kafka.close();
+            if (!keepData) {
+                TempDirs.delete(data.resolve("kafka"));
+            }
         }
         if (postgres != null) {
             postgres.close();
