@@ -1,12 +1,14 @@
 package jp.go.meti.aifund.platform.messaging;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,40 +69,42 @@ public class EventConsumer {
     public void consumeEach(List<ConsumerRecord<String, String>> records, Set<String> handledTypes,
             Consumer<IncomingEvent> handler, BiConsumer<ConsumerRecord<String, String>, String> deadLetter) {
         consume(records, handledTypes, (events, recordOf) -> events
-                .forEach(event -> traces.within(recordOf.get(event), () -> handler.accept(event))), deadLetter);
+                .forEach(event -> traces.within(recordOf.apply(event), () -> handler.accept(event))), deadLetter);
     }
 
     private void consume(List<ConsumerRecord<String, String>> records, Set<String> handledTypes,
-            BiConsumer<List<IncomingEvent>, Map<IncomingEvent, ConsumerRecord<String, String>>> handler,
+            BiConsumer<List<IncomingEvent>, Function<IncomingEvent, ConsumerRecord<String, String>>> handler,
             BiConsumer<ConsumerRecord<String, String>, String> deadLetter) {
-        Map<IncomingEvent, ConsumerRecord<String, String>> readable = new LinkedHashMap<>();
+        List<IncomingEvent> readable = new ArrayList<>(records.size());
+        Map<IncomingEvent, ConsumerRecord<String, String>> recordOf = new IdentityHashMap<>(); // not hashing the JSON
         for (ConsumerRecord<String, String> record : records) {
             try {
                 IncomingEvent event = reader.read(record.key(), record.value());
                 if (handledTypes.contains(event.type())) {
-                    readable.put(event, record);
+                    readable.add(event);
+                    recordOf.put(event, record);
                 }
             } catch (PoisonMessage poison) {
                 deadLetter.accept(record, poison.getMessage());
             }
         }
-        Consumer<List<IncomingEvent>> apply = events -> handler.accept(events, readable);
+        Consumer<List<IncomingEvent>> apply = events -> handler.accept(events, recordOf::get);
         try {
-            applyAll(readable.keySet(), apply);
+            applyAll(readable, apply);
         } catch (RuntimeException batchFailed) {
             if (TransientFailure.isTransient(batchFailed)) {
                 throw batchFailed; // retried long enough: the channel fails, nothing is committed past it
             }
-            readable.forEach((event, record) -> {
+            for (IncomingEvent event : readable) {
                 try {
                     applyAll(List.of(event), apply);
                 } catch (RuntimeException failed) {
                     if (TransientFailure.isTransient(failed)) {
                         throw failed;
                     }
-                    deadLetter.accept(record, String.valueOf(failed.getMessage()));
+                    deadLetter.accept(recordOf.get(event), String.valueOf(failed.getMessage()));
                 }
-            });
+            }
         }
     }
 

@@ -167,10 +167,11 @@ public final class LocalStack implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(data.resolve("logs"));
         say("PostgreSQL 15 (embedded binaries) on 127.0.0.1:" + postgresPort + ", data in " + data.resolve("postgres"));
-        postgres = PostgresServer.start(data.resolve("postgres"), postgresPort, keepData);
-        if (!keepData) { // a throw-away stack starts empty, even after a run that could not clean up
+        if (!keepData) { // a throw-away stack starts empty, even after a run that was killed before cleaning up
+            TempDirs.delete(data.resolve("postgres"));
             TempDirs.delete(data.resolve("kafka"));
         }
+        postgres = PostgresServer.start(data.resolve("postgres"), postgresPort, keepData);
         say("Kafka (KRaft, child JVM) on 127.0.0.1:" + kafkaPort + ", data in " + data.resolve("kafka"));
         kafka = KafkaBrokerProcess.start(data.resolve("kafka"), kafkaPort);
         Path publicKey = publicKey();
