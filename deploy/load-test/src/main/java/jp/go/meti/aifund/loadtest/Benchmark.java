@@ -24,6 +24,8 @@ import jp.go.meti.aifund.infra.local.LocalStack;
  */
 public final class Benchmark {
 
+    private static final double READY_GOAL_SECONDS = 1.5;
+    private static final double RSS_GOAL_MB = 200;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
 
     private final Api api = new Api();
@@ -121,7 +123,8 @@ public final class Benchmark {
         report.note("approvals with " + clients + " clients: " + latencies.count() + " approved in "
                 + String.format("%.1f s", seconds) + ", invariants held (committed = ¥1,000 × approvals, ledger chain "
                 + "intact); funding-service RSS under load " + rss.get() / 1024 + " MB");
-        report.footprint("funding-service RSS under " + clients + " clients' approvals (MB)", rss.get() / 1024.0);
+        report.footprint("funding-service RSS under " + clients + " clients' approvals (MB)", rss.get() / 1024.0,
+                RSS_GOAL_MB);
     }
 
     /** 2. The event path, review after review, against Kafka's own produce-to-consume latency on the same broker. */
@@ -175,8 +178,8 @@ public final class Benchmark {
             stack.relaunch(service);
             double ready = (System.nanoTime() - t0) / 1e9;
             Thread.sleep(3_000);
-            report.footprint(service + " start to ready (s)", ready);
-            report.footprint(service + " RSS at idle (MB)", rssKb(service) / 1024.0);
+            report.footprint(service + " start to ready (s)", ready, READY_GOAL_SECONDS);
+            report.footprint(service + " RSS at idle (MB)", rssKb(service) / 1024.0, RSS_GOAL_MB);
         }
     }
 
