@@ -90,7 +90,7 @@ class IncomingEventsTest {
         d.put("recommendationId", id).put("programmeId", programme).put("reviewId", UUID.randomUUID().toString())
                 .put("reviewedFiscalYear", 2026).put("affectedFiscalYear", 2027).put("scoreBasisPoints", 3000)
                 .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", reduction)
-                .put("policyVersion", "pullback-policy/1;ceiling-near=1000bp;reminder=30d");
+                .put("policyVersion", "pullback-policy/2;ceiling-near=1000bp;reminder=30d");
         d.putArray("criticalMissed").add("PARAMS");
         d.putArray("parts");
         d.putArray("causeEventIds").add(UUID.randomUUID().toString());
@@ -119,7 +119,7 @@ class IncomingEventsTest {
         publish("aifund.pullback-recommendations.v1", recommended); // redelivered
         publish("aifund.pullback-recommendations.v1", recommendation(1)); // a later one, to know the first was read again
         await().atMost(Duration.ofSeconds(30)).until(() -> as(AUDITOR, Roles.AUDITOR)
-                .get("/api/programmes/{p}/pullbacks", programme).then().extract().jsonPath().getList("").size() == 2);
+                .get("/api/programmes/{p}/pullbacks", programme).then().extract().jsonPath().getList("items").size() == 2);
         assertThat(ledgerSize(programme)).isEqualTo(ledger);
 
         String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
@@ -207,7 +207,7 @@ class IncomingEventsTest {
 
     private String gate(int fiscalYear) {
         return admin().get("/api/programmes/{p}/envelopes", programme).then().extract().jsonPath()
-                .getString("find { it.fiscalYear == " + fiscalYear + " }.gate");
+                .getString("items.find { it.fiscalYear == " + fiscalYear + " }.gate");
     }
 
     private ObjectNode review(String kind, int revision, String outcome) {
@@ -225,7 +225,7 @@ class IncomingEventsTest {
             d.putNull("amends");
         }
         d.put("state", "FINALIZED").put("dueDate", "2027-06-30").put("scoreBasisPoints", 9000).put("outcome", outcome)
-                .put("ruleVersion", "review-scoring/1");
+                .put("ruleVersion", "review-scoring/2");
         d.putObject("technicalEvaluation").put("agency", "NEDO").put("person", NEDO).put("at", Instant.now().toString());
         d.putObject("decision").put("agency", "METI").put("person", METI).put("at", Instant.now().toString());
         ArrayNode ms = d.putArray("milestones");

@@ -47,7 +47,7 @@ public class ReviewEvents {
 
     public record ReviewEventData(UUID reviewId, UUID programmeId, int fiscalYear, int revision, UUID amends,
             String amendmentReason, ReviewState state, LocalDate dueDate, Reviewer technicalEvaluation,
-            Reviewer decision, int scoreBasisPoints, Outcome outcome, String ruleVersion,
+            Reviewer decision, int scoreBasisPoints, String score, Outcome outcome, String ruleVersion,
             List<AssessedMilestone> milestones) {
     }
 
@@ -57,14 +57,15 @@ public class ReviewEvents {
 
     public record AssessedMilestone(UUID milestoneId, String code, int version, String title, String metric,
             String unit, Direction direction, String target, String threshold, String actual, LocalDate asOf,
-            Assessment assessment, int achievementBasisPoints, int weightBasisPoints, boolean critical,
+            Assessment assessment, int achievementBasisPoints, String achievement, int weightBasisPoints,
+            boolean critical,
             UUID recipientId, List<Evidence> evidence, String recordedBy) {
 
         static AssessedMilestone of(ReviewResult r, Milestone m) {
             return new AssessedMilestone(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
                     Decimals.normal(m.target).toPlainString(), Decimals.normal(m.threshold).toPlainString(),
                     Decimals.normal(r.measuredValue).toPlainString(), r.asOf, r.assessment, r.achievementBasisPoints,
-                    m.weightBasisPoints, m.critical, m.recipientId, r.evidence(), r.recordedBy);
+                    r.achievement.toString(), m.weightBasisPoints, m.critical, m.recipientId, r.evidence(), r.recordedBy);
         }
     }
 
@@ -83,7 +84,7 @@ public class ReviewEvents {
         Reviewer decision = r.finalizedBy == null ? null
                 : new Reviewer(DECIDING_AGENCY, r.finalizedBy, r.finalizedAt, r.decisionNote);
         ReviewEventData data = new ReviewEventData(r.id, r.programmeId, r.fiscalYear, r.revision, r.amends,
-                r.amendmentReason, r.state, r.dueDate, evaluation, decision, r.scoreBasisPoints, r.outcome,
+                r.amendmentReason, r.state, r.dueDate, evaluation, decision, r.scoreBasisPoints, r.score.toString(), r.outcome,
                 r.ruleVersion, results.stream().map(x -> AssessedMilestone.of(x, milestones.get(x.milestoneId))).toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.reviewTopic(), CloudEvent.of(config.eventSource(), type, "review/" + r.id, schema,

@@ -11,6 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 
 /** One revision of the annual review of a programme's fiscal year. */
@@ -57,8 +59,18 @@ public class Review {
     public String decisionNote;
     @Column(name = "score_basis_points")
     public Integer scoreBasisPoints;
+    /** The exact score that decided the outcome; {@code scoreBasisPoints} is its display. */
+    public Ratio score;
     @Enumerated(EnumType.STRING)
     public Outcome outcome;
     @Column(name = "rule_version")
     public String ruleVersion;
+
+    /** Records the score that decides the outcome, or clears it ({@code null}) when the review goes back to draft. */
+    public void score(ReviewScoring.Score s) {
+        score = s == null ? null : s.exact();
+        scoreBasisPoints = s == null ? null : s.scoreBasisPoints();
+        outcome = s == null ? null : s.outcome();
+        ruleVersion = s == null ? null : s.ruleVersion();
+    }
 }

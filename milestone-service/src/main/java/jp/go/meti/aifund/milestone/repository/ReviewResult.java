@@ -21,6 +21,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.platform.review.Assessment;
+import jp.go.meti.aifund.platform.review.Ratio;
 import jp.go.meti.aifund.milestone.domain.Evidence;
 
 /** A measured value of one milestone in one review, with its evidence and computed assessment. */
@@ -44,6 +45,8 @@ public class ReviewResult {
     public Assessment assessment;
     @Column(name = "achievement_basis_points")
     public int achievementBasisPoints;
+    /** The exact achievement the score is computed from; {@code achievementBasisPoints} is its display. */
+    public Ratio achievement;
     @Column(name = "rule_version")
     public String ruleVersion;
     @Column(name = "recorded_by")
@@ -77,6 +80,7 @@ public class ReviewResult {
         copy.setEvidence(evidence());
         copy.assessment = assessment;
         copy.achievementBasisPoints = achievementBasisPoints;
+        copy.achievement = achievement;
         copy.ruleVersion = ruleVersion;
         copy.recordedBy = recordedBy;
         copy.recordedAt = recordedAt;

@@ -107,14 +107,14 @@ public class MilestoneService {
         long total = Weights.total(current.stream().map(m -> m.weightBasisPoints).toList());
         List<Milestone> shown = includeSuperseded ? milestones.allVersions(programmeId, fiscalYear) : current;
         return new YearPlan(programmeId, fiscalYear, deadline.dueDate(fiscalYear), total,
-                !current.isEmpty() && total == Kpi.FULL, shown.stream().map(MilestoneView::of).toList());
+                !current.isEmpty() && total == Weights.FULL, shown.stream().map(MilestoneView::of).toList());
     }
 
     /** A year's weights may be incomplete while it is planned, never over 100 %. */
     private void requireWeightRoom(UUID programmeId, int fiscalYear, String replacedCode, int weight) {
         long others = Weights.total(milestones.current(programmeId, fiscalYear).stream()
                 .filter(m -> !m.code.equals(replacedCode)).map(m -> m.weightBasisPoints).toList());
-        if (others + weight > Kpi.FULL) {
+        if (others + weight > Weights.FULL) {
             throw new InvalidRequestException("weightBasisPoints", "would bring the weights of FY" + fiscalYear
                     + " to " + Weights.percent(others + weight) + "; they may add up to 100.00 % at most");
         }

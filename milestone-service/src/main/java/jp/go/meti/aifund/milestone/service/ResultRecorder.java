@@ -70,6 +70,7 @@ public class ResultRecorder {
         result.note = command.note();
         result.setEvidence(evidence);
         result.assessment = assessed.assessment();
+        result.achievement = assessed.achievement();
         result.achievementBasisPoints = assessed.achievementBasisPoints();
         result.ruleVersion = ReviewScoring.VERSION;
         result.recordedBy = actor;

@@ -77,9 +77,7 @@ public class ReviewWorkflow {
         ReviewScoring.Score score = scorer.scoreComplete(review);
         review.submittedBy = actor;
         review.submittedAt = clock.instant();
-        review.scoreBasisPoints = score.scoreBasisPoints();
-        review.outcome = score.outcome();
-        review.ruleVersion = score.ruleVersion();
+        review.score(score);
         List<ReviewResult> recorded = results.ofReview(review.id);
         Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
         events.submitted(review, recorded, assessed);
@@ -94,9 +92,7 @@ public class ReviewWorkflow {
         review.returnedBy = actor;
         review.returnedAt = clock.instant();
         review.returnReason = reason.strip();
-        review.scoreBasisPoints = null;
-        review.outcome = null;
-        review.ruleVersion = null;
+        review.score(null);
         return queries.view(review);
     }
 
@@ -115,9 +111,7 @@ public class ReviewWorkflow {
         review.finalizedBy = actor;
         review.finalizedAt = clock.instant();
         review.decisionNote = note == null ? null : note.strip();
-        review.scoreBasisPoints = score.scoreBasisPoints();
-        review.outcome = score.outcome();
-        review.ruleVersion = score.ruleVersion();
+        review.score(score);
         if (review.amends != null) {
             reviews.get(review.amends).amendedBy = review.id;
         }

@@ -58,14 +58,14 @@ public final class Views {
     public record ResultView(UUID milestoneId, String code, int milestoneVersion, String title, String metric,
             String unit, Direction direction, BigDecimal target, BigDecimal threshold, int weightBasisPoints,
             boolean critical, UUID recipientId, BigDecimal value, LocalDate asOf, List<Evidence> evidence, String note,
-            Assessment assessment, int achievementBasisPoints, String ruleVersion, String recordedBy,
+            Assessment assessment, int achievementBasisPoints, String achievement, String ruleVersion, String recordedBy,
             Instant recordedAt) {
 
         public static ResultView of(ReviewResult r, Milestone m) {
             return new ResultView(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
                     Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints, m.critical,
                     m.recipientId, Decimals.normal(r.measuredValue), r.asOf, r.evidence(), r.note, r.assessment,
-                    r.achievementBasisPoints, r.ruleVersion, r.recordedBy, r.recordedAt);
+                    r.achievementBasisPoints, r.achievement.toString(), r.ruleVersion, r.recordedBy, r.recordedAt);
         }
     }
 
@@ -74,7 +74,7 @@ public final class Views {
     public record ReviewView(UUID id, UUID programmeId, int fiscalYear, int revision, UUID amends,
             String amendmentReason, UUID amendedBy, ReviewState state, LocalDate dueDate, boolean overdue,
             String createdBy, Instant createdAt, Step technicalEvaluation, Step returned, Step decision,
-            Integer scoreBasisPoints, Outcome outcome, String ruleVersion, List<ResultView> results) {
+            Integer scoreBasisPoints, String score, Outcome outcome, String ruleVersion, List<ResultView> results) {
 
         public static ReviewView summary(Review r, LocalDate today) {
             return of(r, null, today);
@@ -87,7 +87,7 @@ public final class Views {
                     Step.of(ReviewEvents.EVALUATING_AGENCY, r.submittedBy, r.submittedAt, null),
                     Step.of(ReviewEvents.DECIDING_AGENCY, r.returnedBy, r.returnedAt, r.returnReason),
                     Step.of(ReviewEvents.DECIDING_AGENCY, r.finalizedBy, r.finalizedAt, r.decisionNote),
-                    r.scoreBasisPoints, r.outcome, r.ruleVersion, results);
+                    r.scoreBasisPoints, r.score == null ? null : r.score.toString(), r.outcome, r.ruleVersion, results);
         }
 
         public static List<ResultView> results(List<ReviewResult> results, Map<UUID, Milestone> milestones) {

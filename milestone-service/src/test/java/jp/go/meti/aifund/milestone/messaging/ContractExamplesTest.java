@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.go.meti.aifund.infra.testing.Contracts;
 import jp.go.meti.aifund.platform.review.Direction;
 import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.Ratio;
 import jp.go.meti.aifund.platform.review.ReviewScoring;
 
 /**
@@ -53,11 +54,13 @@ class ContractExamplesTest {
             assertThat(result.assessment().name()).as(m.get("code").asText()).isEqualTo(m.get("assessment").asText());
             assertThat(result.achievementBasisPoints()).as(m.get("code").asText())
                     .isEqualTo(m.get("achievementBasisPoints").asInt());
+            assertThat(result.achievement()).as(m.get("code").asText()).isEqualTo(Ratio.parse(m.get("achievement").asText()));
             items.add(new ReviewScoring.Item(m.get("code").asText(), m.get("weightBasisPoints").asInt(),
                     m.get("critical").asBoolean(), result));
         }
         ReviewScoring.Score score = ReviewScoring.score(items);
         assertThat(score.scoreBasisPoints()).isEqualTo(data.get("scoreBasisPoints").asInt());
+        assertThat(score.exact()).isEqualTo(Ratio.parse(data.get("score").asText()));
         assertThat(score.outcome().name()).isEqualTo(data.get("outcome").asText());
         assertThat(score.ruleVersion()).isEqualTo(data.get("ruleVersion").asText());
     }

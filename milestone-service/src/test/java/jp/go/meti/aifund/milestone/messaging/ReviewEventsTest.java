@@ -76,7 +76,8 @@ class ReviewEventsTest {
         assertThat(finalized.at("/data/reviewId").asText()).isEqualTo(year.review());
         assertThat(finalized.at("/data/outcome").asText()).isEqualTo("FAILED");
         assertThat(finalized.at("/data/scoreBasisPoints").asInt()).isEqualTo(2000); // 40 % × 50 %
-        assertThat(finalized.at("/data/ruleVersion").asText()).isEqualTo("review-scoring/1");
+        assertThat(finalized.at("/data/score").asText()).isEqualTo("1/5");
+        assertThat(finalized.at("/data/ruleVersion").asText()).isEqualTo("review-scoring/2");
         assertThat(finalized.at("/data/technicalEvaluation/person").asText()).isEqualTo(NEDO);
         assertThat(finalized.at("/data/decision/person").asText()).isEqualTo(METI);
         JsonNode params = finalized.at("/data/milestones/0");
@@ -85,6 +86,7 @@ class ReviewEventsTest {
         assertThat(params.get("threshold").asText()).isEqualTo("60");
         assertThat(params.get("actual").asText()).isEqualTo("59");
         assertThat(params.get("assessment").asText()).isEqualTo("MISSED");
+        assertThat(params.get("achievement").asText()).isEqualTo("0/1");
         assertThat(params.get("critical").asBoolean()).isTrue();
         assertThat(params.get("weightBasisPoints").asInt()).isEqualTo(6000);
         assertThat(params.at("/evidence/0/digest").asText()).isEqualTo(DIGEST);

@@ -11,6 +11,7 @@ import jp.go.meti.aifund.platform.domain.LargestRemainder;
 import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
 import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Ratio;
 import jp.go.meti.aifund.platform.review.Weights;
 
 /**
@@ -19,7 +20,8 @@ import jp.go.meti.aifund.platform.review.Weights;
  * later by the exact policy that made it.
  * <ul>
  * <li>a critical milestone {@code MISSED} → {@code PULLBACK_RECOMMENDED}: reduce the next fiscal
- * year's not-yet-disbursed gated tranches by planned × (1 − score), rounded down to the yen, split
+ * year's not-yet-disbursed gated tranches by planned × (1 − score), computed from the review's exact
+ * score and rounded down to the yen only then (rules 1 used the score already rounded to basis points), split
  * across the consortium members by their shares ({@link LargestRemainder});</li>
  * <li>outcome {@code CONDITIONAL} → {@code WATCH}; {@code FAILED} after a {@code FAILED} year →
  * {@code TERMINATION_REVIEW};</li>
@@ -30,20 +32,20 @@ import jp.go.meti.aifund.platform.review.Weights;
  */
 public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
 
-    public static final String RULES = "pullback-policy/1";
+    public static final String RULES = "pullback-policy/2";
 
     public String version() {
         return RULES + ";ceiling-near=" + ceilingNearBasisPoints + "bp;reminder=" + reminderLeadDays + "d";
     }
 
     /** A finalized review as the policy reads it. */
-    public record Review(UUID reviewId, UUID programmeId, int fiscalYear, int scoreBasisPoints, Outcome outcome,
+    public record Review(UUID reviewId, UUID programmeId, int fiscalYear, Ratio score, Outcome outcome,
             List<String> criticalMissed) {
     }
 
-    /** The recommended reduction and how it splits across the members. */
+    /** The recommended reduction and how it splits across the members; the score exact and, for display, in basis points. */
     public record Reduction(int reviewedFiscalYear, int affectedFiscalYear, long plannedAmount, int scoreBasisPoints,
-            long amount, List<Part> parts) {
+            Ratio score, long amount, List<Part> parts) {
     }
 
     /** What the policy finds; {@code reduction} only for a pullback. */
@@ -64,7 +66,7 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
                             + String.join(", ", review.criticalMissed()),
                     String.format("Score %s. Reduce FY%d's gated tranches (¥%,d planned, not yet disbursed) by "
                             + "¥%,d = planned × (1 − score), rounded down%s; hold them until the ministry decides.",
-                            Weights.percent(review.scoreBasisPoints()), reduction.affectedFiscalYear(),
+                            percent(review.score()), reduction.affectedFiscalYear(),
                             plannedNextYear, reduction.amount(), members.isEmpty() ? ""
                                     : ", split across " + members.size() + " members by share"),
                     reduction));
@@ -72,7 +74,7 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
         if (review.outcome() == Outcome.CONDITIONAL) {
             findings.add(new Finding(WarningKind.WATCH, review.fiscalYear(),
                     "Watch: FY" + review.fiscalYear() + " review passed only conditionally",
-                    "Score " + Weights.percent(review.scoreBasisPoints()) + "; follow up before next year's review.",
+                    "Score " + percent(review.score()) + "; follow up before next year's review.",
                     null));
         }
         if (review.outcome() == Outcome.FAILED && previousYear == Outcome.FAILED) {
@@ -110,10 +112,14 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
     }
 
     private static Reduction reduction(Review review, long planned, List<Share> members) {
-        // planned ≤ 10^13 and (10,000 − score) ≤ 10^4: the product fits a long; division rounds down
-        long amount = planned * (10_000 - review.scoreBasisPoints()) / 10_000;
+        long amount = review.score().complement().floorOf(planned); // the one rounding: down, to the yen
         List<Part> parts = members.isEmpty() ? List.of() : LargestRemainder.split(amount, members);
-        return new Reduction(review.fiscalYear(), review.fiscalYear() + 1, planned, review.scoreBasisPoints(), amount,
-                parts);
+        return new Reduction(review.fiscalYear(), review.fiscalYear() + 1, planned, review.score().floorBasisPoints(),
+                review.score(), amount, parts);
+    }
+
+    /** The exact score shown as a percentage, rounded down to a hundredth: 929/2400 → "38.70 %". */
+    private static String percent(Ratio score) {
+        return Weights.percent(score.floorBasisPoints());
     }
 }

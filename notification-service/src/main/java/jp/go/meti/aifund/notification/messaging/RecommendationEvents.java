@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Reduction;
+import jp.go.meti.aifund.platform.review.Ratio;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
@@ -31,14 +32,15 @@ public class RecommendationEvents {
     }
 
     public record Recommendation(UUID recommendationId, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
-            int affectedFiscalYear, int scoreBasisPoints, List<String> criticalMissed, long plannedAmount,
+            int affectedFiscalYear, int scoreBasisPoints, Ratio score, List<String> criticalMissed, long plannedAmount,
             long recommendedReduction, List<Part> parts, String policyVersion, List<String> causeEventIds) {
     }
 
     /** The recommendation's id is its warning's. */
     public void recommend(Warning warning, UUID reviewId, List<String> criticalMissed, Reduction reduction) {
         Recommendation data = new Recommendation(warning.id, warning.programmeId, reviewId,
-                reduction.reviewedFiscalYear(), reduction.affectedFiscalYear(), reduction.scoreBasisPoints(),
+                reduction.reviewedFiscalYear(), reduction.affectedFiscalYear(),
+                reduction.scoreBasisPoints(), reduction.score(),
                 criticalMissed, reduction.plannedAmount(), reduction.amount(), reduction.parts(), warning.policyVersion,
                 List.of(warning.causeEventIds.split(",")));
         outbox.add(config.recommendationTopic(), CloudEvent.of(config.eventSource(), RECOMMENDED,

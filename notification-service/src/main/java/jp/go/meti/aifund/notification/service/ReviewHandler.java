@@ -19,6 +19,7 @@ import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Ratio;
 
 /**
  * Applies a review event once: keeps the revision, and for a finalized review (or amendment) runs
@@ -87,6 +88,12 @@ public class ReviewHandler {
             }
         }
         return new PullbackPolicy.Review(review.reviewId(), review.programmeId(), review.fiscalYear(),
-                review.scoreBasisPoints(), Outcome.valueOf(review.outcome()), criticalMissed);
+                exactScore(d), Outcome.valueOf(review.outcome()), criticalMissed);
+    }
+
+    /** The exact score the review was decided on; events of review-scoring/1 carry only basis points, which was it. */
+    static Ratio exactScore(JsonNode d) {
+        return d.hasNonNull("score") ? Ratio.parse(d.get("score").asText())
+                : Ratio.basisPoints(d.get("scoreBasisPoints").asInt());
     }
 }

@@ -29,6 +29,7 @@ import jp.go.meti.aifund.platform.review.Assessment;
 import jp.go.meti.aifund.platform.review.Direction;
 import jp.go.meti.aifund.platform.review.Kpi;
 import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Ratio;
 import jp.go.meti.aifund.platform.review.ReviewScoring;
 
 /**
@@ -49,14 +50,14 @@ public class WhatIf {
             @Valid @Size(max = 100) List<@NotNull @Valid DraftResult> milestones) {
     }
 
-    public record Assessed(String code, Assessment assessment, int achievementBasisPoints) {
+    public record Assessed(String code, Assessment assessment, int achievementBasisPoints, Ratio achievement) {
     }
 
     public record Warned(WarningKind kind, Severity severity, String title, String detail,
             PullbackPolicy.Reduction reduction) {
     }
 
-    public record Answer(UUID programmeId, int fiscalYear, String basedOn, int scoreBasisPoints, Outcome outcome,
+    public record Answer(UUID programmeId, int fiscalYear, String basedOn, int scoreBasisPoints, Ratio score, Outcome outcome,
             String ruleVersion, String policyVersion, List<Assessed> assessments, List<Warned> warnings,
             List<OpenTranche> tranchesToHold) {
     }
@@ -90,7 +91,8 @@ public class WhatIf {
         List<String> criticalMissed = new ArrayList<>();
         for (DraftResult r : results) {
             Kpi.Result result = new Kpi(r.direction(), r.target(), r.threshold()).assess(r.actual());
-            assessments.add(new Assessed(r.code(), result.assessment(), result.achievementBasisPoints()));
+            assessments.add(new Assessed(r.code(), result.assessment(), result.achievementBasisPoints(),
+                    result.achievement()));
             items.add(new ReviewScoring.Item(r.code(), r.weightBasisPoints(), r.critical(), result));
             if (r.critical() && result.assessment() == Assessment.MISSED) {
                 criticalMissed.add(r.code());
@@ -100,12 +102,12 @@ public class WhatIf {
         Outcome previous = readModel.finalized(programmeId, fiscalYear - 1).map(r -> Outcome.valueOf(r.outcome()))
                 .orElse(null);
         List<Finding> findings = policy.onReview(new PullbackPolicy.Review(null, programmeId, fiscalYear,
-                score.scoreBasisPoints(), score.outcome(), criticalMissed), previous,
+                score.exact(), score.outcome(), criticalMissed), previous,
                 readModel.openGatedAmount(programmeId, fiscalYear), readModel.members(programmeId));
         List<Warned> warned = findings.stream().map(f -> new Warned(f.kind(), f.kind().severity(), f.title(),
                 f.detail(), f.reduction())).toList();
         boolean pullback = findings.stream().anyMatch(f -> f.kind() == WarningKind.PULLBACK_RECOMMENDED);
-        return new Answer(programmeId, fiscalYear, basedOn, score.scoreBasisPoints(), score.outcome(),
+        return new Answer(programmeId, fiscalYear, basedOn, score.scoreBasisPoints(), score.exact(), score.outcome(),
                 score.ruleVersion(), policy.version(), assessments, warned,
                 pullback ? readModel.openGatedTranches(programmeId, fiscalYear) : List.of());
     }

@@ -13,6 +13,7 @@ import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Review;
 import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.platform.review.Ratio;
 
 class PullbackPolicyTest {
 
@@ -22,7 +23,11 @@ class PullbackPolicyTest {
             new Share(UUID.randomUUID(), "SoftBank", 4000), new Share(UUID.randomUUID(), "NEC", 2500),
             new Share(UUID.randomUUID(), "Sony Group", 2000), new Share(UUID.randomUUID(), "Honda", 1500));
 
-    private static Review review(int score, Outcome outcome, String... criticalMissed) {
+    private static Review review(int scoreBasisPoints, Outcome outcome, String... criticalMissed) {
+        return review(Ratio.basisPoints(scoreBasisPoints), outcome, criticalMissed);
+    }
+
+    private static Review review(Ratio score, Outcome outcome, String... criticalMissed) {
         return new Review(UUID.randomUUID(), PROGRAMME, 2027, score, outcome, List.of(criticalMissed));
     }
 
@@ -39,6 +44,21 @@ class PullbackPolicyTest {
                 .containsExactly(49_040_000_000L, 30_650_000_000L, 24_520_000_000L, 18_390_000_000L);
         assertThat(reduction.parts().stream().mapToLong(Part::amount).sum()).isEqualTo(reduction.amount());
         assertThat(findings.get(0).detail()).contains("¥122,600,000,000").contains("38.70 %");
+    }
+
+    /**
+     * A critical miss (weight 20 %) and two KPIs at exactly a third each (weight 40 % each): the
+     * score is 2 × 2/5 × 1/3 = 4/15. The reduction is ¥153,333,333,334 × 11/15 = 112,444,444,444.93…
+     * → ¥112,444,444,444. Rounding each third to 3,333 bp first gave a score of 2,666 bp and
+     * ¥153,333,333,334 × 7,334 / 10,000 = ¥112,454,666,667: ¥10,222,223 too much.
+     */
+    @Test
+    void theReductionIsComputedFromTheExactScoreAndRoundedOnlyToTheYen() {
+        PullbackPolicy.Reduction reduction = POLICY.onReview(review(Ratio.parse("4/15"), Outcome.FAILED, "PARAMS"),
+                null, 153_333_333_334L, NOETRA).get(0).reduction();
+        assertThat(reduction.amount()).isEqualTo(112_444_444_444L);
+        assertThat(reduction.score()).isEqualTo(Ratio.parse("4/15"));
+        assertThat(reduction.scoreBasisPoints()).isEqualTo(2666);
     }
 
     @Test
@@ -78,6 +98,6 @@ class PullbackPolicyTest {
 
     @Test
     void theVersionNamesTheRulesAndTheirSettings() {
-        assertThat(POLICY.version()).isEqualTo("pullback-policy/1;ceiling-near=1000bp;reminder=30d");
+        assertThat(POLICY.version()).isEqualTo("pullback-policy/2;ceiling-near=1000bp;reminder=30d");
     }
 }

@@ -119,8 +119,10 @@ class WarningApiTest {
                 .then().extract().jsonPath().getList("tranchesToHold").size() == 1);
         // ENERGY halfway: 40 % × 50 % = 20.00 %; reduction ¥1,000,001 × 80 % = 800,000.8 → ¥800,000 (¥480,000 + ¥320,000)
         as("nedo.tanaka", Roles.NEDO_OFFICER).body(draft).post("/api/what-if").then().statusCode(200)
-                .body("scoreBasisPoints", equalTo(2000)).body("outcome", equalTo("FAILED"))
+                .body("scoreBasisPoints", equalTo(2000)).body("score", equalTo("1/5")).body("outcome", equalTo("FAILED"))
                 .body("assessments.assessment", org.hamcrest.Matchers.contains("MISSED", "PARTIALLY_MET"))
+                .body("assessments.achievement", org.hamcrest.Matchers.contains("0/1", "1/2"))
+                .body("warnings[0].reduction.score", equalTo("1/5"))
                 .body("warnings[0].kind", equalTo("PULLBACK_RECOMMENDED"))
                 .body("warnings[0].reduction.amount", equalTo(800_000))
                 .body("warnings[0].reduction.parts.amount", org.hamcrest.Matchers.contains(480_000, 320_000));

@@ -1,19 +1,16 @@
 package jp.go.meti.aifund.platform.review;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 
 /**
  * A measurable target with its minimum acceptable threshold. Achievement is the scalable-payment
  * rule of results-based financing, {@code clamp((actual − threshold) / (target − threshold), 0, 1)},
- * mirrored for "at most" KPIs; it is expressed in basis points and rounded <b>down</b>, computed in
- * exact decimal arithmetic so that no floating-point error decides an assessment.
+ * mirrored for "at most" KPIs. It is an exact {@link Ratio}, never rounded before the score is decided,
+ * so that neither floating point nor an early rounding decides an outcome.
  */
 public record Kpi(Direction direction, BigDecimal target, BigDecimal threshold) {
-
-    public static final int FULL = 10_000;
 
     public Kpi {
         if (direction == null) {
@@ -34,13 +31,12 @@ public record Kpi(Direction direction, BigDecimal target, BigDecimal threshold) 
         BigDecimal span = span(direction, target, threshold);
         BigDecimal gained = direction == Direction.AT_LEAST ? value.subtract(threshold) : threshold.subtract(value);
         if (gained.signum() < 0) {
-            return new Result(Assessment.MISSED, 0);
+            return new Result(Assessment.MISSED, Ratio.ZERO);
         }
         if (gained.compareTo(span) >= 0) {
-            return new Result(Assessment.MET, FULL);
+            return new Result(Assessment.MET, Ratio.ONE);
         }
-        int basisPoints = gained.multiply(BigDecimal.valueOf(FULL)).divide(span, 0, RoundingMode.FLOOR).intValueExact();
-        return new Result(Assessment.PARTIALLY_MET, basisPoints);
+        return new Result(Assessment.PARTIALLY_MET, Ratio.of(gained, span));
     }
 
     /** The distance from threshold to target, positive when the threshold is on the right side. */
@@ -48,7 +44,12 @@ public record Kpi(Direction direction, BigDecimal target, BigDecimal threshold) 
         return direction == Direction.AT_LEAST ? target.subtract(threshold) : threshold.subtract(target);
     }
 
-    /** The assessment and the achievement in basis points (0 … 10,000). */
-    public record Result(Assessment assessment, int achievementBasisPoints) {
+    /** The assessment and the exact achievement (0 … 1). */
+    public record Result(Assessment assessment, Ratio achievement) {
+
+        /** The achievement in basis points, rounded down: for display only, never to decide. */
+        public int achievementBasisPoints() {
+            return achievement.floorBasisPoints();
+        }
     }
 }

@@ -7,12 +7,15 @@ import jp.go.meti.aifund.platform.domain.ConflictException;
 /** The weights of a fiscal year's milestones, in basis points, must add up to exactly 100 %. */
 public final class Weights {
 
+    /** 100 % in basis points. */
+    public static final int FULL = 10_000;
+
     private Weights() {
     }
 
     public static void requireComplete(List<Integer> weights) {
         long total = total(weights);
-        if (weights.isEmpty() || total != Kpi.FULL) {
+        if (weights.isEmpty() || total != FULL) {
             throw new ConflictException("the milestone weights of this fiscal year add up to " + percent(total)
                     + ", not 100.00 %: adjust them before the review is submitted");
         }

@@ -18,31 +18,35 @@ class KpiTest {
     /** Energy per training run in MWh: target 900, acceptable up to 1,200. */
     private static final Kpi ENERGY = new Kpi(Direction.AT_MOST, new BigDecimal("900"), new BigDecimal("1200"));
 
-    @ParameterizedTest(name = "at least: {0} → {1} {2} bp")
+    @ParameterizedTest(name = "at least: {0} → {1} {2} ({3} bp shown)")
     @CsvSource({
-            "59.999999, MISSED, 0",
-            "0, MISSED, 0",
-            "60, PARTIALLY_MET, 0",          // at the threshold: acceptable, nothing earned
-            "60.000001, PARTIALLY_MET, 0",   // 0.00005 % of the span rounds down to 0 bp
-            "70, PARTIALLY_MET, 5000",       // halfway
-            "66.666666, PARTIALLY_MET, 3333",// rounded down, never up
-            "79.999999, PARTIALLY_MET, 9999",
-            "80, MET, 10000",                // at the target
-            "95, MET, 10000"})               // beyond: clamped at 100 %
-    void atLeast(String actual, Assessment assessment, int basisPoints) {
-        assertThat(BENCHMARK.assess(new BigDecimal(actual))).isEqualTo(new Kpi.Result(assessment, basisPoints));
+            "59.999999, MISSED, 0/1, 0",
+            "0, MISSED, 0/1, 0",
+            "60, PARTIALLY_MET, 0/1, 0",                     // at the threshold: acceptable, nothing earned
+            "60.000001, PARTIALLY_MET, 1/20000000, 0",       // 0.000001 / 20, exact; shown as 0 bp
+            "70, PARTIALLY_MET, 1/2, 5000",                  // halfway
+            "66.666666, PARTIALLY_MET, 3333333/10000000, 3333", // shown rounded down, never up
+            "79.999999, PARTIALLY_MET, 19999999/20000000, 9999",
+            "80, MET, 1/1, 10000",                           // at the target
+            "95, MET, 1/1, 10000"})                          // beyond: clamped at 100 %
+    void atLeast(String actual, Assessment assessment, String achievement, int shown) {
+        Kpi.Result result = BENCHMARK.assess(new BigDecimal(actual));
+        assertThat(result).isEqualTo(new Kpi.Result(assessment, Ratio.parse(achievement)));
+        assertThat(result.achievementBasisPoints()).isEqualTo(shown);
     }
 
-    @ParameterizedTest(name = "at most: {0} → {1} {2} bp")
+    @ParameterizedTest(name = "at most: {0} → {1} {2} ({3} bp shown)")
     @CsvSource({
-            "1200.000001, MISSED, 0",
-            "1200, PARTIALLY_MET, 0",
-            "1050, PARTIALLY_MET, 5000",
-            "1100, PARTIALLY_MET, 3333",
-            "900, MET, 10000",
-            "450, MET, 10000"})
-    void atMostIsMirrored(String actual, Assessment assessment, int basisPoints) {
-        assertThat(ENERGY.assess(new BigDecimal(actual))).isEqualTo(new Kpi.Result(assessment, basisPoints));
+            "1200.000001, MISSED, 0/1, 0",
+            "1200, PARTIALLY_MET, 0/1, 0",
+            "1050, PARTIALLY_MET, 1/2, 5000",
+            "1100, PARTIALLY_MET, 1/3, 3333",                // 100 / 300: exact, not 0.3333
+            "900, MET, 1/1, 10000",
+            "450, MET, 1/1, 10000"})
+    void atMostIsMirrored(String actual, Assessment assessment, String achievement, int shown) {
+        Kpi.Result result = ENERGY.assess(new BigDecimal(actual));
+        assertThat(result).isEqualTo(new Kpi.Result(assessment, Ratio.parse(achievement)));
+        assertThat(result.achievementBasisPoints()).isEqualTo(shown);
     }
 
     @Test
@@ -56,8 +60,9 @@ class KpiTest {
     @Test
     void aTrillionParametersIsExact() {
         Kpi parameters = new Kpi(Direction.AT_LEAST, new BigDecimal("1000000000000"), new BigDecimal("400000000000"));
-        assertThat(parameters.assess(new BigDecimal("999999999999")))
-                .isEqualTo(new Kpi.Result(Assessment.PARTIALLY_MET, 9999));
+        // (999,999,999,999 − 400,000,000,000) / 600,000,000,000 = 599,999,999,999 / 600,000,000,000
+        assertThat(parameters.assess(new BigDecimal("999999999999"))).isEqualTo(
+                new Kpi.Result(Assessment.PARTIALLY_MET, Ratio.parse("599999999999/600000000000")));
     }
 
     @ParameterizedTest(name = "{0} target {1} threshold {2} is refused")
