@@ -87,7 +87,7 @@ async function follow() {
 }
 
 (async () => {
-  const programmes = await api('/api/dashboard');
+  const programmes = (await api('/api/dashboard?size=200')).items;
   el('programme').innerHTML = programmes.map(p => `<option value="${p.programmeId}">${p.programmeId.slice(0, 8)}… `
     + `(ceiling ${yen(p.ceiling)})</option>`).join('');
   el('programme').onchange = () => load(el('programme').value);

@@ -1,11 +1,13 @@
 package jp.go.meti.aifund.funding.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -14,13 +16,17 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.OverrideGate;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.SetEnvelope;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
 import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/envelopes")
@@ -39,16 +45,26 @@ public class EnvelopeResource {
     @GET
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "The envelopes of every fiscal year, with their headroom and gate")
-    public List<EnvelopeView> list(@RestPath UUID programmeId) {
-        return programmes.envelopes(programmeId);
+    public Page<EnvelopeView> list(@RestPath UUID programmeId, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
+            @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return Page.of(programmes.envelopes(programmeId), page, size);
+    }
+
+    @GET
+    @Path("/{fiscalYear}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "The envelope of one fiscal year, with its headroom and gate")
+    public EnvelopeView get(@RestPath UUID programmeId, @RestPath int fiscalYear) {
+        return programmes.envelope(programmeId, fiscalYear);
     }
 
     @PUT
     @Path("/{fiscalYear}")
     @RolesAllowed(Roles.PROGRAMME_ADMIN)
     @Operation(summary = "Set the planned amount of a fiscal year; all envelopes together stay within the ceiling")
-    public EnvelopeView set(@RestPath UUID programmeId, @RestPath int fiscalYear, @Valid @NotNull SetEnvelope command) {
-        return programmes.setEnvelope(programmeId, fiscalYear, command, caller.name());
+    public EnvelopeView set(@RestPath UUID programmeId, @RestPath int fiscalYear,
+            @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull SetEnvelope command) {
+        return programmes.setEnvelope(programmeId, fiscalYear, command, caller.name(), ifMatch);
     }
 
     @POST
@@ -56,7 +72,7 @@ public class EnvelopeResource {
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Open the gate of a fiscal year's tranches by a recorded ministry decision")
     public EnvelopeView overrideGate(@RestPath UUID programmeId, @RestPath int fiscalYear,
-            @Valid @NotNull OverrideGate command) {
-        return programmes.overrideGate(programmeId, fiscalYear, command, caller.name());
+            @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull OverrideGate command) {
+        return programmes.overrideGate(programmeId, fiscalYear, command, caller.name(), ifMatch);
     }
 }

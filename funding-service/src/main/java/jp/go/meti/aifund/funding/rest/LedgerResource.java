@@ -35,7 +35,7 @@ public class LedgerResource {
     @RolesAllowed({Roles.AUDITOR, Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL})
     @Operation(summary = "The append-only ledger of a programme, oldest first, optionally for one tranche")
     public Page<LedgerEntryView> list(@RestPath UUID programmeId, @RestQuery UUID trancheId,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page, @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return ledger.entries(programmeId, trancheId, page, size);
     }
 

@@ -1,27 +1,37 @@
 package jp.go.meti.aifund.funding.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.funding.service.ReturnOrders;
 import jp.go.meti.aifund.funding.service.ReturnOrders.Issue;
 import jp.go.meti.aifund.funding.service.ReturnOrders.Settle;
 import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Return orders on disbursed money, with statutory interest at 10.95 % a year. */
@@ -41,6 +51,8 @@ public class ReturnOrderResource {
     @POST
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Order disbursed money back by a deadline")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReturnOrderView.class)))
     public Response issue(@RestPath UUID programmeId, @RestPath UUID trancheId, @Valid @NotNull Issue command) {
         ReturnOrderView issued = orders.issue(programmeId, trancheId, command, caller.name());
         return Response.created(URI.create("/api/programmes/" + programmeId + "/tranches/" + trancheId
@@ -50,15 +62,25 @@ public class ReturnOrderResource {
     @GET
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "The tranche's return orders; an open one shows the interest owed if repaid today")
-    public List<ReturnOrderView> list(@RestPath UUID programmeId, @RestPath UUID trancheId) {
-        return orders.ofTranche(programmeId, trancheId, caller.actsOnlyFor());
+    public Page<ReturnOrderView> list(@RestPath UUID programmeId, @RestPath UUID trancheId, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
+            @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return Page.of(orders.ofTranche(programmeId, trancheId, caller.actsOnlyFor()), page, size);
+    }
+
+    @GET
+    @Path("/{orderId}")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "One return order; an open one shows the interest owed if repaid today")
+    public ReturnOrderView get(@RestPath UUID programmeId, @RestPath UUID trancheId, @RestPath UUID orderId) {
+        return orders.get(programmeId, trancheId, orderId, caller.actsOnlyFor());
     }
 
     @POST
     @Path("/{orderId}/settle")
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Record the repayment: the amount returns to the headroom; interest and late interest are fixed")
-    public ReturnOrderView settle(@RestPath UUID programmeId, @RestPath UUID orderId, @Valid @NotNull Settle command) {
-        return orders.settle(programmeId, orderId, command, caller.name());
+    public ReturnOrderView settle(@RestPath UUID programmeId, @RestPath UUID trancheId, @RestPath UUID orderId,
+            @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Settle command) {
+        return orders.settle(programmeId, trancheId, orderId, command, caller.name(), ifMatch);
     }
 }

@@ -9,10 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.funding.domain.Gate;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
@@ -27,10 +24,13 @@ import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.OverrideGate;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.SetEnvelope;
 import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
-import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
 import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.rest.Page;
 
 /** The programme, its fiscal-year envelopes (planned ≤ ceiling), their gates and its recipients. */
 @ApplicationScoped
@@ -41,15 +41,17 @@ public class ProgrammeService {
     private final RecipientRepository recipients;
     private final Ledger ledger;
     private final ReviewGates gates;
+    private final ETags etags;
     private final Clock clock;
 
     public ProgrammeService(ProgrammeRepository programmes, EnvelopeRepository envelopes,
-            RecipientRepository recipients, Ledger ledger, ReviewGates gates, Clock clock) {
+            RecipientRepository recipients, Ledger ledger, ReviewGates gates, ETags etags, Clock clock) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
         this.ledger = ledger;
         this.gates = gates;
+        this.etags = etags;
         this.clock = clock;
     }
 
@@ -86,10 +88,12 @@ public class ProgrammeService {
 
     /** Sets the planned amount of a fiscal year; the envelopes together stay within the ceiling. */
     @Transactional
-    public EnvelopeView setEnvelope(UUID programmeId, int fiscalYear, @Valid SetEnvelope command, String actor) {
+    public EnvelopeView setEnvelope(UUID programmeId, int fiscalYear, @Valid SetEnvelope command, String actor,
+            String ifMatch) {
         Programme p = programmes.lock(programmeId);
         requireWithinProgramme(p, fiscalYear, "fiscalYear");
         Envelope envelope = envelopes.find(programmeId, fiscalYear).orElseGet(() -> newEnvelope(p, fiscalYear));
+        etags.require(ifMatch, envelope.id == null ? null : EnvelopeView.of(envelope));
         long amount = command.amount();
         if (envelope.id != null && envelope.amount == amount) {
             return EnvelopeView.of(envelope); // PUT is idempotent: the same amount again changes nothing
@@ -111,6 +115,11 @@ public class ProgrammeService {
         return EnvelopeView.of(envelope);
     }
 
+    public EnvelopeView envelope(UUID programmeId, int fiscalYear) {
+        programmes.get(programmeId);
+        return EnvelopeView.of(envelopes.get(programmeId, fiscalYear));
+    }
+
     public List<EnvelopeView> envelopes(UUID programmeId) {
         programmes.get(programmeId);
         return envelopes.ofProgramme(programmeId).stream().map(EnvelopeView::of).toList();
@@ -118,10 +127,12 @@ public class ProgrammeService {
 
     /** A recorded ministry decision that opens a fiscal year's gate without a passed review. */
     @Transactional
-    public EnvelopeView overrideGate(UUID programmeId, int fiscalYear, @Valid OverrideGate command, String actor) {
+    public EnvelopeView overrideGate(UUID programmeId, int fiscalYear, @Valid OverrideGate command, String actor,
+            String ifMatch) {
         Programme p = programmes.lock(programmeId);
         requireWithinProgramme(p, fiscalYear, "fiscalYear");
         Envelope envelope = envelopes.get(programmeId, fiscalYear);
+        etags.require(ifMatch, EnvelopeView.of(envelope));
         if (envelope.gate == Gate.NOT_GATED) {
             throw new ConflictException("FY" + fiscalYear + " is the programme's first year and has no gate");
         }
@@ -161,6 +172,10 @@ public class ProgrammeService {
         }
         recipients.persist(r);
         return RecipientView.of(r);
+    }
+
+    public RecipientView recipient(UUID programmeId, UUID recipientId) {
+        return RecipientView.of(recipients.get(programmeId, recipientId));
     }
 
     public List<RecipientView> recipients(UUID programmeId) {

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.panache.common.Sort;
+
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
@@ -29,12 +30,13 @@ import jp.go.meti.aifund.funding.repository.PullbackRepository;
 import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.PullbackView;
+import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyes;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.LargestRemainder;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
  * Pullback recommendations and the ministry's decisions on them. A recommendation puts every
@@ -59,9 +61,11 @@ public class Pullbacks {
     private final PullbackRepository pullbacks;
     private final TrancheService trancheService;
     private final Clock clock;
+    private final ETags etags;
 
     public Pullbacks(ProgrammeRepository programmes, TrancheRepository tranches,
-            PullbackRepository pullbacks, TrancheService trancheService, Clock clock) {
+            PullbackRepository pullbacks, TrancheService trancheService, Clock clock, ETags etags) {
+        this.etags = etags;
         this.programmes = programmes;
         this.tranches = tranches;
         this.pullbacks = pullbacks;
@@ -119,9 +123,10 @@ public class Pullbacks {
     /** A METI official proposes the decision; it takes effect only when another confirms it. */
     @Transactional
     @Audited(value = "pullback.decision-proposed", subject = 1)
-    public PullbackView propose(UUID programmeId, UUID id, @Valid Propose command, String actor) {
+    public PullbackView propose(UUID programmeId, UUID id, @Valid Propose command, String actor, String ifMatch) {
         programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
+        etags.require(ifMatch, PullbackView.of(p));
         if (Pullback.DECIDED.equals(p.state)) {
             throw new ConflictException("the ministry already decided on recommendation " + id + ": " + p.decision);
         }
@@ -141,9 +146,10 @@ public class Pullbacks {
     /** Another METI official confirms the proposal; the held tranches change accordingly. */
     @Transactional
     @Audited(value = "pullback.decision-confirmed", subject = 1)
-    public PullbackView confirm(UUID programmeId, UUID id, String actor) {
+    public PullbackView confirm(UUID programmeId, UUID id, String actor, String ifMatch) {
         programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
+        etags.require(ifMatch, PullbackView.of(p));
         if (!Pullback.PROPOSED.equals(p.state)) {
             throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + p.state + ")");
         }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.quarkus.panache.common.Sort;
+
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
@@ -27,10 +28,12 @@ import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
 import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
+import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
  * Return orders on disbursed money (clawback) with statutory interest ({@link StatutoryInterest}):
@@ -53,9 +56,11 @@ public class ReturnOrders {
     private final TrancheService trancheService;
     private final TrancheQueries queries;
     private final Clock clock;
+    private final ETags etags;
 
     public ReturnOrders(ProgrammeRepository programmes, TrancheRepository tranches, ReturnOrderRepository orders,
-            TrancheService trancheService, TrancheQueries queries, Clock clock) {
+            TrancheService trancheService, TrancheQueries queries, Clock clock, ETags etags) {
+        this.etags = etags;
         this.programmes = programmes;
         this.tranches = tranches;
         this.orders = orders;
@@ -97,9 +102,11 @@ public class ReturnOrders {
     /** The repayment: the amount back to the headroom, the interest owed on record. */
     @Transactional
     @Audited(value = "return-order.settled", subject = 1)
-    public ReturnOrderView settle(UUID programmeId, UUID orderId, @Valid Settle command, String actor) {
+    public ReturnOrderView settle(UUID programmeId, UUID trancheId, UUID orderId, @Valid Settle command, String actor,
+            String ifMatch) {
         programmes.lock(programmeId);
-        ReturnOrder o = orders.get(programmeId, orderId);
+        ReturnOrder o = ofTranche(programmeId, trancheId, orderId);
+        etags.require(ifMatch, view(o));
         if (!ReturnOrder.OPEN.equals(o.state)) {
             throw new ConflictException("return order " + orderId + " is already settled");
         }
@@ -118,6 +125,19 @@ public class ReturnOrders {
                         + "at 10.95 %% a year; %s", o.id, o.repaidOn, o.amount, o.interest, interest.interestDays(),
                 o.lateInterest, interest.lateDays(), o.reason));
         return view(o);
+    }
+
+    public ReturnOrderView get(UUID programmeId, UUID trancheId, UUID orderId, Optional<Set<UUID>> actsFor) {
+        queries.visible(programmeId, trancheId, actsFor);
+        return view(ofTranche(programmeId, trancheId, orderId));
+    }
+
+    private ReturnOrder ofTranche(UUID programmeId, UUID trancheId, UUID orderId) {
+        ReturnOrder o = orders.get(programmeId, orderId);
+        if (!o.trancheId.equals(trancheId)) {
+            throw new NotFoundException("return order of tranche " + trancheId, orderId);
+        }
+        return o;
     }
 
     public List<ReturnOrderView> ofTranche(UUID programmeId, UUID trancheId, Optional<Set<UUID>> actsFor) {

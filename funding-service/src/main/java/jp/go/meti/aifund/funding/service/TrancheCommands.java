@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.funding.service;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.validation.constraints.Max;
@@ -26,6 +27,14 @@ public final class TrancheCommands {
 
     /** Approve, disburse, hold, release or cancel: the reason is kept in the ledger. */
     public record Decision(@Size(max = 2000) String reason) {
+    }
+
+    /**
+     * A disbursement: {@code disbursedOn} is the day the money was paid (a calendar day in Japan,
+     * statutory interest on a later return order counts from it): today when absent, never in the
+     * future, never before the tranche's fiscal year began. A payment is often recorded after it was made.
+     */
+    public record Disburse(@Size(max = 2000) String reason, LocalDate disbursedOn) {
     }
 
     /** A decision that needs its reason stated. */

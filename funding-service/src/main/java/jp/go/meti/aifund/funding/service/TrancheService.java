@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,10 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
@@ -26,11 +23,17 @@ import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Decision;
+import jp.go.meti.aifund.funding.service.TrancheCommands.Disburse;
 import jp.go.meti.aifund.funding.service.TrancheCommands.PlanTranche;
 import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
+import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.FourEyes;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
  * Every change of a tranche goes through here, and each one, in a single transaction: claims its
@@ -49,10 +52,12 @@ public class TrancheService {
     private final Idempotency idempotency;
     private final Ledger ledger;
     private final TrancheEvents events;
+    private final ETags etags;
     private final Clock clock;
 
     public TrancheService(ProgrammeRepository programmes, EnvelopeRepository envelopes, RecipientRepository recipients,
-            TrancheRepository tranches, Idempotency idempotency, Ledger ledger, TrancheEvents events, Clock clock) {
+            TrancheRepository tranches, Idempotency idempotency, Ledger ledger, TrancheEvents events, ETags etags,
+            Clock clock) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
@@ -60,6 +65,7 @@ public class TrancheService {
         this.idempotency = idempotency;
         this.ledger = ledger;
         this.events = events;
+        this.etags = etags;
         this.clock = clock;
     }
 
@@ -97,8 +103,8 @@ public class TrancheService {
     }
 
     @Transactional
-    public TrancheView approve(UUID programmeId, UUID trancheId, @Valid Decision command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.APPROVE, command, actor, key, (p, t, e) -> {
+    public TrancheView approve(UUID programmeId, UUID trancheId, @Valid Decision command, String actor, String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.APPROVE, command, actor, key, ifMatch, (p, t, e) -> {
             FourEyes.requireDifferent("this tranche", t.requestedBy, "requested", actor, "approve");
             if (!e.gate.allowsApproval()) {
                 throw new ConflictException("FY" + t.fiscalYear + " tranches are gated on the finalized FY"
@@ -112,49 +118,67 @@ public class TrancheService {
     }
 
     @Transactional
-    public TrancheView disburse(UUID programmeId, UUID trancheId, @Valid Decision command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.DISBURSE, command, actor, key, (p, t, e) -> {
+    public TrancheView disburse(UUID programmeId, UUID trancheId, @Valid Disburse command, String actor, String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.DISBURSE, command, actor, key, ifMatch, (p, t, e) -> {
             FourEyes.requireDifferent("this tranche", t.approvedBy, "approved", actor, "disburse");
+            LocalDate paidOn = paidOn(command.disbursedOn(), t.fiscalYear);
             e.apply(e.exposure().disburse(t.amount));
             p.apply(p.exposure().disburse(t.amount));
             t.disbursedBy = actor;
-            t.disbursedOn = FiscalYear.today(clock); // a Japanese calendar day: statutory interest counts from it
+            t.disbursedOn = paidOn; // a Japanese calendar day: statutory interest counts from it
             return Ledger.Change.of(LedgerKind.TRANCHE_DISBURSED, t, t.amount, actor, command.reason(), key);
         });
     }
 
+    /** The day the money was paid: today unless stated, not in the future, not before its fiscal year began. */
+    private LocalDate paidOn(LocalDate stated, int fiscalYear) {
+        LocalDate today = FiscalYear.today(clock);
+        if (stated == null) {
+            return today;
+        }
+        if (stated.isAfter(today)) {
+            throw new InvalidRequestException("disbursedOn", "is after today (" + today + " in Japan): "
+                    + "record a disbursement once the money has been paid");
+        }
+        if (stated.isBefore(FiscalYear.firstDay(fiscalYear))) {
+            throw new InvalidRequestException("disbursedOn", "is before FY" + fiscalYear + " began on "
+                    + FiscalYear.firstDay(fiscalYear));
+        }
+        return stated;
+    }
+
     /** Holds the money of a tranche (approved money stays committed) until a decision ends the hold. */
     @Transactional
-    public TrancheView hold(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.HOLD, command, actor, key,
+    public TrancheView hold(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor, String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.HOLD, command, actor, key, ifMatch,
                 rule(TrancheAction.HOLD, 0, actor, command.reason(), key));
     }
 
     @Transactional
     public TrancheView release(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor,
-            String key) {
-        return change(programmeId, trancheId, TrancheAction.RELEASE, command, actor, key,
+            String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.RELEASE, command, actor, key, ifMatch,
                 rule(TrancheAction.RELEASE, 0, actor, command.reason(), key));
     }
 
     /** Lowers the amount; if it was committed, the difference returns to the headroom. */
     @Transactional
-    public TrancheView reduce(UUID programmeId, UUID trancheId, @Valid Reduce command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.REDUCE, command, actor, key,
+    public TrancheView reduce(UUID programmeId, UUID trancheId, @Valid Reduce command, String actor, String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.REDUCE, command, actor, key, ifMatch,
                 rule(TrancheAction.REDUCE, command.newAmount(), actor, command.reason(), key));
     }
 
     @Transactional
     public TrancheView cancel(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor,
-            String key) {
-        return change(programmeId, trancheId, TrancheAction.CANCEL, command, actor, key,
+            String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.CANCEL, command, actor, key, ifMatch,
                 rule(TrancheAction.CANCEL, 0, actor, command.reason(), key));
     }
 
     /** Records disbursed money returned by the recipient: it goes back to the headroom. */
     @Transactional
-    public TrancheView recover(UUID programmeId, UUID trancheId, @Valid Recover command, String actor, String key) {
-        return change(programmeId, trancheId, TrancheAction.RECOVER, command, actor, key,
+    public TrancheView recover(UUID programmeId, UUID trancheId, @Valid Recover command, String actor, String key, String ifMatch) {
+        return change(programmeId, trancheId, TrancheAction.RECOVER, command, actor, key, ifMatch,
                 rule(TrancheAction.RECOVER, command.amount(), actor, command.reason(), key));
     }
 
@@ -166,7 +190,7 @@ public class TrancheService {
     @Transactional(Transactional.TxType.MANDATORY)
     public TrancheView decided(UUID programmeId, UUID trancheId, TrancheAction action, long amount, String actor,
             String reason) {
-        return transition(programmeId, trancheId, action, rule(action, amount, actor, reason, null));
+        return transition(programmeId, trancheId, action, null, rule(action, amount, actor, reason, null));
     }
 
     /** The money of each decision; every one is a ledger entry with who and why. */
@@ -213,15 +237,18 @@ public class TrancheService {
         Ledger.Change apply(Programme programme, Tranche tranche, Envelope envelope);
     }
 
+    /** A portal's request: once per Idempotency-Key, and only on the version it names in If-Match, if any. */
     private TrancheView change(UUID programmeId, UUID trancheId, TrancheAction action, Object command, String actor,
-            String key, MoneyRule rule) {
+            String key, String ifMatch, MoneyRule rule) {
         return idempotency.once(actor, key, List.of(action, programmeId, trancheId, command), TrancheView.class,
-                () -> transition(programmeId, trancheId, action, rule));
+                () -> transition(programmeId, trancheId, action, ifMatch, rule));
     }
 
-    private TrancheView transition(UUID programmeId, UUID trancheId, TrancheAction action, MoneyRule rule) {
+    private TrancheView transition(UUID programmeId, UUID trancheId, TrancheAction action, String ifMatch,
+            MoneyRule rule) {
         Programme p = programmes.lock(programmeId);
         Tranche t = tranches.get(programmeId, trancheId);
+        etags.require(ifMatch, TrancheView.of(t));
         Envelope e = envelopes.get(programmeId, t.fiscalYear);
         Programme.Balances before = p.balances();
         Instant now = clock.instant();

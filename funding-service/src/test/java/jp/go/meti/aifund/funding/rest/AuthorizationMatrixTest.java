@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkus.test.junit.QuarkusTest;
+
 import jp.go.meti.aifund.infra.testing.AuthorizationMatrix;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -19,6 +20,9 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("GET /api/programmes", anyRole());
         allowed.put("GET /api/programmes/{programmeId}", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/envelopes", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/envelopes/{fiscalYear}", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/recipients/{recipientId}", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/tranches/{trancheId}/return-orders/{orderId}", anyRole());
         allowed.put("PUT /api/programmes/{programmeId}/envelopes/{fiscalYear}", Set.of(Roles.PROGRAMME_ADMIN));
         allowed.put("POST /api/programmes/{programmeId}/envelopes/{fiscalYear}/gate-override", Set.of(Roles.METI_OFFICIAL));
         allowed.put("GET /api/programmes/{programmeId}/recipients", anyRole());

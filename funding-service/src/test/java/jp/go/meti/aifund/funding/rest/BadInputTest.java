@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
+
 import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.platform.rest.Problem;
 import jp.go.meti.aifund.platform.rest.Roles;
@@ -58,6 +58,50 @@ class BadInputTest {
     void badCeilingsAreRefusedNamingTheField(String ceiling) {
         problem(admin().body(PROGRAMME_BODY.formatted(ceiling)).post("/api/programmes").then(), 400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("ceiling"));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefusedNotOverwritten() {
+        problem(nedo().header("Idempotency-Key", key())
+                .body("{\"fiscalYear\":2026,\"recipientId\":\"" + noetra + "\",\"amount\":5,\"amount\":500}")
+                .post("/api/programmes/{p}/tranches", programme).then(), 400)
+                .body("errors[0].field", equalTo("amount")).body("errors[0].reason", containsString("given twice"));
+        assertNothingChanged();
+    }
+
+    @Test
+    void anAbsentBodyIsNamedAsTheBody() {
+        problem(admin().post("/api/programmes").then(), 400).body("errors[0].field", equalTo("body"))
+                .body("errors[0].reason", containsString("send a JSON object"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"fiscalYear\":\"2026\" | fiscalYear | must be a whole number from",
+            "\"fiscalYear\":2026.5 | fiscalYear | must be a whole number from"})
+    void theReasonSaysWhatTheFieldMustBe(String fields, String field, String reason) {
+        String body = "{" + fields + (fields.contains("recipientId") ? "" : ",\"recipientId\":\"" + noetra + "\"")
+                + ",\"amount\":5}";
+        problem(nedo().header("Idempotency-Key", key()).body(body).post("/api/programmes/{p}/tranches", programme)
+                .then(), 400).body("errors[0].field", equalTo(field)).body("errors[0].reason", containsString(reason))
+                .body("errors[0].reason", not(containsString("whole yen")));
+        assertNothingChanged();
+    }
+
+    /** "𠮷" is one character (two UTF-16 units): a name of 200 of them fits the 200-character limit, 201 do not. */
+    @Test
+    void lengthsAreCountedInCharacters() {
+        String name = "𠮷".repeat(200);
+        admin().body(PROGRAMME_BODY.formatted(1_000).replace("\"P\"", "\"" + name + "\"")).post("/api/programmes")
+                .then().statusCode(201).body("name", equalTo(name));
+        problem(admin().body(PROGRAMME_BODY.formatted(1_000).replace("\"P\"", "\"" + name + "𠮷\""))
+                .post("/api/programmes").then(), 400).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void headersOverSixteenKibAreAProblemDocument() {
+        problem(nedo().header("X-Padding", "x".repeat(20 * 1024)).get("/api/programmes/{p}", programme).then(), 431)
+                .body("type", equalTo(Problem.TYPE_BASE + "headers-too-large"));
     }
 
     @Test
@@ -123,8 +167,39 @@ class BadInputTest {
         problem(nedo().get("/api/programmes/{p}", UUID.randomUUID()).then(), 404);
         problem(nedo().get("/api/programmes/{p}/tranches/{t}", programme, UUID.randomUUID()).then(), 404);
         problem(approve(UUID.randomUUID().toString(), tranche).then(), 404);
-        problem(nedo().get("/api/programmes/not-a-uuid").then(), 404);
         problem(nedo().get("/api/nothing-here").then(), 404);
+    }
+
+    /** A parameter the service cannot read is the client's error, named: never a 404 that reads as "gone". */
+    @ParameterizedTest(name = "{0} → 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/api/programmes/not-a-uuid | programmeId | must be a UUID",
+            "/api/programmes/{p}/tranches?size=abc | size | must be a whole number",
+            "/api/programmes/{p}/tranches?page=2147483648 | page | must be a whole number",
+            "/api/programmes/{p}/tranches?size=201 | size | less than or equal to 200",
+            "/api/programmes/{p}/ledger?size=201 | size | less than or equal to 200",
+            "/api/programmes/{p}/tranches?state=approved | state | must be one of PLANNED, APPROVED",
+            "/api/programmes/{p}/tranches?state=PAID | state | must be one of",
+            "/api/programmes/{p}/tranches?fiscalYear=abc | fiscalYear | must be a whole number",
+            "/api/programmes/{p}/tranches?recipientId=not-a-uuid | recipientId | must be a UUID",
+            "/api/programmes/{p}/tranches?recipientId=1-1-1-1-1 | recipientId | must be a UUID",
+            "/api/programmes/{p}/tranches?sort=amount | sort | is not a parameter of this operation, which takes "
+                    + "fiscalYear, state, recipientId, page, size",
+            "/api/programmes/{p}/envelopes?fiscalYear=2026 | fiscalYear | is not a parameter",
+            "/api/programmes/{p}/tranches?page=1&page=2 | page | is given 2 times"})
+    void unreadableOrUnknownParametersAreRefusedNamingThem(String path, String parameter, String reason) {
+        problem(admin().get(path.replace("{p}", programme)).then(), 400).body("errors[0].field", equalTo(parameter))
+                .body("errors[0].reason", containsString(reason));
+    }
+
+    @Test
+    void everyListIsPagedTheSameWay() {
+        for (String list : new String[] {"tranches", "envelopes", "recipients", "pullbacks", "ledger",
+                "tranches/" + tranche + "/return-orders"}) {
+            admin().get("/api/programmes/{p}/" + list + "?size=1", programme).then().statusCode(200)
+                    .body("page", equalTo(0)).body("size", equalTo(1)).body("items.size()", org.hamcrest.Matchers
+                            .lessThanOrEqualTo(1)).body("totalItems", org.hamcrest.Matchers.notNullValue());
+        }
     }
 
     @Test
@@ -133,12 +208,12 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("size"));
         problem(nedo().get("/api/programmes/{p}/tranches?page=-1", programme).then(), 400)
                 .body("errors[0].field", equalTo("page"));
-        problem(nedo().get("/api/programmes/{p}/tranches?state=PAID", programme).then(), 404);
     }
 
     @Test
-    void aRoleThatMayNotActIsForbidden() {
-        problem(act(as("member.sony", Roles.CONSORTIUM_MEMBER), programme, tranche, "approve", Map.of()).then(), 403);
+    void aRoleThatMayNotActIsForbiddenAndToldWhichRoleItNeeds() {
+        problem(act(as("member.sony", Roles.CONSORTIUM_MEMBER), programme, tranche, "approve", Map.of()).then(), 403)
+                .body("detail", containsString("it needs the role meti-official"));
         problem(act(as(AUDITOR, Roles.AUDITOR), programme, tranche, "approve", Map.of()).then(), 403);
         problem(act(nedo(), programme, tranche, "approve", Map.of()).then(), 403);
         problem(as("member.sony", Roles.CONSORTIUM_MEMBER).get("/api/programmes/{p}/ledger", programme).then(), 403);

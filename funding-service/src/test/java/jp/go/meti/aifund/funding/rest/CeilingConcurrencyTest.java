@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
 import jp.go.meti.aifund.platform.rest.Problem;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -56,13 +57,13 @@ class CeilingConcurrencyTest {
         assertThat(((Number) totals.get("committed")).longValue()).isEqualTo(FIT * TRANCHE);
         assertThat(((Number) totals.get("headroom")).longValue()).isEqualTo(CEILING - FIT * TRANCHE);
         nedo().get("/api/programmes/{p}/envelopes", programme).then().statusCode(200)
-                .body("[0].committed", org.hamcrest.Matchers.equalTo(FIT * TRANCHE))
-                .body("[0].headroom", org.hamcrest.Matchers.equalTo(0));
+                .body("items[0].committed", org.hamcrest.Matchers.equalTo(FIT * TRANCHE))
+                .body("items[0].headroom", org.hamcrest.Matchers.equalTo(0));
         nedo().get("/api/programmes/{p}/tranches?state=APPROVED&size=1", programme).then()
                 .body("totalItems", org.hamcrest.Matchers.equalTo(FIT));
 
         List<Map<String, Object>> ledger = as(AUDITOR, Roles.AUDITOR)
-                .get("/api/programmes/{p}/ledger?size=500", programme).then().statusCode(200)
+                .get("/api/programmes/{p}/ledger?size=200", programme).then().statusCode(200)
                 .extract().jsonPath().getList("items");
         List<Map<String, Object>> approvals = ledger.stream().filter(e -> "TRANCHE_APPROVED".equals(e.get("kind"))).toList();
         assertThat(approvals).hasSize(FIT);

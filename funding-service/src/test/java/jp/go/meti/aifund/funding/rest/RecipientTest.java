@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
 import jp.go.meti.aifund.platform.rest.Problem;
 
 @QuarkusTest
@@ -28,7 +29,8 @@ class RecipientTest {
                 .contentType(Problem.MEDIA_TYPE).body("errors[0].field", equalTo("shareBasisPoints"));
         admin().body(Map.of("name", "AIST", "role", "RESEARCH_PARTNER", "consortiumId", noetra))
                 .post("/api/programmes/{p}/recipients", programme).then().statusCode(201);
-        nedo().get("/api/programmes/{p}/recipients", programme).then().statusCode(200).body("size()", equalTo(6));
+        nedo().get("/api/programmes/{p}/recipients", programme).then().statusCode(200).body("items", org.hamcrest.Matchers.hasSize(6))
+                .body("totalItems", equalTo(6)).body("page", equalTo(0)).body("size", equalTo(20));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
 import jp.go.meti.aifund.funding.support.FundingApi;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -70,7 +71,7 @@ class ModelCheckedWorkloadTest {
                     violations.add("programme " + t);
                 }
                 List<Map<String, Object>> envelopes = admin().get("/api/programmes/{p}/envelopes", programme).then()
-                        .extract().jsonPath().getList("");
+                        .extract().jsonPath().getList("items");
                 for (Map<String, Object> e : envelopes) {
                     if (num(e, "committed") + num(e, "disbursed") - num(e, "recovered") > num(e, "amount")
                             || num(e, "headroom") < 0) {
@@ -220,10 +221,10 @@ class ModelCheckedWorkloadTest {
         List<Map<String, Object>> all = new ArrayList<>();
         for (int page = 0;; page++) {
             List<Map<String, Object>> items = as(AUDITOR, Roles.AUDITOR)
-                    .get("/api/programmes/{p}/ledger?size=500&page=" + page, programme).then().statusCode(200)
+                    .get("/api/programmes/{p}/ledger?size=200&page=" + page, programme).then().statusCode(200)
                     .extract().jsonPath().getList("items");
             all.addAll(items);
-            if (items.size() < 500) {
+            if (items.size() < 200) {
                 return all;
             }
         }

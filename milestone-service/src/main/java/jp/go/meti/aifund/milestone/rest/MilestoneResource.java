@@ -14,11 +14,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,6 +32,7 @@ import jp.go.meti.aifund.milestone.service.MilestoneService;
 import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
 import jp.go.meti.aifund.milestone.service.Views.YearPlan;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** The milestones of each fiscal year of a programme, defined by NEDO's programme officers. */
@@ -56,6 +62,8 @@ public class MilestoneResource {
     @Path("/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones")
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     @Operation(summary = "Define a milestone of a fiscal year")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MilestoneView.class)))
     public Response define(@RestPath UUID programmeId, @RestPath @Min(2000) @Max(2100) int fiscalYear,
             @Valid @NotNull MilestoneDefinition definition) {
         MilestoneView defined = milestones.define(programmeId, fiscalYear, definition, caller.name());
@@ -74,8 +82,13 @@ public class MilestoneResource {
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     @Operation(summary = "Redefine a milestone: in place until a result refers to it; afterwards as a new "
             + "version (201 with its Location) that supersedes this one")
-    public Response redefine(@RestPath UUID milestoneId, @Valid @NotNull MilestoneDefinition definition) {
-        MilestoneView redefined = milestones.redefine(milestoneId, definition, caller.name());
+    @APIResponse(responseCode = "200", description = "The same definition again: nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MilestoneView.class)))
+    @APIResponse(responseCode = "201", description = "A new version, superseding the one named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MilestoneView.class)))
+    public Response redefine(@RestPath UUID milestoneId, @RestHeader(ETags.IF_MATCH) String ifMatch,
+            @Valid @NotNull MilestoneDefinition definition) {
+        MilestoneView redefined = milestones.redefine(milestoneId, definition, caller.name(), ifMatch);
         if (redefined.id().equals(milestoneId)) {
             return Response.ok(redefined).build();
         }
@@ -86,6 +99,7 @@ public class MilestoneResource {
     @Path("/milestones/{milestoneId}")
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     @Operation(summary = "Remove a milestone that no review has assessed and that was never revised")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response remove(@RestPath UUID milestoneId) {
         milestones.remove(milestoneId);
         return Response.noContent().build();

@@ -1,7 +1,6 @@
 package jp.go.meti.aifund.milestone.rest;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,15 +14,20 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.service.ResultRecorder;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.Finalize;
@@ -35,8 +39,10 @@ import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
 import jp.go.meti.aifund.milestone.service.Views.ResultView;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
+import jp.go.meti.aifund.platform.review.Outcome;
 
 /**
  * The annual reviews: NEDO opens one for a fiscal year, records results with evidence and submits
@@ -64,6 +70,8 @@ public class ReviewResource {
     @Path("/programmes/{programmeId}/fiscal-years/{fiscalYear}/reviews")
     @RolesAllowed(Roles.NEDO_OFFICER)
     @Operation(summary = "Open the annual review of a fiscal year as a draft")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewView.class)))
     public Response open(@RestPath UUID programmeId, @RestPath @Min(2000) @Max(2100) int fiscalYear) {
         return created(workflow.open(programmeId, fiscalYear, caller.name()));
     }
@@ -74,16 +82,17 @@ public class ReviewResource {
     @Operation(summary = "Reviews (without their results), filtered by programme, fiscal year, state or outcome")
     public Page<ReviewView> search(@RestQuery UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
             @RestQuery ReviewState state, @RestQuery Outcome outcome,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page, @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return queries.search(programmeId, fiscalYear, state, outcome, page, size);
     }
 
     @GET
     @Path("/reviews/overdue")
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.AUDITOR})
-    @Operation(summary = "Fiscal years past their review's due date without a finalized review")
-    public List<OverdueReview> overdue() {
-        return queries.overdue();
+    @Operation(summary = "Fiscal years past their review's due date without a finalized review, optionally of one programme")
+    public Page<OverdueReview> overdue(@RestQuery UUID programmeId, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
+            @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return Page.of(queries.overdue(programmeId), page, size);
     }
 
     @GET
@@ -108,6 +117,7 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}/results/{milestoneId}")
     @RolesAllowed(Roles.NEDO_OFFICER)
     @Operation(summary = "Remove a result from a draft review")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Response removeResult(@RestPath UUID reviewId, @RestPath UUID milestoneId) {
         recorder.remove(reviewId, milestoneId, caller.name());
         return Response.noContent().build();
@@ -117,30 +127,33 @@ public class ReviewResource {
     @Path("/reviews/{reviewId}/submit")
     @RolesAllowed(Roles.NEDO_OFFICER)
     @Operation(summary = "Submit NEDO's technical evaluation: every milestone has a result and the weights add up to 100 %")
-    public ReviewView submit(@RestPath UUID reviewId) {
-        return workflow.submit(reviewId, caller.name());
+    public ReviewView submit(@RestPath UUID reviewId, @RestHeader(ETags.IF_MATCH) String ifMatch) {
+        return workflow.submit(reviewId, caller.name(), ifMatch);
     }
 
     @POST
     @Path("/reviews/{reviewId}/return")
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Return a submitted review to draft, with the reason")
-    public ReviewView returnToDraft(@RestPath UUID reviewId, @Valid @NotNull Reasoned command) {
-        return workflow.returnToDraft(reviewId, command.reason(), caller.name());
+    public ReviewView returnToDraft(@RestPath UUID reviewId, @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Reasoned command) {
+        return workflow.returnToDraft(reviewId, command.reason(), caller.name(), ifMatch);
     }
 
     @POST
     @Path("/reviews/{reviewId}/finalize")
     @RolesAllowed(Roles.METI_OFFICIAL)
     @Operation(summary = "Finalize METI's decision (not by the submitter); publishes the review event")
-    public ReviewView finalizeReview(@RestPath UUID reviewId, @Valid Finalize command) {
-        return workflow.finalizeReview(reviewId, command == null ? null : command.note(), caller.name());
+    public ReviewView finalizeReview(@RestPath UUID reviewId, @RestHeader(ETags.IF_MATCH) String ifMatch,
+            @RequestBody(required = false) @Valid Finalize command) {
+        return workflow.finalizeReview(reviewId, command == null ? null : command.note(), caller.name(), ifMatch);
     }
 
     @POST
     @Path("/reviews/{reviewId}/amendments")
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL})
     @Operation(summary = "Start an amendment of a finalized review: a new draft revision with its results")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReviewView.class)))
     public Response amend(@RestPath UUID reviewId, @Valid @NotNull Reasoned command) {
         return created(workflow.amend(reviewId, command.reason(), caller.name()));
     }

@@ -7,18 +7,19 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
-import jp.go.meti.aifund.platform.review.Weights;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.MilestoneCommands.MilestoneDefinition;
 import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
 import jp.go.meti.aifund.milestone.service.Views.YearPlan;
+import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.Weights;
 
 /**
  * The milestones of each fiscal year. A milestone is edited in place until a review records a
@@ -32,9 +33,11 @@ public class MilestoneService {
     private final ResultRepository results;
     private final ReviewDeadline deadline;
     private final Clock clock;
+    private final ETags etags;
 
     public MilestoneService(MilestoneRepository milestones, ResultRepository results, ReviewDeadline deadline,
-            Clock clock) {
+            Clock clock, ETags etags) {
+        this.etags = etags;
         this.milestones = milestones;
         this.results = results;
         this.deadline = deadline;
@@ -59,8 +62,9 @@ public class MilestoneService {
     /** The milestone as redefined: the same version if no result refers to it yet, else a new one. */
     @Transactional
     @Audited("milestone.redefined")
-    public MilestoneView redefine(UUID id, MilestoneDefinition definition, String actor) {
+    public MilestoneView redefine(UUID id, MilestoneDefinition definition, String actor, String ifMatch) {
         Milestone current = milestones.lock(id);
+        etags.require(ifMatch, MilestoneView.of(current));
         if (!current.code.equals(definition.code())) {
             throw new InvalidRequestException("code", "cannot change (it is " + current.code
                     + "); define a new milestone instead");

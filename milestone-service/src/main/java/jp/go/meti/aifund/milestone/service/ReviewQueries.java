@@ -11,19 +11,19 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewRepository;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
-import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.Page;
+import jp.go.meti.aifund.platform.review.Outcome;
 
 /** Reads reviews as portals and events show them: each result with the milestone version it assessed. */
 @ApplicationScoped
@@ -74,12 +74,16 @@ public class ReviewQueries {
      * Every fiscal year that has milestones, is past its due date and has no finalized review:
      * with its review in progress, or none when nobody has started one.
      */
-    public List<OverdueReview> overdue() {
+    /** Every programme's overdue years, or one programme's ({@code programmeId} given). */
+    public List<OverdueReview> overdue(UUID onlyProgramme) {
         LocalDate today = today();
         List<OverdueReview> overdue = new ArrayList<>();
         for (Object[] year : milestones.yearsWithMilestones()) {
             UUID programmeId = (UUID) year[0];
             int fiscalYear = (Integer) year[1];
+            if (onlyProgramme != null && !onlyProgramme.equals(programmeId)) {
+                continue;
+            }
             if (deadline.isOverdue(fiscalYear, today) && reviews.latestFinalized(programmeId, fiscalYear).isEmpty()) {
                 Review open = reviews.inProgress(programmeId, fiscalYear).orElse(null);
                 LocalDate due = open == null ? deadline.dueDate(fiscalYear) : open.dueDate;

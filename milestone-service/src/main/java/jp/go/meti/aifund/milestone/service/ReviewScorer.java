@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
-import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 
 /** Feeds a review's stored results to {@link ReviewScoring}, after checking the review is complete. */
 @ApplicationScoped
@@ -49,18 +49,29 @@ public class ReviewScorer {
         if (required.isEmpty()) {
             throw new ConflictException("FY" + review.fiscalYear + " has no milestones to review");
         }
-        if (!missing.isEmpty() || !stale.isEmpty()) {
+        if (!missing.isEmpty()) {
             throw new ConflictException("the review is incomplete: no result yet for " + missing
-                    + "; results for superseded milestone versions " + stale + " must be recorded again");
+                    + (stale.isEmpty() ? "" : "; " + recordAgain(stale)));
+        }
+        if (!stale.isEmpty()) {
+            throw new ConflictException("the review is incomplete: " + recordAgain(stale));
         }
         return score(recorded, assessed);
+    }
+
+    /** What to do about results recorded against milestone versions that were redefined since. */
+    private static String recordAgain(List<String> stale) {
+        return "the results for " + stale + " were recorded against milestone versions since superseded; record each "
+                + "again against its current version (PUT /api/reviews/{reviewId}/results/{milestoneId} with the "
+                + "current milestone's id, as listed by GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/"
+                + "milestones) and remove the old one (DELETE the same path with the superseded milestone's id)";
     }
 
     ReviewScoring.Score score(List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {
         return ReviewScoring.score(recorded.stream().map(r -> {
             Milestone m = assessed.get(r.milestoneId);
             return new ReviewScoring.Item(m.code, m.weightBasisPoints, m.critical,
-                    new Kpi.Result(r.assessment, r.achievementBasisPoints));
+                    new Kpi.Result(r.assessment, r.achievement));
         }).toList());
     }
 }

@@ -9,19 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewRepository;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
-import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
+import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.review.ReviewScoring;
 
 /**
  * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another
@@ -39,10 +40,12 @@ public class ReviewWorkflow {
     private final ReviewEvents events;
     private final ReviewDeadline deadline;
     private final Clock clock;
+    private final ETags etags;
 
     public ReviewWorkflow(ReviewRepository reviews, ResultRepository results, ConflictService conflicts,
             ReviewQueries queries, ReviewScorer scorer, ReviewEvents events,
-            ReviewDeadline deadline, Clock clock) {
+            ReviewDeadline deadline, Clock clock, ETags etags) {
+        this.etags = etags;
         this.reviews = reviews;
         this.results = results;
         this.conflicts = conflicts;
@@ -71,8 +74,9 @@ public class ReviewWorkflow {
 
     @Transactional
     @Audited("review.submitted")
-    public ReviewView submit(UUID reviewId, String actor) {
+    public ReviewView submit(UUID reviewId, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
+        etags.require(ifMatch, queries.view(review));
         review.state = review.state.after(ReviewAction.SUBMIT);
         ReviewScoring.Score score = scorer.scoreComplete(review);
         review.submittedBy = actor;
@@ -86,8 +90,9 @@ public class ReviewWorkflow {
 
     @Transactional
     @Audited("review.returned")
-    public ReviewView returnToDraft(UUID reviewId, String reason, String actor) {
+    public ReviewView returnToDraft(UUID reviewId, String reason, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
+        etags.require(ifMatch, queries.view(review));
         review.state = review.state.after(ReviewAction.RETURN);
         review.returnedBy = actor;
         review.returnedAt = clock.instant();
@@ -98,8 +103,9 @@ public class ReviewWorkflow {
 
     @Transactional
     @Audited("review.finalized")
-    public ReviewView finalizeReview(UUID reviewId, String note, String actor) {
+    public ReviewView finalizeReview(UUID reviewId, String note, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
+        etags.require(ifMatch, queries.view(review));
         ReviewState next = review.state.after(ReviewAction.FINALIZE);
         FourEyes.requireDifferent("this review", review.submittedBy, "submitted", actor, "finalize");
         List<ReviewResult> recorded = results.ofReview(review.id);

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Defining the milestones of a year: validation, weights, and versions once a result refers to one. */
@@ -82,7 +83,8 @@ class MilestoneTest {
         refused(nedo().delete("/api/milestones/{m}", id), 409, "conflict");
 
         // the draft's result is for the superseded version: it must be recorded again before submitting
-        refused(submit(nedo(), review), 409, "conflict").body("detail", containsString("BENCH v1"));
+        refused(submit(nedo(), review), 409, "conflict").body("detail", containsString("BENCH v1"))
+                .body("detail", containsString("record each again against its current version"));
         nedo().delete("/api/reviews/{r}/results/{m}", review, id).then().statusCode(204);
         recorded(review, v2, 90, MEASURED_ON);
         submit(nedo(), review).then().statusCode(200).body("results[0].milestoneVersion", equalTo(2));

@@ -1,9 +1,11 @@
 package jp.go.meti.aifund.notification.rest;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
@@ -11,10 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.notification.service.Dashboard;
 import jp.go.meti.aifund.notification.service.Dashboard.Figures;
 import jp.go.meti.aifund.notification.service.Dashboard.ProgrammeBoard;
+import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** The read model behind the dashboard (/dashboard/): built from the review and tranche events. */
@@ -32,8 +36,9 @@ public class DashboardResource {
     @GET
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "The programmes seen on the tranche topic, with their totals")
-    public List<Figures> programmes() {
-        return dashboard.programmes();
+    public Page<Figures> programmes(@RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
+            @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return Page.of(dashboard.programmes(), page, size);
     }
 
     @GET

@@ -15,13 +15,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
+
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
@@ -29,6 +32,7 @@ import jp.go.meti.aifund.notification.service.Views.WarningView;
 import jp.go.meti.aifund.notification.service.WarningFeed;
 import jp.go.meti.aifund.notification.service.Warnings;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -57,7 +61,7 @@ public class WarningResource {
     @Operation(summary = "Warnings, newest first, filtered by programme, fiscal year, kind, severity or state")
     public Page<WarningView> search(@RestQuery UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
             @RestQuery WarningKind kind, @RestQuery Severity severity, @RestQuery WarningState state,
-            @RestQuery @DefaultValue("0") @Min(0) int page, @RestQuery @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page, @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return warnings.search(programmeId, fiscalYear, kind, severity, state, page, size);
     }
 
@@ -81,14 +85,16 @@ public class WarningResource {
     @POST
     @Path("/{warningId}/acknowledge")
     @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
-    public WarningView acknowledge(@RestPath UUID warningId, @Valid Note note) {
-        return warnings.acknowledge(warningId, note == null ? null : note.note(), caller.name());
+    public WarningView acknowledge(@RestPath UUID warningId, @RestHeader(ETags.IF_MATCH) String ifMatch,
+            @RequestBody(required = false) @Valid Note note) {
+        return warnings.acknowledge(warningId, note == null ? null : note.note(), caller.name(), ifMatch);
     }
 
     @POST
     @Path("/{warningId}/resolve")
     @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
-    public WarningView resolve(@RestPath UUID warningId, @Valid Note note) {
-        return warnings.resolve(warningId, note == null ? null : note.note(), caller.name());
+    public WarningView resolve(@RestPath UUID warningId, @RestHeader(ETags.IF_MATCH) String ifMatch,
+            @RequestBody(required = false) @Valid Note note) {
+        return warnings.resolve(warningId, note == null ? null : note.note(), caller.name(), ifMatch);
     }
 }

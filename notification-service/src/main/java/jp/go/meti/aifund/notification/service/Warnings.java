@@ -22,8 +22,9 @@ import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.notification.repository.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
-import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.audit.Audited;
+import jp.go.meti.aifund.platform.rest.ETags;
+import jp.go.meti.aifund.platform.rest.Page;
 
 /**
  * Stores warnings and their life cycle. Raising a warning also creates, in the same transaction,
@@ -39,9 +40,11 @@ public class Warnings {
     private final ObjectMapper json;
     private final Event<WarningRaised> raised;
     private final Clock clock;
+    private final ETags etags;
 
     public Warnings(WarningRepository warnings, WebhookRepository webhooks, PullbackPolicy policy, ObjectMapper json,
-            Event<WarningRaised> raised, Clock clock) {
+            Event<WarningRaised> raised, Clock clock, ETags etags) {
+        this.etags = etags;
         this.warnings = warnings;
         this.webhooks = webhooks;
         this.policy = policy;
@@ -100,8 +103,9 @@ public class Warnings {
 
     @Transactional
     @Audited("warning.acknowledged")
-    public WarningView acknowledge(UUID id, String note, String actor) {
+    public WarningView acknowledge(UUID id, String note, String actor, String ifMatch) {
         Warning w = warnings.lock(id);
+        etags.require(ifMatch, WarningView.of(w));
         w.state = w.state.acknowledge();
         w.acknowledgedBy = actor;
         w.acknowledgedAt = clock.instant();
@@ -111,8 +115,9 @@ public class Warnings {
 
     @Transactional
     @Audited("warning.resolved")
-    public WarningView resolve(UUID id, String note, String actor) {
+    public WarningView resolve(UUID id, String note, String actor, String ifMatch) {
         Warning w = warnings.lock(id);
+        etags.require(ifMatch, WarningView.of(w));
         w.state = w.state.resolve();
         w.resolvedBy = actor;
         w.resolvedAt = clock.instant();

@@ -31,6 +31,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import jp.go.meti.aifund.infra.testing.Contracts;
 import jp.go.meti.aifund.infra.testing.HostileMessages;
 import jp.go.meti.aifund.infra.testing.Tokens;
@@ -127,7 +128,7 @@ class PullbackFlowTest {
             Map<String, Object> warning = warningsOf(programme).get(0);
             assertThat(warning).containsEntry("kind", "PULLBACK_RECOMMENDED").containsEntry("severity", "CRITICAL")
                     .containsEntry("fiscalYear", 2026).containsEntry("state", "OPEN")
-                    .containsEntry("policyVersion", "pullback-policy/1;ceiling-near=1000bp;reminder=30d");
+                    .containsEntry("policyVersion", "pullback-policy/2;ceiling-near=1000bp;reminder=30d");
             assertThat(warning.get("causeEventIds")).isEqualTo(List.of(finalized.get("id").asText()));
             // planned ¥200,000,000,001 × (1 − 30.00 %) = 140,000,000,000.7 → ¥140,000,000,000
             @SuppressWarnings("unchecked")
@@ -213,9 +214,9 @@ class PullbackFlowTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> flaky.received().size() == 3);
             await().atMost(Duration.ofSeconds(10)).until(() -> "DELIVERED".equals(as(Roles.AUDITOR)
-                    .get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract().path("[0].state")));
+                    .get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract().path("items[0].state")));
             List<Integer> statuses = as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription)
-                    .then().statusCode(200).extract().jsonPath().getList("[0].attemptLog.statusCode");
+                    .then().statusCode(200).extract().jsonPath().getList("items[0].attemptLog.statusCode");
             assertThat(statuses).containsExactly(503, 503, 204);
             assertThat(flaky.received()).extracting(r -> r.header("webhook-id")).containsOnly(flaky.received().get(0)
                     .header("webhook-id"));
@@ -234,11 +235,11 @@ class PullbackFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).stream()
                 .anyMatch(w -> "WEBHOOK_STALLED".equals(w.get("kind"))));
         List<Integer> attempts = as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription)
-                .then().statusCode(200).extract().jsonPath().getList("attempts");
+                .then().statusCode(200).extract().jsonPath().getList("items.attempts");
         // the first delivery is the WATCH warning's, retried since; the stall warning is queued for the same endpoint
         assertThat(attempts.get(0)).isGreaterThanOrEqualTo(2);
         assertThat(as(Roles.AUDITOR).get("/api/webhook-subscriptions/{s}/deliveries", subscription).then().extract()
-                .jsonPath().getList("state")).containsOnly("PENDING");
+                .jsonPath().getList("items.state")).containsOnly("PENDING");
     }
 
     private boolean trancheKnown(ObjectNode tranche) {

@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.notification.service.DeadlineCheck;
 import jp.go.meti.aifund.notification.support.Events;
@@ -75,10 +76,15 @@ class WarningApiTest {
         String id = (String) warnings(programme, "CEILING_NEAR").get(0).get("id");
 
         as("member.sony", Roles.CONSORTIUM_MEMBER).post("/api/warnings/{w}/acknowledge", id).then().statusCode(403);
-        as("meti.suzuki", Roles.METI_OFFICIAL).body(Map.of("note", "reviewing FY2028 plan"))
+        String open = as("auditor.ito", Roles.AUDITOR).get("/api/warnings/{w}", id).then().extract().header("ETag");
+        as("meti.suzuki", Roles.METI_OFFICIAL).header("If-Match", "\"not-this-version\"")
+                .post("/api/warnings/{w}/acknowledge", id).then().statusCode(412);
+        as("meti.suzuki", Roles.METI_OFFICIAL).header("If-Match", open).body(Map.of("note", "reviewing FY2028 plan"))
                 .post("/api/warnings/{w}/acknowledge", id).then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"))
                 .body("acknowledged.by", equalTo("meti.suzuki")).body("acknowledged.note", equalTo("reviewing FY2028 plan"));
         as("meti.suzuki", Roles.METI_OFFICIAL).post("/api/warnings/{w}/acknowledge", id).then().statusCode(409);
+        as("meti.takahashi", Roles.METI_OFFICIAL).header("If-Match", open).body(Map.of("note", "too late"))
+                .post("/api/warnings/{w}/resolve", id).then().statusCode(412); // acknowledged since it was read
         as("meti.takahashi", Roles.METI_OFFICIAL).body(Map.of("note", "envelopes re-planned"))
                 .post("/api/warnings/{w}/resolve", id).then().statusCode(200).body("state", equalTo("RESOLVED"))
                 .body("resolved.by", equalTo("meti.takahashi"));

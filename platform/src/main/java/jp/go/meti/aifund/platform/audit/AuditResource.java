@@ -34,8 +34,8 @@ public class AuditResource {
     @GET
     @Operation(summary = "Decisions in the order they were made, filtered by actor, action or subject (an id)")
     public Page<EntryView> list(@RestQuery @Size(max = 200) String actor, @RestQuery @Size(max = 100) String action,
-            @RestQuery @Size(max = 100) String subject, @RestQuery @DefaultValue("0") @Min(0) int page,
-            @RestQuery @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @RestQuery @Size(max = 100) String subject, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
+            @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return trail.search(actor, action, subject, page, size);
     }
 

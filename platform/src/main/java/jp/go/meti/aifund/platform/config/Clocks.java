@@ -15,19 +15,26 @@ import org.jboss.logging.Logger;
 public class Clocks {
 
     private static final Logger LOG = Logger.getLogger(Clocks.class);
+    /** PostgreSQL keeps instants to the microsecond: an answer shows what a later read will show. */
+    private static final Duration MICROSECOND = Duration.ofNanos(1_000);
 
     /**
      * Instants are stored in UTC; the services convert to Japanese calendar days where a rule needs
      * one. {@code aifund.clock.start} (demo only: {@code deploy/run-local.sh --demo}) starts the
-     * clock at that instant and lets it run, so a scenario years ahead can be played today.
+     * clock at that instant and lets it run, so a scenario years ahead can be played today; services
+     * given the same {@code aifund.clock.started-at} (the real instant it stands for) show the same time.
      */
     @Produces
     @ApplicationScoped
-    Clock clock(@ConfigProperty(name = "aifund.clock.start") Optional<OffsetDateTime> start) {
+    Clock clock(@ConfigProperty(name = "aifund.clock.start") Optional<OffsetDateTime> start,
+            @ConfigProperty(name = "aifund.clock.started-at") Optional<OffsetDateTime> startedAt) {
         if (start.isEmpty()) {
-            return Clock.systemUTC();
+            return Clock.tick(Clock.systemUTC(), MICROSECOND);
         }
-        LOG.warnf("the clock starts at %s (aifund.clock.start): for demonstrations only", start.get());
-        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start.get().toInstant()));
+        Instant realStart = startedAt.map(OffsetDateTime::toInstant).orElseGet(Instant::now);
+        LOG.warnf("the clock started at %s when it was really %s (aifund.clock.start, aifund.clock.started-at): "
+                + "for demonstrations only", start.get(), realStart);
+        return Clock.tick(Clock.offset(Clock.systemUTC(), Duration.between(realStart, start.get().toInstant())),
+                MICROSECOND);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,17 +26,20 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+
 import jp.go.meti.aifund.platform.domain.ConflictException;
 import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
 import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
 import jp.go.meti.aifund.platform.domain.NotPermittedException;
+import jp.go.meti.aifund.platform.domain.StaleVersionException;
 import jp.go.meti.aifund.platform.repository.TransientFailure;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
@@ -50,10 +54,11 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
+    public Response validation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(isAbsentBody(v, resource) ? new FieldError("body", "is required: send a JSON object")
+                    : new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldError::field));
         return respond(Problem.of("validation", "Invalid request", 400,
@@ -75,8 +80,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = fieldOf(e);
-        String reason = e instanceof JsonParseException ? "is not well-formed JSON"
-                : "has a wrong type or value (amounts are whole yen, within range), or is not a field of this request";
+        String reason = JsonReasons.of(e);
         return respond(Problem.of("malformed-request", "Malformed request body", 400,
                 "The body could not be read: " + field + " " + reason, path(uri), List.of(new FieldError(field, reason))));
     }
@@ -84,6 +88,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response conflict(ConflictException e, UriInfo uri) {
         return respond(Problem.of("conflict", "Not allowed in the current state", 409, e.getMessage(), path(uri), null));
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e, UriInfo uri) {
+        return Response.status(412).type(Problem.MEDIA_TYPE).header(HttpHeaders.ETAG, e.current())
+                .entity(Problem.of("stale-version", "The resource changed since it was read", 412, e.getMessage(),
+                        path(uri), List.of(new FieldError(ETags.IF_MATCH, "names a version that is no longer current"))))
+                .build();
     }
 
     @ServerExceptionMapper
@@ -110,9 +122,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problem.of("forbidden", "Forbidden", 403,
-                "Your roles do not allow this request", path(uri), null));
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request"
+                + Roles.neededFor(resource.getResourceMethod()).map(r -> ": it needs the role " + r).orElse(""),
+                path(uri), null));
     }
 
     @ServerExceptionMapper
@@ -174,6 +187,22 @@ public class ProblemMapper {
         return uri.getPath();
     }
 
+    /** A {@code @NotNull} body parameter that was sent without a body (a body is neither a path nor a query parameter). */
+    private static boolean isAbsentBody(ConstraintViolation<?> v, ResourceInfo resource) {
+        Path.Node leaf = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            leaf = node;
+        }
+        if (v.getInvalidValue() != null || leaf == null || leaf.getKind() != ElementKind.PARAMETER
+                || resource.getResourceMethod() == null) {
+            return false;
+        }
+        java.lang.reflect.Parameter parameter = resource.getResourceMethod().getParameters()[
+                leaf.as(Path.ParameterNode.class).getParameterIndex()];
+        return parameter.getAnnotations().length == 0 || java.util.Arrays.stream(parameter.getAnnotations())
+                .allMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.validation"));
+    }
+
     /** {@code plan.command.amount} → {@code amount}; a query parameter keeps its own name. */
     static String fieldOf(Path path) {
         List<String> properties = new ArrayList<>();
@@ -193,9 +222,11 @@ public class ProblemMapper {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return fieldOf(mapping.getPath());
         }
-        if (e instanceof InputCoercionException overflow && overflow.getProcessor() != null) {
+        boolean atAField = e instanceof InputCoercionException
+                || e instanceof JsonParseException parse && String.valueOf(parse.getOriginalMessage()).startsWith("Duplicate field");
+        if (atAField && e instanceof StreamReadException read && read.getProcessor() != null) {
             try {
-                String name = overflow.getProcessor().currentName();
+                String name = read.getProcessor().currentName();
                 return name == null ? "body" : name;
             } catch (java.io.IOException | RuntimeException unavailable) {
                 return "body";

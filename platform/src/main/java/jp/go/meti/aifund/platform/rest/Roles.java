@@ -1,6 +1,10 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
 
 /** The roles a bearer token carries in its {@code groups} claim. */
 public final class Roles {
@@ -31,5 +35,19 @@ public final class Roles {
             AUDITOR);
 
     private Roles() {
+    }
+
+    /** "meti-official" or "one of nedo-officer, programme-admin": what an operation's {@code @RolesAllowed} asks for. */
+    public static Optional<String> neededFor(Method method) {
+        if (method == null) {
+            return Optional.empty();
+        }
+        RolesAllowed allowed = Optional.ofNullable(method.getAnnotation(RolesAllowed.class))
+                .orElse(method.getDeclaringClass().getAnnotation(RolesAllowed.class));
+        if (allowed == null || allowed.value().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(allowed.value().length == 1 ? allowed.value()[0]
+                : "one of " + String.join(", ", allowed.value()));
     }
 }

@@ -55,7 +55,7 @@ public final class DemoSeed {
     /** The id of the programme's recipient of that name (for the consortium member's token). */
     String recipientId(String programme, String name) throws Exception {
         for (JsonNode r : call("admin.sato", "programme-admin", "GET", funding + "/api/programmes/" + programme
-                + "/recipients", null)) {
+                + "/recipients?size=200", null).get("items")) {
             if (name.equals(r.get("name").asText())) {
                 return r.get("id").asText();
             }
@@ -177,7 +177,7 @@ public final class DemoSeed {
     }
 
     private String gate(String p, int fy) throws Exception {
-        for (JsonNode e : call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/envelopes", null)) {
+        for (JsonNode e : call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/envelopes", null).get("items")) {
             if (e.get("fiscalYear").asInt() == fy) {
                 return e.get("gate").asText();
             }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,8 @@ public final class LocalStack implements AutoCloseable {
                 KAFKA_PORT, true);
         if (demo) {
             stack.serviceEnvironment.put("AIFUND_CLOCK_START", DemoSeed.CLOCK_START);
+            // one real instant for all three, so that they keep the same demo time
+            stack.serviceEnvironment.put("AIFUND_CLOCK_STARTED_AT", Instant.now().toString());
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
