@@ -5,15 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import jp.go.meti.aifund.funding.domain.Exposure;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
-import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
@@ -22,6 +24,8 @@ import jp.go.meti.aifund.funding.repository.Pullback;
 import jp.go.meti.aifund.funding.repository.Recipient;
 import jp.go.meti.aifund.funding.repository.ReturnOrder;
 import jp.go.meti.aifund.funding.repository.Tranche;
+import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
 public final class Views {
@@ -91,7 +95,7 @@ public final class Views {
 
     public record PullbackView(UUID id, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
             int affectedFiscalYear, int scoreBasisPoints, long plannedAmount, long recommendedReduction,
-            @JsonRawValue String parts, String policyVersion, List<UUID> heldTrancheIds, Instant receivedAt,
+            @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Part.class) String parts, String policyVersion, List<UUID> heldTrancheIds, Instant receivedAt,
             String state, PullbackDecision decision, Long decisionAmount, String decisionReason, String proposedBy,
             Instant proposedAt, String decidedBy, Instant decidedAt) {
 

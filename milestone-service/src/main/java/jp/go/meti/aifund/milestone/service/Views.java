@@ -8,19 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import jp.go.meti.aifund.platform.review.Assessment;
-import jp.go.meti.aifund.platform.review.Decimals;
-import jp.go.meti.aifund.platform.review.Direction;
 import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.platform.review.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.platform.review.Assessment;
+import jp.go.meti.aifund.platform.review.Decimals;
+import jp.go.meti.aifund.platform.review.Direction;
+import jp.go.meti.aifund.platform.review.Outcome;
 
 /** What the service answers: immutable records, never entities. KPI values are exact decimals. */
 public final class Views {
@@ -46,7 +44,6 @@ public final class Views {
     }
 
     /** A step of the review done by an agency: who, when, and what they noted. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(String agency, String by, Instant at, String note) {
 
         static Step of(String agency, String by, Instant at, String note) {
@@ -69,8 +66,7 @@ public final class Views {
         }
     }
 
-    /** A review revision; {@code results} are left out of lists. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** A review revision; {@code results} is null in lists. */
     public record ReviewView(UUID id, UUID programmeId, int fiscalYear, int revision, UUID amends,
             String amendmentReason, UUID amendedBy, ReviewState state, LocalDate dueDate, boolean overdue,
             String createdBy, Instant createdAt, Step technicalEvaluation, Step returned, Step decision,

@@ -5,15 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
+import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.notification.repository.WebhookAttempt;
 import jp.go.meti.aifund.notification.repository.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookSubscription;
-import jp.go.meti.aifund.notification.repository.Warning;
 
 /** What the service answers: immutable records, never entities. */
 public final class Views {
@@ -24,7 +27,7 @@ public final class Views {
     /** A warning; {@code figures} is the computed reduction and its split, as stored. */
     public record WarningView(UUID id, WarningKind kind, Severity severity, UUID programmeId, Integer fiscalYear,
             WarningState state, String title, String detail, List<String> causeEventIds, String policyVersion,
-            @JsonRawValue String figures, Instant createdAt, Step acknowledged, Step resolved) {
+            @JsonRawValue @Schema(implementation = PullbackPolicy.Reduction.class) String figures, Instant createdAt, Step acknowledged, Step resolved) {
 
         public static WarningView of(Warning w) {
             return new WarningView(w.id, w.kind, w.severity, w.programmeId, w.fiscalYear, w.state, w.title, w.detail,

@@ -8,13 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
+
 import jp.go.meti.aifund.platform.domain.AuditChain;
 import jp.go.meti.aifund.platform.rest.Caller;
+import jp.go.meti.aifund.platform.rest.OpenApiContract;
 import jp.go.meti.aifund.platform.rest.Page;
 
 /**
@@ -36,6 +40,7 @@ public class AuditTrail {
     }
 
     public record EntryView(long id, Instant recordedAt, String actor, String action, String subject,
+            @Schema(ref = OpenApiContract.ANY_VALUES, description = "The arguments of the decision, in order, as recorded")
             JsonNode details, String previousHash, String hash) {
     }
 
