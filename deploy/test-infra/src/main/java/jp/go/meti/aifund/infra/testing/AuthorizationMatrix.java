@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +58,14 @@ public abstract class AuthorizationMatrix {
         Map<String, Object> document = given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
         Set<String> endpoints = new TreeSet<>();
-        document.forEach((path, operations) -> ((Map<?, ?>) operations).keySet().forEach(method -> {
+        Set<String> withBody = new HashSet<>();
+        document.forEach((path, operations) -> ((Map<?, ?>) operations).forEach((method, operation) -> {
             if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
-                endpoints.add(method.toString().toUpperCase() + " " + path);
+                String endpoint = method.toString().toUpperCase() + " " + path;
+                endpoints.add(endpoint);
+                if (((Map<?, ?>) operation).containsKey("requestBody")) {
+                    withBody.add(endpoint);
+                }
             }
         }));
         Map<String, Set<String>> decisions = decisions();
@@ -71,26 +77,27 @@ public abstract class AuthorizationMatrix {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
             Set<String> allowed = decisions.get(endpoint);
+            boolean body = withBody.contains(endpoint);
             for (String role : ROLES) {
                 Map<String, Function<String, String>> invalid = Map.of("expired", r -> Tokens.expired("matrix", r),
                         "forged", r -> Tokens.forged("matrix", r), "foreign issuer", r -> Tokens.wrongIssuer("matrix", r));
                 for (var token : invalid.entrySet()) {
                     checked++;
                     expect(wrong, endpoint, role + " with an " + token.getKey() + " token",
-                            call(given().auth().oauth2(token.getValue().apply(role)), method, path), 401);
+                            call(given().auth().oauth2(token.getValue().apply(role)), method, path, body), 401);
                 }
                 boolean allows = allowed.contains(ANYONE) || allowed.contains(role);
                 if (allows && streaming().contains(endpoint)) {
                     continue;
                 }
                 checked++;
-                int status = call(given().auth().oauth2(Tokens.of("matrix", role)), method, path).statusCode();
+                int status = call(given().auth().oauth2(Tokens.of("matrix", role)), method, path, body).statusCode();
                 if (allows ? status == 401 || status == 403 || status >= 500 : status != 403) {
                     wrong.add(endpoint + " as " + role + ": " + status + (allows ? ", but the role is allowed" : ", not 403"));
                 }
             }
             checked++;
-            expect(wrong, endpoint, "no token", call(given(), method, path), 401);
+            expect(wrong, endpoint, "no token", call(given(), method, path, body), 401);
         }
         System.out.printf("authorization matrix: %d endpoints × %d roles × (valid, expired, forged, foreign-issuer "
                 + "token) + no token: %d requests, %d unexpected%n", endpoints.size(), ROLES.size(), checked, wrong.size());
@@ -103,9 +110,10 @@ public abstract class AuthorizationMatrix {
         }
     }
 
-    private static Response call(RequestSpecification request, String method, String path) {
-        return request.contentType("application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(method.equals("GET") || method.equals("DELETE") ? "" : "{}").request(method, path);
+    /** An empty JSON object as the body of an operation that takes one (as documented), no body otherwise. */
+    private static Response call(RequestSpecification request, String method, String path, boolean body) {
+        RequestSpecification r = request.header("Idempotency-Key", UUID.randomUUID().toString());
+        return (body ? r.contentType("application/json").body("{}") : r).request(method, path);
     }
 
     /** Random ids for path parameters, 2026 for a fiscal year. */
