@@ -49,15 +49,16 @@ final class GeneratedClientCheck {
                 .trancheResourcePlan(p, UUID.randomUUID().toString(), new PlanTranche().fiscalYear(2026)
                         .recipientId(noetra).amount(40_000_000L));
         TranchesApi meti = new TranchesApi(clients.funding("meti.suzuki", "meti-official"));
-        TrancheView approved = meti.trancheResourceApprove(p, planned.getId(), UUID.randomUUID().toString(),
-                new Decision(), null);
+        // the body of an approval is optional, as the document says
+        TrancheView approved = meti.trancheResourceApprove(p, planned.getId(), UUID.randomUUID().toString(), null,
+                null);
         // a nullable property inlines its enumeration (OpenAPI 3.0 cannot make a $ref nullable): same values
         assertThat(approved.getState().getValue()).isEqualTo(TrancheState.APPROVED.getValue());
         assertThat(approved.getDisbursedOn()).isNull();
         assertThat(meti.trancheResourceList(p, 2026, 0, null, 20, TrancheState.APPROVED).getTotalItems()).isEqualTo(1);
 
         assertThatThrownBy(() -> meti.trancheResourceApprove(p, planned.getId(), UUID.randomUUID().toString(),
-                new Decision(), null)).isInstanceOfSatisfying(ApiException.class, refused -> {
+                null, new Decision().reason("again"))).isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.getCode()).isEqualTo(409);
                     Problem problem = read(refused.getResponseBody());
                     assertThat(problem.getStatus()).isEqualTo(409);
