@@ -192,6 +192,13 @@ class IncomingEventsTest {
             kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, h.key(), h.value())).awaitCompletion();
             sent.add(h);
         }));
+        List<String> later = new java.util.ArrayList<>();
+        topics.forEach((topic, valid) -> {
+            ObjectNode event = HostileMessages.ofALaterType(valid);
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, event.get("partitionkey").asText(),
+                    event.toString())).awaitCompletion();
+            later.add(event.get("id").asText());
+        });
         java.util.Set<String> keys = sent.stream().map(HostileMessages.Hostile::key).collect(java.util.stream.Collectors.toSet());
         await().atMost(Duration.ofSeconds(60)).until(() -> dead.getRecords().stream()
                 .filter(r -> keys.contains(r.key())).count() == sent.size());
@@ -202,6 +209,10 @@ class IncomingEventsTest {
         }
         publish("aifund.review-events.v1", review("finalized", 1, "PASSED")); // and consumption goes on
         await().atMost(Duration.ofSeconds(30)).until(() -> "OPEN".equals(gate(2027)));
+        // an event of a type added to the contract later is skipped and counted, never dead-lettered
+        assertThat(dead.getRecords()).noneMatch(r -> later.stream().anyMatch(r.value()::contains));
+        assertThat(io.restassured.RestAssured.given().get("/q/metrics").asString())
+                .containsPattern("aifund_events_skipped_total\\{[^}]*reason=\"unknown-type\"[^}]*\\} [1-9]");
         dead.stop();
     }
 

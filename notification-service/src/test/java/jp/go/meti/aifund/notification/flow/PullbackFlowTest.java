@@ -180,6 +180,12 @@ class PullbackFlowTest {
             publishRaw(topic, h.key(), h.value());
             sentHostile.add(h);
         }));
+        List<String> later = new java.util.ArrayList<>();
+        topics.forEach((topic, valid) -> {
+            ObjectNode event = HostileMessages.ofALaterType(valid);
+            publishRaw(topic, event.get("partitionkey").asText(), event.toString());
+            later.add(event.get("id").asText());
+        });
         topics.forEach(this::publish); // then healthy events, after the poison on the same partitions
 
         await().atMost(Duration.ofSeconds(60)).until(() -> reasonsFor(dead, sentHostile).size() == sentHostile.size());
@@ -190,6 +196,10 @@ class PullbackFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() == 1);
         assertThat(warningsOf(programme).get(0)).containsEntry("kind", "WATCH");
         assertThat(trancheKnown(tranche)).isTrue();
+        // an event of a type added to the contract later is skipped and counted, never dead-lettered
+        assertThat(dead.getRecords()).noneMatch(r -> later.stream().anyMatch(r.value()::contains));
+        assertThat(given().get("/q/metrics").asString())
+                .containsPattern("aifund_events_skipped_total\\{[^}]*reason=\"unknown-type\"[^}]*\\} [1-9]");
         System.out.printf("hostile records: %d sent to 2 topics, %d dead-lettered with their reason, consumption went on%n",
                 sentHostile.size(), reasons.size());
         dead.stop();

@@ -15,13 +15,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jp.go.meti.aifund.platform.repository.TransientFailure;
 
 /**
  * How every service consumes a record: read it against the published contract (a
- * {@link PoisonMessage} goes to the channel's dead-letter topic with its reason), skip published
- * types this consumer does not act on, and apply the others in one transaction that first claims
+ * {@link PoisonMessage} goes to the channel's dead-letter topic with its reason), skip the types
+ * this consumer does not act on, counted by {@value #SKIPPED} (a type this version does not know,
+ * added to the contract later, is skipped too, never dead-lettered), and apply the others in one transaction that first claims
  * the event id in the {@link Inbox}, so that a redelivery changes nothing whatever the handler
  * does. While the database is unreachable, the record is retried rather than dead-lettered: it is
  * not at fault.
@@ -31,21 +34,39 @@ public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
     private static final int MAX_ATTEMPTS = 60;
+    /** Events read and skipped, by reason ({@code unknown-type}, {@code not-handled}) and, if published, type. */
+    public static final String SKIPPED = "aifund.events.skipped";
 
     private final EventReader reader;
     private final Inbox inbox;
     private final RecordTraces traces;
+    private final MeterRegistry registry;
 
-    public EventConsumer(EventReader reader, Inbox inbox, RecordTraces traces) {
+    public EventConsumer(EventReader reader, Inbox inbox, RecordTraces traces, MeterRegistry registry) {
         this.reader = reader;
         this.inbox = inbox;
         this.traces = traces;
+        this.registry = registry;
+    }
+
+    /** Whether to apply the event; one that is not is counted, with the type only when it is published (bounded). */
+    private boolean handles(Set<String> handledTypes, IncomingEvent event) {
+        if (handledTypes.contains(event.type())) {
+            return true;
+        }
+        boolean known = reader.isPublished(event.type());
+        registry.counter(SKIPPED, "reason", known ? "not-handled" : "unknown-type", "type",
+                known ? event.type() : "unpublished").increment();
+        if (!known) {
+            LOG.infof("skipped event %s of type %s, which this version does not know", event.id(), event.type());
+        }
+        return false;
     }
 
     /** {@code handler} runs in the transaction that records the event as applied, once per event. */
     public void consume(String key, String payload, Set<String> handledTypes, Consumer<IncomingEvent> handler) {
         IncomingEvent event = reader.read(key, payload);
-        if (handledTypes.contains(event.type())) {
+        if (handles(handledTypes, event)) {
             applyAll(List.of(event), events -> events.forEach(handler));
         }
     }
@@ -80,7 +101,7 @@ public class EventConsumer {
         for (ConsumerRecord<String, String> record : records) {
             try {
                 IncomingEvent event = reader.read(record.key(), record.value());
-                if (handledTypes.contains(event.type())) {
+                if (handles(handledTypes, event)) {
                     readable.add(event);
                     recordOf.put(event, record);
                 }

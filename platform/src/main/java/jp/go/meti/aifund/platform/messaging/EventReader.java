@@ -20,10 +20,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 /**
- * Reads a Kafka record as a consumer must: a CloudEvent of a published type, valid against the
- * schema in contracts/ (packaged with the platform), keyed by its programme. Anything else is a
- * {@link PoisonMessage} naming what is wrong. Readers stay tolerant: the schemas allow fields they
- * do not know.
+ * Reads a Kafka record as a consumer must: an aifund CloudEvent, valid against the schema of its
+ * type in contracts/ (packaged with the platform), keyed by its programme. Anything else is a
+ * {@link PoisonMessage} naming what is wrong. Readers stay tolerant, as the contract promises: the
+ * schemas allow fields they do not know, and an event of a type this version has no schema for (a
+ * type added later) is read against the CloudEvent envelope alone, for its consumer to skip.
  */
 @ApplicationScoped
 public class EventReader {
@@ -36,6 +37,7 @@ public class EventReader {
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
             builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, "classpath:contracts/schemas/")));
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+    private final JsonSchema envelope = load("cloudevent.v1");
 
     public EventReader(ObjectMapper json) {
         this.json = json;
@@ -70,22 +72,30 @@ public class EventReader {
                 partitionKey, event.get("data"));
     }
 
+    /** Whether this version of the contracts has a schema for {@code type}. */
+    public boolean isPublished(String type) {
+        if (schemas.containsKey(type)) {
+            return true;
+        }
+        try (InputStream published = getClass().getClassLoader()
+                .getResourceAsStream("contracts/schemas/" + type + ".schema.json")) {
+            return published != null;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private JsonSchema schemaOf(String type) {
         if (!type.matches("jp\\.go\\.meti\\.aifund\\.[a-z-]+\\.[a-z-]+\\.v[0-9]+")) {
             throw new PoisonMessage("not an aifund CloudEvent: type \"" + type + "\"");
         }
-        return schemas.computeIfAbsent(type, t -> {
-            try (InputStream published = getClass().getClassLoader()
-                    .getResourceAsStream("contracts/schemas/" + t + ".schema.json")) {
-                if (published == null) {
-                    throw new PoisonMessage("unknown event type " + t + ": no published schema");
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMA_BASE + t + ".schema.json"));
-            schema.initializeValidators();
-            return schema;
-        });
+        // unknown types are not cached: a producer cannot grow this map by inventing them
+        return isPublished(type) ? schemas.computeIfAbsent(type, this::load) : envelope;
+    }
+
+    private JsonSchema load(String name) {
+        JsonSchema schema = factory.getSchema(SchemaLocation.of(SCHEMA_BASE + name + ".schema.json"));
+        schema.initializeValidators();
+        return schema;
     }
 }
