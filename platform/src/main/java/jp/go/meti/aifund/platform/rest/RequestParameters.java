@@ -58,7 +58,8 @@ public class RequestParameters {
             if (!inQuery && !p.isAnnotationPresent(RestPath.class)) {
                 continue;
             }
-            String name = p.getName();
+            String named = inQuery ? p.getAnnotation(RestQuery.class).value() : p.getAnnotation(RestPath.class).value();
+            String name = named.isEmpty() ? p.getName() : named;
             List<String> values = (inQuery ? query : path).getOrDefault(name, List.of());
             if (inQuery) {
                 declared.add(name);
