@@ -19,10 +19,11 @@ class RecipientTest {
         String programme = programme(1_000_000_000_000L);
         String noetra = consortium(programme);
         for (String[] member : new String[][] {{"SoftBank", "4000"}, {"NEC", "2000"}, {"Sony Group", "2000"}, {"Honda", "2000"}}) {
-            admin().body(Map.of("name", member[0], "role", "MEMBER", "consortiumId", noetra,
+            String location = admin().body(Map.of("name", member[0], "role", "MEMBER", "consortiumId", noetra,
                     "shareBasisPoints", Integer.parseInt(member[1])))
                     .post("/api/programmes/{p}/recipients", programme).then().statusCode(201)
-                    .body("consortiumId", equalTo(noetra));
+                    .body("consortiumId", equalTo(noetra)).extract().header("Location");
+            nedo().get(location).then().statusCode(200).body("name", equalTo(member[0])); // the Location is readable
         }
         admin().body(Map.of("name", "Fujitsu", "role", "MEMBER", "consortiumId", noetra, "shareBasisPoints", 1))
                 .post("/api/programmes/{p}/recipients", programme).then().statusCode(400)

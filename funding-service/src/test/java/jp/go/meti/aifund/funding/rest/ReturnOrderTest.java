@@ -86,6 +86,9 @@ class ReturnOrderTest {
         String order = meti().body(Map.of("amount", 3_650_000, "deadline", "2026-06-30", "reason", "unused funds"))
                 .post(orders).then().statusCode(201).body("receivedOn", equalTo("2026-04-01")).extract().path("id");
 
+        nedo().get(orders + "/{o}", order).then().statusCode(200).body("state", equalTo("OPEN")); // Location readable
+        String otherTranche = "/api/programmes/" + programme + "/tranches/" + tranche + "/return-orders";
+        meti().body(Map.of("repaidOn", "2026-09-30")).post(otherTranche + "/{o}/settle", order).then().statusCode(404);
         meti().body(Map.of("repaidOn", "2026-09-30")).post(orders + "/{o}/settle", order).then().statusCode(200)
                 .body("interestDays", equalTo(183)).body("interest", equalTo(200_385))
                 .body("lateDays", equalTo(92)).body("lateInterest", equalTo(100_740))

@@ -38,7 +38,8 @@ final class JsonReasons {
         return "has a wrong type or value";
     }
 
-    private static String mustBe(Class<?> type) {
+    /** What a value of {@code type} must be, as a reason says it. */
+    static String mustBe(Class<?> type) {
         if (type == long.class || type == Long.class) {
             return "must be a whole number (amounts are whole yen, never a fraction or a string)";
         }
@@ -65,7 +66,7 @@ final class JsonReasons {
         }
         if (type.isEnum()) {
             return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", "));
+                    .collect(Collectors.joining(", ")) + " (exactly so)";
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be an array";

@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -71,11 +70,7 @@ public class OversizeBodies {
     }
 
     private String problem(String path, long declared) {
-        try {
-            return json.writeValueAsString(Problem.of("too-large", "Request body too large", 413, "The body has "
-                    + declared + " bytes; this service reads at most " + limit, path, null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return RouteProblems.json(json, Problem.of("too-large", "Request body too large", 413, "The body has "
+                + declared + " bytes; this service reads at most " + limit, path, null));
     }
 }

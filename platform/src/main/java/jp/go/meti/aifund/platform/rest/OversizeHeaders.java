@@ -7,12 +7,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,16 +43,8 @@ public class OversizeHeaders {
             context.next();
             return;
         }
-        context.response().setStatusCode(431).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(problem(context.request().path(), size));
-    }
-
-    private String problem(String path, long size) {
-        try {
-            return json.writeValueAsString(Problem.of("headers-too-large", "Request header fields too large", 431,
-                    "The headers have " + size + " bytes; this service reads at most " + limit, path, null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        RouteProblems.send(context, json, Problem.of("headers-too-large", "Request header fields too large", 431,
+                "The headers have " + size + " bytes; this service reads at most " + limit, context.request().path(),
+                null));
     }
 }

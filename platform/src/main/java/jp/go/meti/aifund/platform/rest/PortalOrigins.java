@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -53,8 +52,9 @@ public class PortalOrigins {
         }
         var response = context.response();
         if (!origins.contains(origin)) {
-            response.setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(problem(origin,
-                    request.path()));
+            RouteProblems.send(context, json, Problem.of("origin-not-allowed", "Origin not allowed", 403, "Pages of "
+                    + origin + " may not call this API: it is not one of the portal origins (AIFUND_PORTAL_ORIGINS)",
+                    request.path(), List.of(new Problem.FieldError("Origin", "is not an allowed portal origin"))));
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).putHeader(HttpHeaders.VARY, "Origin");
@@ -71,15 +71,5 @@ public class PortalOrigins {
     /** A page of the service itself: its origin names the host the request was sent to. */
     private static boolean isOwn(String origin, String host) {
         return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
-    }
-
-    private String problem(String origin, String path) {
-        try {
-            return json.writeValueAsString(Problem.of("origin-not-allowed", "Origin not allowed", 403, "Pages of "
-                    + origin + " may not call this API: it is not one of the portal origins (AIFUND_PORTAL_ORIGINS)",
-                    path, List.of(new Problem.FieldError("Origin", "is not an allowed portal origin"))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -92,35 +91,34 @@ public class RequestParameters {
         return errors;
     }
 
-    /** Why {@code value} is not a {@code type}, or null when it is one. */
+    /** Why {@code value} is not a {@code type} (in the words the body's reasons use), or null when it is one. */
     static String reasonAgainst(Class<?> type, String value) {
         if (value.indexOf('\u0000') >= 0) {
             return "may not contain a NUL character";
         }
+        return reads(type, value) ? null : JsonReasons.mustBe(type) + ", not '" + value + "'";
+    }
+
+    private static boolean reads(Class<?> type, String value) {
         if (type == int.class || type == Integer.class) {
-            return parses(() -> Integer.parseInt(value)) ? null : "must be a whole number from "
-                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ", not '" + value + "'";
+            return parses(() -> Integer.parseInt(value));
         }
         if (type == long.class || type == Long.class) {
-            return parses(() -> Long.parseLong(value)) ? null : "must be a whole number, not '" + value + "'";
+            return parses(() -> Long.parseLong(value));
         }
         if (type == boolean.class || type == Boolean.class) {
-            return value.equals("true") || value.equals("false") ? null : "must be true or false, not '" + value + "'";
+            return value.equals("true") || value.equals("false");
         }
         if (type == UUID.class) {
-            return UUID_FORM.matcher(value).matches() ? null
-                    : "must be a UUID (8-4-4-4-12 hexadecimal digits), not '" + value + "'";
+            return UUID_FORM.matcher(value).matches();
         }
         if (type == LocalDate.class) {
-            return DATE_FORM.matcher(value).matches() && parses(() -> LocalDate.parse(value)) ? null
-                    : "must be a calendar date YYYY-MM-DD, not '" + value + "'";
+            return DATE_FORM.matcher(value).matches() && parses(() -> LocalDate.parse(value));
         }
         if (type.isEnum()) {
-            List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
-            return names.contains(value) ? null : "must be one of " + names.stream().collect(Collectors.joining(", "))
-                    + " (exactly so, in capitals), not '" + value + "'";
+            return Arrays.stream(type.getEnumConstants()).anyMatch(c -> ((Enum<?>) c).name().equals(value));
         }
-        return null;
+        return true;
     }
 
     private static boolean parses(Runnable parse) {
