@@ -1,6 +1,8 @@
 package jp.go.meti.aifund.notification.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,6 +34,25 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Stream stream();
+
+    interface Stream {
+        /**
+         * A comment line this often keeps a quiet stream open: well inside the HTTP idle timeout
+         * (60 s) and a proxy's read timeout (nginx ingress: 60 s).
+         */
+        @WithDefault("15s")
+        Duration keepAlive();
+
+        /** The reconnection delay the stream asks clients to wait ({@code retry:}). */
+        @WithDefault("3s")
+        Duration retry();
+
+        /** At most this many missed changes are replayed after {@code Last-Event-ID}; beyond, a resync frame. */
+        @WithDefault("1000")
+        int replayLimit();
+    }
+
     interface Policy {
         /** CEILING_NEAR when the headroom is under this share of the ceiling, in basis points. */
         @WithDefault("1000")
@@ -61,5 +82,19 @@ public interface NotificationConfig {
         /** Connect and response timeout of one attempt. */
         @WithDefault("5s")
         Duration timeout();
+
+        /** Endpoints must be https; plain http is allowed only where this is off (development, tests). */
+        @WithDefault("true")
+        boolean requireHttps();
+
+        /**
+         * Networks (address/prefix) that endpoints may lead into although they are internal (loopback,
+         * private…): none in production; the local stack and tests allow 127.0.0.1/32 for their receivers.
+         */
+        Optional<List<String>> allowedNetworks();
+
+        /** After a rotation, the previous secret still signs (beside the new one) this long. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
     }
 }

@@ -37,7 +37,8 @@ public class ReadModel {
 
     /** A tranche as its newest event shows it, with the programme's figures at that ledger entry. */
     public record TrancheCopy(UUID trancheId, UUID programmeId, int fiscalYear, UUID recipientId, long amount,
-            String state, Integer gatedByReviewYear, long ledgerEntryId, ProgrammeFigures programme) {
+            String state, Integer gatedByReviewYear, long ledgerEntryId, String stateReason, Instant stateSince,
+            ProgrammeFigures programme) {
     }
 
     public record ReviewCopy(UUID reviewId, UUID programmeId, int fiscalYear, int revision, String state,
@@ -55,9 +56,14 @@ public class ReadModel {
         }
         Timestamp now = Timestamp.from(Instant.now());
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement tranche = connection.prepareStatement("INSERT INTO tranche_copy "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tranche_id) DO UPDATE SET amount = EXCLUDED.amount, "
-                    + "state = EXCLUDED.state, ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+            try (PreparedStatement tranche = connection.prepareStatement("INSERT INTO tranche_copy (tranche_id, "
+                    + "programme_id, fiscal_year, recipient_id, amount, state, gated_by_review_year, ledger_entry_id, "
+                    + "updated_at, state_reason, state_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "ON CONFLICT (tranche_id) DO UPDATE SET amount = EXCLUDED.amount, state = EXCLUDED.state, "
+                    + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at, "
+                    + "state_reason = CASE WHEN tranche_copy.state = EXCLUDED.state THEN tranche_copy.state_reason "
+                    + "ELSE EXCLUDED.state_reason END, state_since = CASE WHEN tranche_copy.state = EXCLUDED.state "
+                    + "THEN tranche_copy.state_since ELSE EXCLUDED.state_since END "
                     + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id");
                  PreparedStatement totals = connection.prepareStatement("INSERT INTO programme_totals "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, "
@@ -75,6 +81,8 @@ public class ReadModel {
                     tranche.setObject(7, t.gatedByReviewYear(), Types.INTEGER);
                     tranche.setLong(8, t.ledgerEntryId());
                     tranche.setTimestamp(9, now);
+                    tranche.setString(10, t.stateReason());
+                    tranche.setTimestamp(11, t.stateSince() == null ? null : Timestamp.from(t.stateSince()));
                     tranche.addBatch();
                 }
                 tranche.executeBatch();
@@ -229,6 +237,42 @@ public class ReadModel {
                 .setParameter(1, programmeId).getResultList();
         return rows.stream().map(r -> new TrancheGroup(((Number) r[0]).intValue(), (String) r[1],
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
+    }
+
+    /** A tranche on hold: why (the reason of the ledger entry that held it) and since when. */
+    public record HeldTranche(UUID trancheId, int fiscalYear, UUID recipientId, long amount, Integer gatedByReviewYear,
+            String reason, Instant since) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<HeldTranche> heldTranches(UUID programmeId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT tranche_id, fiscal_year, recipient_id, amount, "
+                + "gated_by_review_year, state_reason, state_since FROM tranche_copy WHERE programme_id = ?1 "
+                + "AND state = 'ON_HOLD' ORDER BY fiscal_year, tranche_id").setParameter(1, programmeId).getResultList();
+        return rows.stream().map(r -> new HeldTranche((UUID) r[0], ((Number) r[1]).intValue(), (UUID) r[2],
+                ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
+                instant(r[6]))).toList();
+    }
+
+    /** When this service last learnt something of the programme (its figures, tranches, reviews or description). */
+    public Instant asOf(UUID programmeId) {
+        return instant(em.createNativeQuery("SELECT GREATEST((SELECT updated_at FROM programme_totals WHERE programme_id = ?1), "
+                + "(SELECT max(updated_at) FROM review_copy WHERE programme_id = ?1), "
+                + "(SELECT updated_at FROM programme_copy WHERE programme_id = ?1))").setParameter(1, programmeId)
+                .getSingleResult());
+    }
+
+    private static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        if (column instanceof Instant i) {
+            return i;
+        }
+        if (column instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) column).toInstant();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import jp.go.meti.aifund.platform.domain.NotFoundException;
 
@@ -23,34 +24,65 @@ public class WebhookRepository {
         em.persist(entity);
     }
 
+    /** A subscription that is not deleted. */
     public WebhookSubscription subscription(UUID id) {
-        WebhookSubscription s = em.find(WebhookSubscription.class, id);
-        if (s == null) {
+        return present(em.find(WebhookSubscription.class, id), id);
+    }
+
+    public WebhookSubscription lockSubscription(UUID id) {
+        return present(em.find(WebhookSubscription.class, id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
+    private static WebhookSubscription present(WebhookSubscription s, UUID id) {
+        if (s == null || s.deletedAt != null) {
             throw new NotFoundException("webhook subscription", id);
         }
         return s;
     }
 
-    public List<WebhookSubscription> subscriptions() {
-        return em.createQuery("FROM WebhookSubscription ORDER BY createdAt", WebhookSubscription.class).getResultList();
+    /** The subscriptions not deleted, of one owner or (null) of all, oldest first. */
+    public List<WebhookSubscription> subscriptions(String owner) {
+        if (owner == null) {
+            return em.createQuery("FROM WebhookSubscription WHERE deletedAt IS NULL ORDER BY createdAt, id",
+                    WebhookSubscription.class).getResultList();
+        }
+        return em.createQuery("FROM WebhookSubscription WHERE deletedAt IS NULL AND createdBy = ?1 ORDER BY createdAt, id",
+                WebhookSubscription.class).setParameter(1, owner).getResultList();
     }
 
-    public List<WebhookSubscription> active() {
-        return em.createQuery("FROM WebhookSubscription WHERE active = true", WebhookSubscription.class).getResultList();
+    /** The subscriptions that receive new changes: not deleted (a disabled one receives them later). */
+    public List<WebhookSubscription> receiving() {
+        return em.createQuery("FROM WebhookSubscription WHERE deletedAt IS NULL", WebhookSubscription.class)
+                .getResultList();
     }
 
-    /** Pending deliveries that are due, locked so that concurrent dispatchers never send one twice at once. */
+    /**
+     * Pending deliveries that are due, of enabled subscriptions, locked so that concurrent dispatchers
+     * never send one twice at once.
+     */
     public List<WebhookDelivery> due(Instant now, int limit) {
-        return em.createNativeQuery("SELECT * FROM webhook_delivery WHERE state = 'PENDING' AND next_attempt_at <= ?1 "
-                + "ORDER BY next_attempt_at LIMIT ?2 FOR UPDATE SKIP LOCKED", WebhookDelivery.class)
+        return em.createNativeQuery("SELECT d.* FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id "
+                + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= ?1 AND s.active "
+                + "ORDER BY d.next_attempt_at LIMIT ?2 FOR UPDATE OF d SKIP LOCKED", WebhookDelivery.class)
                 .setParameter(1, now).setParameter(2, limit).getResultList();
     }
 
-    /** Pending deliveries created before {@code since} whose stall is not reported yet. */
+    /**
+     * Pending deliveries of enabled subscriptions created before {@code since} whose stall is not
+     * reported yet (a disabled subscription's deliveries wait by the owner's choice).
+     */
     public List<WebhookDelivery> stalled(Instant since) {
-        return em.createQuery("FROM WebhookDelivery WHERE state = 'PENDING' AND stallReported = false AND createdAt < ?1",
+        return em.createQuery("SELECT d FROM WebhookDelivery d, WebhookSubscription s WHERE s.id = d.subscriptionId "
+                + "AND s.active = true AND d.state = 'PENDING' AND d.stallReported = false AND d.createdAt < ?1",
                 WebhookDelivery.class).setParameter(1, since).getResultList();
     }
+
+    /** What a deleted subscription was still owed is never sent. */
+    public void cancelPending(UUID subscriptionId) {
+        em.createQuery("UPDATE WebhookDelivery SET state = 'CANCELLED' WHERE subscriptionId = ?1 AND state = 'PENDING'")
+                .setParameter(1, subscriptionId).executeUpdate();
+    }
+
 
     public List<WebhookDelivery> deliveries(UUID subscriptionId) {
         return em.createQuery("FROM WebhookDelivery WHERE subscriptionId = ?1 ORDER BY createdAt", WebhookDelivery.class)

@@ -12,24 +12,27 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
-import jp.go.meti.aifund.notification.service.WarningFeed;
 import jp.go.meti.aifund.notification.service.Warnings;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.ETags;
@@ -47,12 +50,12 @@ public class WarningResource {
     }
 
     private final Warnings warnings;
-    private final WarningFeed feed;
+    private final LiveStream stream;
     private final Caller caller;
 
-    public WarningResource(Warnings warnings, WarningFeed feed, Caller caller) {
+    public WarningResource(Warnings warnings, LiveStream stream, Caller caller) {
         this.warnings = warnings;
-        this.feed = feed;
+        this.stream = stream;
         this.caller = caller;
     }
 
@@ -68,11 +71,15 @@ public class WarningResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
-    @Operation(summary = "New warnings as server-sent events, as they are raised")
-    public Multi<WarningView> stream() {
-        return feed.stream();
+    @Operation(summary = "Warnings as they change, and programme updates, as server-sent events",
+            description = LiveStream.DESCRIPTION)
+    public Multi<OutboundSseEvent> stream(@RestQuery UUID programmeId,
+            @RestHeader(LiveStream.LAST_EVENT_ID) @Parameter(description = "The id of the last event received: "
+                    + "the changes after it are sent first") String lastEventId,
+            @Context Sse sse) {
+        return stream.open(programmeId, lastEventId, sse);
     }
 
     @GET

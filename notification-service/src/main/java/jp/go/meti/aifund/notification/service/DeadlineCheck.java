@@ -70,12 +70,7 @@ public class DeadlineCheck {
     public void resolveFor(UUID programmeId, int fiscalYear) {
         for (WarningKind kind : List.of(WarningKind.REVIEW_DUE_SOON, WarningKind.REVIEW_OVERDUE)) {
             repository.list("dedupeKey = ?1 and state <> ?2", key(kind, programmeId, fiscalYear), WarningState.RESOLVED)
-                    .forEach(w -> {
-                        w.state = WarningState.RESOLVED;
-                        w.resolvedBy = SYSTEM;
-                        w.resolvedAt = clock.instant();
-                        w.resolveNote = "the review of FY" + fiscalYear + " was finalized";
-                    });
+                    .forEach(w -> warnings.resolve(w, "the review of FY" + fiscalYear + " was finalized", SYSTEM));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,9 +39,11 @@ public class ReviewHandler {
     private final Warnings warnings;
     private final DeadlineCheck deadlines;
     private final RecommendationEvents recommendations;
+    private final Event<ProgrammeUpdated> updated;
 
     public ReviewHandler(ReadModel readModel, PullbackPolicy policy, Warnings warnings,
-            DeadlineCheck deadlines, RecommendationEvents recommendations) {
+            DeadlineCheck deadlines, RecommendationEvents recommendations, Event<ProgrammeUpdated> updated) {
+        this.updated = updated;
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
@@ -54,6 +57,7 @@ public class ReviewHandler {
         JsonNode d = event.data();
         ReviewCopy review = copyOf(d);
         readModel.saveReview(review, d.hasNonNull("amends") ? UUID.fromString(d.get("amends").asText()) : null);
+        updated.fire(new ProgrammeUpdated(review.programmeId()));
         if (event.type().equals(SUBMITTED)) {
             return;
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +32,11 @@ public class TrancheHandler {
     private final ReadModel readModel;
     private final PullbackPolicy policy;
     private final Warnings warnings;
+    private final Event<ProgrammeUpdated> updated;
 
-    public TrancheHandler(ReadModel readModel, PullbackPolicy policy, Warnings warnings) {
+    public TrancheHandler(ReadModel readModel, PullbackPolicy policy, Warnings warnings,
+            Event<ProgrammeUpdated> updated) {
+        this.updated = updated;
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
@@ -59,6 +63,7 @@ public class TrancheHandler {
             policy.onTotals(event.data().get("fiscalYear").asInt(), t.ceiling(), t.headroom())
                     .ifPresent(f -> warnings.raise(f, programmeId, List.of(event.id()), "CEILING_NEAR:" + programmeId));
         });
+        newest.keySet().forEach(programmeId -> updated.fire(new ProgrammeUpdated(programmeId)));
     }
 
     private static TrancheCopy copyOf(JsonNode d) {
@@ -67,7 +72,8 @@ public class TrancheHandler {
         return new TrancheCopy(UUID.fromString(d.get("trancheId").asText()), programmeId, d.get("fiscalYear").asInt(),
                 UUID.fromString(d.get("recipientId").asText()), d.get("amount").asLong(), d.get("state").asText(),
                 d.hasNonNull("gatedByReviewYear") ? d.get("gatedByReviewYear").asInt() : null,
-                d.at("/change/ledgerEntryId").asLong(), new ProgrammeFigures(programmeId, p.get("ceiling").asLong(),
+                d.at("/change/ledgerEntryId").asLong(), d.at("/change/reason").isTextual() ? d.at("/change/reason").asText()
+                        : null, java.time.Instant.parse(d.at("/change/recordedAt").asText()), new ProgrammeFigures(programmeId, p.get("ceiling").asLong(),
                         p.get("planned").asLong(), p.get("committed").asLong(), p.get("disbursed").asLong(),
                         p.get("recovered").asLong(), p.get("headroom").asLong()));
     }

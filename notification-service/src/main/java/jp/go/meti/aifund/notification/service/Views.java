@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningChangeKind;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.notification.repository.Warning;
@@ -37,6 +38,14 @@ public final class Views {
         }
     }
 
+    /**
+     * A change in a warning's life as it is pushed (server-sent event, webhook): its position in
+     * commit order, what happened, when, and the warning as the change left it.
+     */
+    public record WarningChangeView(long position, WarningChangeKind change, Instant at,
+            @JsonRawValue @Schema(implementation = WarningView.class) String warning) {
+    }
+
     public record Step(String by, Instant at, String note) {
 
         static Step of(String by, Instant at, String note) {
@@ -44,21 +53,32 @@ public final class Views {
         }
     }
 
-    /** A subscription; the secret appears only in the answer to its creation. */
+    /**
+     * A subscription; the secret appears only in the answers to its creation and to a rotation.
+     * While {@code previousSecretUntil} lies ahead, deliveries are signed with the previous secret too.
+     */
     public record SubscriptionView(UUID id, String url, Severity minSeverity, UUID programmeId, boolean active,
-            String createdBy, Instant createdAt, String secret) {
+            String createdBy, Instant createdAt, Instant updatedAt, Instant previousSecretUntil, String secret) {
 
         static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
             return new SubscriptionView(s.id, s.url, s.minSeverity, s.programmeId, s.active, s.createdBy, s.createdAt,
-                    withSecret ? s.secret : null);
+                    s.updatedAt, s.previousSecretUntil, withSecret ? s.secret : null);
+        }
+
+        /** The subscription as every later read shows it (whose ETag a later write names). */
+        public SubscriptionView withoutSecret() {
+            return new SubscriptionView(id, url, minSeverity, programmeId, active, createdBy, createdAt, updatedAt,
+                    previousSecretUntil, null);
         }
     }
 
-    public record DeliveryView(UUID id, UUID warningId, String state, int attempts, Instant nextAttemptAt,
-            Instant createdAt, Instant deliveredAt, List<AttemptView> attemptLog) {
+    /** One change of one warning to one subscriber, with every attempt; {@code type} as in its body. */
+    public record DeliveryView(UUID id, UUID warningId, String type, long changePosition, String state, int attempts,
+            Instant nextAttemptAt, Instant createdAt, Instant deliveredAt, List<AttemptView> attemptLog) {
 
-        static DeliveryView of(WebhookDelivery d, List<WebhookAttempt> attempts) {
-            return new DeliveryView(d.id, d.warningId, d.state, d.attempts, d.nextAttemptAt, d.createdAt, d.deliveredAt,
+        static DeliveryView of(WebhookDelivery d, WarningChangeKind change, List<WebhookAttempt> attempts) {
+            return new DeliveryView(d.id, d.warningId, change.eventType(), d.changePosition, d.state, d.attempts,
+                    d.nextAttemptAt, d.createdAt, d.deliveredAt,
                     attempts.stream().map(a -> new AttemptView(a.attemptedAt, a.statusCode, a.error, a.durationMs))
                             .toList());
         }

@@ -1,24 +1,94 @@
 package jp.go.meti.aifund.notification.service;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import jp.go.meti.aifund.notification.service.Views.WarningView;
+import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import jp.go.meti.aifund.notification.config.NotificationConfig;
+import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.repository.WarningChange;
+import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
+import jp.go.meti.aifund.notification.repository.WarningRepository;
 
-/** New warnings, as they commit, for every open server-sent-events stream. */
+/**
+ * The live stream: every committed change of a warning and every update of a programme's read
+ * model, to every open follower, optionally of one programme. A follower that resumes after the
+ * position it last saw gets the changes it missed first (up to the replay limit), then the live
+ * ones, none twice and none lost: it starts buffering the live frames before it reads the missed
+ * ones, and positions commit in order ({@link WarningChangeRepository#append}).
+ */
 @ApplicationScoped
 public class WarningFeed {
 
-    private final BroadcastProcessor<WarningView> broadcast = BroadcastProcessor.create();
+    /** Serialized: changes commit on consumer and request threads at once. */
+    private final SerializedProcessor<LiveFrame, LiveFrame> broadcast = BroadcastProcessor.<LiveFrame>create().serialized();
+    private final WarningChangeRepository changes;
+    private final WarningRepository warnings;
+    private final WarningJournal journal;
+    private final NotificationConfig.Stream config;
+    private final Clock clock;
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) WarningRaised raised) {
-        broadcast.onNext(raised.warning());
+    public WarningFeed(WarningChangeRepository changes, WarningRepository warnings, WarningJournal journal,
+            NotificationConfig config, Clock clock) {
+        this.changes = changes;
+        this.warnings = warnings;
+        this.journal = journal;
+        this.config = config.stream();
+        this.clock = clock;
     }
 
-    public Multi<WarningView> stream() {
-        return broadcast;
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) WarningChanged changed) {
+        broadcast.onNext(new LiveFrame.Change(changed.change(), changed.programmeId()));
+    }
+
+    void onProgrammeUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProgrammeUpdated updated) {
+        broadcast.onNext(new LiveFrame.ProgrammeUpdated(updated.programmeId(), clock.instant()));
+    }
+
+    /**
+     * The frames for one follower: the changes after {@code after} (when it resumes), then the live
+     * frames. Reads the database: call it on a worker thread, in a request or transaction.
+     */
+    public Multi<LiveFrame> follow(UUID programmeId, Long after) {
+        UnicastProcessor<LiveFrame> live = UnicastProcessor.create();
+        broadcast.subscribe(live);
+        long[] last = {Long.MIN_VALUE};
+        List<LiveFrame> missed = after == null ? List.of() : missed(after, programmeId);
+        for (LiveFrame f : missed) {
+            if (f instanceof LiveFrame.Change c) {
+                last[0] = c.change().position();
+            }
+        }
+        Multi<LiveFrame> following = live
+                .filter(f -> programmeId == null || f.programmeId() == null || programmeId.equals(f.programmeId()))
+                .filter(f -> !(f instanceof LiveFrame.Change c) || c.change().position() > last[0]);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed), following);
+    }
+
+    private List<LiveFrame> missed(long after, UUID programmeId) {
+        int limit = config.replayLimit();
+        List<WarningChange> missed = changes.after(after, programmeId, limit + 1);
+        if (missed.isEmpty()) {
+            return List.of();
+        }
+        if (missed.size() > limit) {
+            return List.of(new LiveFrame.Resync("more than " + limit + " changes since position " + after
+                    + ": reload the warnings over REST (GET /api/warnings), then follow on"));
+        }
+        Map<UUID, Warning> now = warnings.list("id in ?1", missed.stream().map(c -> c.warningId).toList()).stream()
+                .collect(Collectors.toMap(w -> w.id, Function.identity()));
+        return missed.stream().<LiveFrame>map(c -> new LiveFrame.Change(journal.view(c, now.get(c.warningId)),
+                c.programmeId)).toList();
     }
 }

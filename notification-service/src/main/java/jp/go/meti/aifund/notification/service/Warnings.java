@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,42 +14,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningChangeKind;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
-import jp.go.meti.aifund.notification.repository.WebhookDelivery;
-import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 
 /**
- * Stores warnings and their life cycle. Raising a warning also creates, in the same transaction,
- * one webhook delivery per interested subscription (so none is ever silently dropped), and fires
- * {@link WarningRaised} for the live stream once it commits.
+ * Stores warnings and their life cycle; every step (raised, acknowledged, resolved) is recorded
+ * by {@link WarningJournal} in its transaction, for the live stream and the webhooks.
  */
 @ApplicationScoped
 public class Warnings {
 
     private final WarningRepository warnings;
-    private final WebhookRepository webhooks;
+    private final WarningJournal journal;
     private final PullbackPolicy policy;
     private final ObjectMapper json;
-    private final Event<WarningRaised> raised;
     private final Clock clock;
     private final ETags etags;
 
-    public Warnings(WarningRepository warnings, WebhookRepository webhooks, PullbackPolicy policy, ObjectMapper json,
-            Event<WarningRaised> raised, Clock clock, ETags etags) {
-        this.etags = etags;
+    public Warnings(WarningRepository warnings, WarningJournal journal, PullbackPolicy policy, ObjectMapper json,
+            Clock clock, ETags etags) {
         this.warnings = warnings;
-        this.webhooks = webhooks;
+        this.journal = journal;
         this.policy = policy;
         this.json = json;
-        this.raised = raised;
         this.clock = clock;
+        this.etags = etags;
     }
 
     /**
@@ -78,17 +73,7 @@ public class Warnings {
         w.dedupeKey = dedupeKey;
         w.createdAt = now;
         warnings.persist(w);
-        webhooks.active().stream().filter(s -> s.wants(w)).forEach(s -> {
-            WebhookDelivery d = new WebhookDelivery();
-            d.id = UUID.randomUUID();
-            d.subscriptionId = s.id;
-            d.warningId = w.id;
-            d.state = WebhookDelivery.PENDING;
-            d.nextAttemptAt = now;
-            d.createdAt = now;
-            webhooks.persist(d);
-        });
-        raised.fire(new WarningRaised(WarningView.of(w)));
+        journal.record(w, WarningChangeKind.RAISED, now);
         return w;
     }
 
@@ -110,6 +95,7 @@ public class Warnings {
         w.acknowledgedBy = actor;
         w.acknowledgedAt = clock.instant();
         w.acknowledgeNote = note;
+        journal.record(w, WarningChangeKind.ACKNOWLEDGED, w.acknowledgedAt);
         return WarningView.of(w);
     }
 
@@ -118,11 +104,18 @@ public class Warnings {
     public WarningView resolve(UUID id, String note, String actor, String ifMatch) {
         Warning w = warnings.lock(id);
         etags.require(ifMatch, WarningView.of(w));
+        resolve(w, note, actor);
+        return WarningView.of(w);
+    }
+
+    /** Resolves a warning whose condition has ended (the service itself, as {@code actor}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolve(Warning w, String note, String actor) {
         w.state = w.state.resolve();
         w.resolvedBy = actor;
         w.resolvedAt = clock.instant();
         w.resolveNote = note;
-        return WarningView.of(w);
+        journal.record(w, WarningChangeKind.RESOLVED, w.resolvedAt);
     }
 
     private String write(Object figures) {

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -32,13 +33,16 @@ import jp.go.meti.aifund.notification.repository.WebhookAttempt;
 import jp.go.meti.aifund.notification.repository.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.repository.WebhookSubscription;
-import jp.go.meti.aifund.notification.service.Views.WarningView;
+import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
+import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
 
 /**
- * Delivers warnings to webhook subscribers, signed by the Standard Webhooks convention
- * ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). A delivery is retried
- * with exponential back-off until the endpoint answers 2xx, every attempt recorded; it is never
- * dropped. One still failing after the stall threshold raises a {@code WEBHOOK_STALLED} warning.
+ * Delivers the changes of warnings to webhook subscribers ({@code warning.raised},
+ * {@code warning.acknowledged}, {@code warning.resolved}), signed by the Standard Webhooks
+ * convention ({@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature}). A delivery
+ * is retried with exponential back-off until the endpoint answers 2xx, every attempt recorded; it
+ * is never dropped. One still failing after the stall threshold raises a {@code WEBHOOK_STALLED}
+ * warning. The endpoint is checked again before every attempt ({@link WebhookEndpoints}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -46,7 +50,15 @@ public class WebhookDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 20;
 
+    /**
+     * The {@code webhook-timestamp} is the real time even where the business clock is not (the demo
+     * runs years ahead): receivers compare it with their own clock to refuse replays.
+     */
+    private final Clock wallClock = Clock.systemUTC();
     private final WebhookRepository webhooks;
+    private final WarningChangeRepository changes;
+    private final WarningJournal journal;
+    private final WebhookEndpoints endpoints;
     private final Warnings warnings;
     private final EntityManager em;
     private final ObjectMapper json;
@@ -56,9 +68,13 @@ public class WebhookDispatcher {
     private volatile boolean running;
     private Thread worker;
 
-    public WebhookDispatcher(WebhookRepository webhooks, Warnings warnings, EntityManager em, ObjectMapper json,
-            NotificationConfig config, Clock clock) {
+    public WebhookDispatcher(WebhookRepository webhooks, WarningChangeRepository changes, WarningJournal journal,
+            WebhookEndpoints endpoints, Warnings warnings, EntityManager em, ObjectMapper json, NotificationConfig config,
+            Clock clock) {
         this.webhooks = webhooks;
+        this.changes = changes;
+        this.journal = journal;
+        this.endpoints = endpoints;
         this.warnings = warnings;
         this.em = em;
         this.json = json;
@@ -110,23 +126,20 @@ public class WebhookDispatcher {
 
     private void attempt(WebhookDelivery delivery) {
         WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
-        Warning warning = em.find(Warning.class, delivery.warningId);
-        Instant now = clock.instant();
-        long timestamp = now.getEpochSecond();
-        String body = body(warning, now);
+        WarningChangeView change = journal.view(changes.get(delivery.changePosition),
+                em.find(Warning.class, delivery.warningId));
+        String body = body(change);
         WebhookAttempt attempt = new WebhookAttempt();
         attempt.deliveryId = delivery.id;
-        attempt.attemptedAt = now;
+        attempt.attemptedAt = clock.instant();
         long started = System.nanoTime();
+        Optional<String> refusal = endpoints.refusalOf(subscription.url);
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(subscription.url))
-                    .timeout(config.timeout()).header("Content-Type", "application/json")
-                    .header("webhook-id", delivery.id.toString())
-                    .header("webhook-timestamp", String.valueOf(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(subscription.secret, delivery.id.toString(),
-                            timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            attempt.statusCode = response.statusCode();
+            if (refusal.isPresent()) {
+                attempt.error = "not sent: the URL " + refusal.get();
+            } else {
+                attempt.statusCode = send(subscription, delivery, body);
+            }
         } catch (java.io.IOException e) {
             attempt.error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -144,6 +157,22 @@ public class WebhookDispatcher {
         } else {
             delivery.nextAttemptAt = clock.instant().plus(backoff(delivery.attempts));
         }
+    }
+
+    private int send(WebhookSubscription subscription, WebhookDelivery delivery, String body)
+            throws java.io.IOException, InterruptedException {
+        Instant now = wallClock.instant();
+        long timestamp = now.getEpochSecond();
+        String id = delivery.id.toString();
+        String signatures = WebhookSignature.sign(subscription.secret, id, timestamp, body);
+        if (subscription.previousSecret != null && now.isBefore(subscription.previousSecretUntil)) {
+            signatures += " " + WebhookSignature.sign(subscription.previousSecret, id, timestamp, body);
+        }
+        return http.send(HttpRequest.newBuilder(URI.create(subscription.url)).timeout(config.timeout())
+                .header("Content-Type", "application/json").header("webhook-id", id)
+                .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** 2 s, 4 s, 8 s … up to the maximum. */
@@ -170,10 +199,13 @@ public class WebhookDispatcher {
         });
     }
 
-    private String body(Warning warning, Instant now) {
+    /** {@code type} names the change, {@code timestamp} is when it happened (business time), {@code data} the warning after it. */
+    private String body(WarningChangeView change) {
         try {
-            return json.writeValueAsString(Map.of("type", "warning.raised", "timestamp", now.toString(),
-                    "data", WarningView.of(warning)));
+            ObjectNode body = json.createObjectNode().put("type", change.change().eventType())
+                    .put("timestamp", change.at().toString());
+            body.set("data", json.readTree(change.warning()));
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

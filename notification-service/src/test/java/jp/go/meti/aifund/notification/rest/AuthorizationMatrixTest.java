@@ -22,6 +22,10 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("POST /api/warnings/{warningId}/resolve", Set.of(Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
         allowed.put("POST /api/webhook-subscriptions", Set.of(Roles.PROGRAMME_ADMIN));
         allowed.put("GET /api/webhook-subscriptions", Set.of(Roles.PROGRAMME_ADMIN, Roles.AUDITOR));
+        allowed.put("GET /api/webhook-subscriptions/{subscriptionId}", Set.of(Roles.PROGRAMME_ADMIN, Roles.AUDITOR));
+        allowed.put("PATCH /api/webhook-subscriptions/{subscriptionId}", Set.of(Roles.PROGRAMME_ADMIN));
+        allowed.put("DELETE /api/webhook-subscriptions/{subscriptionId}", Set.of(Roles.PROGRAMME_ADMIN));
+        allowed.put("POST /api/webhook-subscriptions/{subscriptionId}/secret-rotation", Set.of(Roles.PROGRAMME_ADMIN));
         allowed.put("GET /api/webhook-subscriptions/{subscriptionId}/deliveries", Set.of(Roles.PROGRAMME_ADMIN, Roles.AUDITOR));
         allowed.put("POST /api/what-if", Set.of(Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
         allowed.put("GET /api/dashboard", anyRole());

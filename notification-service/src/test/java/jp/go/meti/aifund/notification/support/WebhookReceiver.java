@@ -27,8 +27,13 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failuresLeft;
 
     public WebhookReceiver(int failFirst) throws IOException {
+        this("127.0.0.1", failFirst);
+    }
+
+    /** A receiver on another local address (the loopback range is 127.0.0.0/8). */
+    public WebhookReceiver(String host, int failFirst) throws IOException {
         failuresLeft = new AtomicInteger(failFirst);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(host, 0), 0);
         server.createContext("/hook", exchange -> {
             try (InputStream in = exchange.getRequestBody()) {
                 received.add(new Received(Map.copyOf(exchange.getRequestHeaders()),
@@ -41,7 +46,7 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/hook";
     }
 
     public List<Received> received() {

@@ -210,6 +210,9 @@ public final class LocalStack implements AutoCloseable {
         // traces are made (their context travels with the events) but no collector runs here
         env.put("QUARKUS_LOG_CATEGORY__IO_QUARKUS_OPENTELEMETRY_RUNTIME_EXPORTER__LEVEL", "OFF");
         env.put("LOG_JSON", "false"); // logs for people to read here; JSON lines in production
+        // webhook receivers here are plain http on this machine; production requires https, no internal address
+        env.put("AIFUND_NOTIFICATION_WEBHOOKS_REQUIRE_HTTPS", "false");
+        env.put("AIFUND_NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
         env.putAll(serviceEnvironment);
         env.putAll(environments.getOrDefault(service.name(), Map.of()));
         return builder.start();

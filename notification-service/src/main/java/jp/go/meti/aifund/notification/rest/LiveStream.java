@@ -1,0 +1,85 @@
+package jp.go.meti.aifund.notification.rest;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Multi;
+import jp.go.meti.aifund.notification.config.NotificationConfig;
+import jp.go.meti.aifund.notification.service.LiveFrame;
+import jp.go.meti.aifund.notification.service.WarningFeed;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+
+/** Writes the live stream's frames as server-sent events, with keep-alive comments between them. */
+@ApplicationScoped
+public class LiveStream {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    static final String DESCRIPTION = """
+            A `text/event-stream` that lasts: a `: keep-alive` comment every 15 s while nothing happens, \
+            `retry: 3000` in the first frame. Frames:
+            - `event: warning.raised`, `warning.acknowledged`, `warning.resolved`: `id:` is the change's \
+            position (durable, increasing), `data:` the warning (as `GET /api/warnings/{warningId}`) as \
+            the change left it.
+            - `event: programme.updated` (no id): what this service knows of the programme changed \
+            (tranches, reviews, envelopes); `data: {"programmeId", "at"}`. Reload its dashboard.
+            - `event: resync` (no id): more changes were missed than are replayed; reload over REST.
+            Resume with `Last-Event-ID` (browsers' EventSource sends it by itself): the changes after \
+            it are sent first, at most 1,000 (else `resync`), then the live ones. `programmeId` keeps \
+            one programme's frames only.""";
+
+    private final WarningFeed feed;
+    private final ObjectMapper json;
+    private final NotificationConfig.Stream config;
+
+    public LiveStream(WarningFeed feed, ObjectMapper json, NotificationConfig config) {
+        this.feed = feed;
+        this.json = json;
+        this.config = config.stream();
+    }
+
+    Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Sse sse) {
+        Multi<OutboundSseEvent> frames = feed.follow(programmeId, position(lastEventId)).map(f -> event(f, sse));
+        Duration keepAlive = config.keepAlive();
+        Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        OutboundSseEvent hello = sse.newEventBuilder().comment("connected").reconnectDelay(config.retry().toMillis())
+                .build();
+        return Multi.createBy().merging().streams(
+                Multi.createBy().concatenating().streams(Multi.createFrom().item(hello), frames), keepAlives);
+    }
+
+    private static Long position(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException(LAST_EVENT_ID, "must be the id of an event of this stream (a whole number)");
+        }
+    }
+
+    private OutboundSseEvent event(LiveFrame frame, Sse sse) {
+        if (frame instanceof LiveFrame.Change c) {
+            return sse.newEventBuilder().id(Long.toString(c.change().position())).name(c.change().change().eventType())
+                    .data(c.change().warning()).build();
+        }
+        String name = frame instanceof LiveFrame.ProgrammeUpdated ? "programme.updated" : "resync";
+        return sse.newEventBuilder().name(name).data(write(frame)).build();
+    }
+
+    private String write(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package jp.go.meti.aifund.notification.service;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.go.meti.aifund.notification.domain.WarningChangeKind;
+import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.repository.WarningChange;
+import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
+import jp.go.meti.aifund.notification.repository.WebhookDelivery;
+import jp.go.meti.aifund.notification.repository.WebhookRepository;
+import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
+import jp.go.meti.aifund.notification.service.Views.WarningView;
+
+/**
+ * Records every change in a warning's life, in the transaction of the change: its position for
+ * the live stream, and one webhook delivery per interested subscription (so none is ever
+ * silently dropped); {@link WarningChanged} tells the open streams once it commits.
+ */
+@ApplicationScoped
+public class WarningJournal {
+
+    private final WarningChangeRepository changes;
+    private final WebhookRepository webhooks;
+    private final ObjectMapper json;
+    private final Event<WarningChanged> changed;
+
+    public WarningJournal(WarningChangeRepository changes, WebhookRepository webhooks, ObjectMapper json,
+            Event<WarningChanged> changed) {
+        this.changes = changes;
+        this.webhooks = webhooks;
+        this.json = json;
+        this.changed = changed;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Warning w, WarningChangeKind kind, Instant at) {
+        String view = write(WarningView.of(w));
+        WarningChange change = new WarningChange();
+        change.warningId = w.id;
+        change.programmeId = w.programmeId;
+        change.change = kind;
+        change.view = view;
+        change.recordedAt = at;
+        changes.append(change);
+        webhooks.receiving().stream().filter(s -> s.wants(w)).forEach(s -> {
+            WebhookDelivery d = new WebhookDelivery();
+            d.id = UUID.randomUUID();
+            d.subscriptionId = s.id;
+            d.warningId = w.id;
+            d.changePosition = change.position;
+            d.state = WebhookDelivery.PENDING;
+            d.nextAttemptAt = at;
+            d.createdAt = at;
+            webhooks.persist(d);
+        });
+        changed.fire(new WarningChanged(new WarningChangeView(change.position, kind, at, view), w.programmeId));
+    }
+
+    /** A recorded change as it is pushed: the warning as the change left it (or as it is now, for old ones). */
+    public WarningChangeView view(WarningChange change, Warning now) {
+        return new WarningChangeView(change.position, change.change, change.recordedAt,
+                change.view == null ? write(WarningView.of(now)) : change.view);
+    }
+
+    private String write(WarningView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+-- What the dashboard shows beside the figures: why a tranche is in its state (the reason of the
+-- ledger entry that put it there) and since when; the programme as funding-service describes it
+-- on aifund.programme-events.v1 (its name, fiscal years and envelopes).
+ALTER TABLE tranche_copy ADD COLUMN state_reason TEXT;
+ALTER TABLE tranche_copy ADD COLUMN state_since TIMESTAMPTZ;
+
+CREATE TABLE programme_copy (
+    programme_id      UUID PRIMARY KEY,
+    name              TEXT        NOT NULL,
+    first_fiscal_year INT         NOT NULL,
+    last_fiscal_year  INT         NOT NULL,
+    -- the fiscal-year envelopes as the newest programme event listed them (JSON array)
+    envelopes         TEXT        NOT NULL,
+    -- when funding-service recorded the change the copy shows; an older event never replaces it
+    recorded_at       TIMESTAMPTZ NOT NULL,
+    updated_at        TIMESTAMPTZ NOT NULL
+);
