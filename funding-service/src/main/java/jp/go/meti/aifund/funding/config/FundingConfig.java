@@ -10,6 +10,10 @@ public interface FundingConfig {
     @WithDefault("aifund.tranche-events.v1")
     String trancheTopic();
 
+    /** Kafka topic of the programme events, each with the programme's whole state (keyed by programme id). */
+    @WithDefault("aifund.programme-events.v1")
+    String programmeTopic();
+
     /** CloudEvents {@code source} of every event this service publishes. */
     @WithDefault("/aifund/funding-service")
     String eventSource();

@@ -52,10 +52,6 @@ public class TrancheEvents {
             Instant recordedAt) {
     }
 
-    public record ProgrammeTotals(long ceiling, long planned, long committed, long disbursed, long recovered,
-            long headroom) {
-    }
-
     public static String typeOf(LedgerKind kind) {
         return TYPE_PREFIX + kind.name().substring("TRANCHE_".length()).toLowerCase(Locale.ROOT) + VERSION;
     }
@@ -65,8 +61,7 @@ public class TrancheEvents {
         TrancheEventData data = new TrancheEventData(p.id, t.id, t.fiscalYear, t.recipientId, t.state, t.amount,
                 t.originalAmount, t.recoveredAmount, t.gatedByReviewYear,
                 new Change(entry.id, entry.kind, entry.amount, entry.actor, entry.reason, entry.recordedAt),
-                new ProgrammeTotals(p.ceiling, p.planned, p.committed, p.disbursed, p.recovered,
-                        p.exposure().headroom()),
+                ProgrammeTotals.of(p),
                 recipients.ofProgramme(p.id).stream()
                         .filter(r -> r.role == RecipientRole.MEMBER && r.shareBasisPoints != null)
                         .map(r -> new Member(r.id, r.name, r.shareBasisPoints)).toList());

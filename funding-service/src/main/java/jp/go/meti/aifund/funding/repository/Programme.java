@@ -34,6 +34,9 @@ public class Programme {
     public String createdBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** How many programme events were written for it: the {@code sequence} of the last one (0: none yet). */
+    @Column(name = "event_sequence")
+    public long eventSequence;
 
     public Exposure exposure() {
         return new Exposure("the programme ceiling", ceiling, committed, disbursed, recovered);

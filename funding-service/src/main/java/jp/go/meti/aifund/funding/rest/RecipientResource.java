@@ -27,6 +27,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.AddRecipient;
 import jp.go.meti.aifund.funding.service.ProgrammeService;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
+import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -36,9 +37,11 @@ import jp.go.meti.aifund.platform.rest.Roles;
 public class RecipientResource {
 
     private final ProgrammeService programmes;
+    private final Caller caller;
 
-    public RecipientResource(ProgrammeService programmes) {
+    public RecipientResource(ProgrammeService programmes, Caller caller) {
         this.programmes = programmes;
+        this.caller = caller;
     }
 
     @GET
@@ -63,7 +66,7 @@ public class RecipientResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RecipientView.class)))
     public Response add(@RestPath UUID programmeId, @Valid @NotNull AddRecipient command) {
-        RecipientView added = programmes.addRecipient(programmeId, command);
+        RecipientView added = programmes.addRecipient(programmeId, command, caller.name());
         return Response.created(URI.create("/api/programmes/" + programmeId + "/recipients/" + added.id()))
                 .entity(added).build();
     }

@@ -12,7 +12,9 @@ import jakarta.validation.Valid;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
+import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.funding.messaging.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.Programme;
@@ -32,7 +34,11 @@ import jp.go.meti.aifund.platform.domain.InvalidRequestException;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 
-/** The programme, its fiscal-year envelopes (planned ≤ ceiling), their gates and its recipients. */
+/**
+ * The programme, its fiscal-year envelopes (planned ≤ ceiling), their gates and its recipients.
+ * Each change of these publishes the programme's state ({@link ProgrammeEvents}) in its transaction;
+ * a request that changes nothing publishes nothing.
+ */
 @ApplicationScoped
 public class ProgrammeService {
 
@@ -41,16 +47,19 @@ public class ProgrammeService {
     private final RecipientRepository recipients;
     private final Ledger ledger;
     private final ReviewGates gates;
+    private final ProgrammeEvents events;
     private final ETags etags;
     private final Clock clock;
 
     public ProgrammeService(ProgrammeRepository programmes, EnvelopeRepository envelopes,
-            RecipientRepository recipients, Ledger ledger, ReviewGates gates, ETags etags, Clock clock) {
+            RecipientRepository recipients, Ledger ledger, ReviewGates gates, ProgrammeEvents events, ETags etags,
+            Clock clock) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
         this.ledger = ledger;
         this.gates = gates;
+        this.events = events;
         this.etags = etags;
         this.clock = clock;
     }
@@ -74,6 +83,7 @@ public class ProgrammeService {
         Programme.Balances before = p.balances();
         ledger.record(p, before, new Ledger.Change(LedgerKind.PROGRAMME_CREATED, null, null, p.ceiling, actor,
                 "ceiling set at creation", null), p.createdAt);
+        events.publish(p, ProgrammeChange.PROGRAMME_CREATED, null, null, actor, null, p.createdAt);
         return ProgrammeView.of(p);
     }
 
@@ -110,8 +120,10 @@ public class ProgrammeService {
             envelope.id = UUID.randomUUID();
             envelopes.persist(envelope);
         }
+        Instant now = clock.instant();
         ledger.record(p, before, new Ledger.Change(LedgerKind.ENVELOPE_SET, null, fiscalYear, amount, actor,
-                command.reason(), null), clock.instant());
+                command.reason(), null), now);
+        events.publish(p, ProgrammeChange.ENVELOPE_SET, fiscalYear, null, actor, command.reason(), now);
         return EnvelopeView.of(envelope);
     }
 
@@ -146,13 +158,14 @@ public class ProgrammeService {
         envelope.gateSetAt = now;
         ledger.record(p, p.balances(), new Ledger.Change(LedgerKind.GATE_OVERRIDDEN, null, fiscalYear, 0, actor,
                 command.reason(), null), now);
+        events.publish(p, ProgrammeChange.GATE_OVERRIDDEN, fiscalYear, null, actor, command.reason(), now);
         return EnvelopeView.of(envelope);
     }
 
     @Transactional
     @Audited("recipient.added")
-    public RecipientView addRecipient(UUID programmeId, @Valid AddRecipient command) {
-        programmes.lock(programmeId);
+    public RecipientView addRecipient(UUID programmeId, @Valid AddRecipient command, String actor) {
+        Programme p = programmes.lock(programmeId);
         if (recipients.nameTaken(programmeId, command.name())) {
             throw new ConflictException("a recipient named " + command.name() + " already exists in this programme");
         }
@@ -171,6 +184,7 @@ public class ProgrammeService {
             r.shareBasisPoints = requireShare(programmeId, command);
         }
         recipients.persist(r);
+        events.publish(p, ProgrammeChange.RECIPIENT_ADDED, null, r.id, actor, null, r.createdAt);
         return RecipientView.of(r);
     }
 

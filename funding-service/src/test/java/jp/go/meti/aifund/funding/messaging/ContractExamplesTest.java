@@ -16,31 +16,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.funding.domain.LedgerKind;
+import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.infra.testing.Contracts;
 
-/** The published examples are valid, and every tranche event type the service emits is published. */
+/** The published examples are valid, and every tranche and programme event type the service emits is published. */
 class ContractExamplesTest {
 
     private static final Path EXAMPLES = Path.of("..", "contracts", "examples");
 
-    static Stream<Path> trancheExamples() throws IOException {
-        return Files.list(EXAMPLES).filter(p -> p.getFileName().toString().startsWith(TrancheEvents.TYPE_PREFIX)).sorted();
+    static Stream<Path> fundingExamples() throws IOException {
+        return Files.list(EXAMPLES).filter(p -> p.getFileName().toString().startsWith(TrancheEvents.TYPE_PREFIX)
+                || p.getFileName().toString().startsWith(ProgrammeEvents.TYPE_PREFIX)).sorted();
     }
 
     @ParameterizedTest
-    @MethodSource("trancheExamples")
+    @MethodSource("fundingExamples")
     void everyExampleValidatesAgainstTheSchemaOfItsType(Path example) throws IOException {
         assertThat(Contracts.violations(new ObjectMapper().readTree(example.toFile()))).isEmpty();
     }
 
     @Test
     void everyEmittedTypeHasASchemaAndAnExample() {
-        List<String> emitted = Stream.of(LedgerKind.values()).filter(k -> k.name().startsWith("TRANCHE_"))
-                .map(TrancheEvents::typeOf).toList();
-        assertThat(emitted).hasSize(8).allSatisfy(type -> {
+        List<String> emitted = Stream.concat(Stream.of(LedgerKind.values()).filter(k -> k.name().startsWith("TRANCHE_"))
+                .map(TrancheEvents::typeOf), Stream.of(ProgrammeChange.values()).map(ProgrammeEvents::typeOf)).toList();
+        assertThat(emitted).hasSize(12).allSatisfy(type -> {
             assertThat(EXAMPLES.resolve(type + ".json")).exists();
             assertThat(EXAMPLES.resolveSibling("schemas").resolve(type + ".schema.json")).exists();
         });
+    }
+
+    @Test
+    void aProgrammeSnapshotWithoutItsRecipientsOrWithAnotherKindOfChangeIsRejectedBySchema() throws IOException {
+        ObjectNode event = (ObjectNode) new ObjectMapper()
+                .readTree(EXAMPLES.resolve("jp.go.meti.aifund.programme.recipient-added.v1.json").toFile());
+        ((ObjectNode) event.get("data")).remove("recipients");
+        ((ObjectNode) event.at("/data/change")).put("kind", "ENVELOPE_SET").putNull("recipientId");
+        assertThat(Contracts.violations(event)).extracting(Object::toString)
+                .anyMatch(m -> m.contains("recipients")).anyMatch(m -> m.contains("kind"))
+                .anyMatch(m -> m.contains("recipientId"));
     }
 
     @Test

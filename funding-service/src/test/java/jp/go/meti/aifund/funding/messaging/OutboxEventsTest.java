@@ -28,7 +28,8 @@ import jp.go.meti.aifund.infra.testing.Contracts;
 
 /**
  * An event reaches the topic if and only if its change committed, in the order of the changes,
- * keyed by programme, and valid against the schema published in contracts/.
+ * keyed by programme, and valid against the schema published in contracts/: the tranche events,
+ * and the programme events that carry the programme's whole state.
  */
 @QuarkusTest
 class OutboxEventsTest {
@@ -39,6 +40,8 @@ class OutboxEventsTest {
     String bootstrapServers;
     @ConfigProperty(name = "aifund.funding.tranche-topic")
     String topic;
+    @ConfigProperty(name = "aifund.funding.programme-topic")
+    String programmeTopic;
     @Inject
     AgroalDataSource db;
 
@@ -72,6 +75,8 @@ class OutboxEventsTest {
                 "jp.go.meti.aifund.tranche.approved.v1", "jp.go.meti.aifund.tranche.held.v1");
         assertThat(events).extracting(r -> read(r).at("/data/trancheId").asText()).containsExactly(a, b, a, a);
         assertThat(countOutboxRows("jp.go.meti.aifund.tranche.approved.v1", b)).isZero();
+        assertThat(outboxRowsOf(programmeTopic, programme)).as("programme events: created, the envelope, the consortium")
+                .isEqualTo(3);
         JsonNode approved = read(events.get(2));
         assertThat(approved.at("/data/programme/committed").asLong()).isEqualTo(TRANCHE);
         assertThat(approved.at("/data/change/actor").asText()).isEqualTo(METI);
@@ -110,7 +115,71 @@ class OutboxEventsTest {
         assertThat(events).extracting(r -> read(r).get("id").asText()).doesNotHaveDuplicates();
     }
 
+    @Test
+    void eachChangeOfAProgrammePublishesItsWholeStateOnceAndTrancheChangesDoNot() throws Exception {
+        String programme = programme(1_000_000_000_000L);
+        envelope(programme, 2026, 3 * TRANCHE);
+        envelope(programme, 2026, 3 * TRANCHE); // the same amount again changes nothing
+        envelope(programme, 2027, TRANCHE);
+        String noetra = consortium(programme);
+        String paid = planned(programme, noetra, 2026, TRANCHE); // tranche changes are tranche events only
+        approve(programme, paid).then().statusCode(200);
+        String gateOverride = "/api/programmes/{p}/envelopes/2027/gate-override";
+        meti().body(Map.of("reason", "advance FY2027 procurement")).post(gateOverride, programme).then().statusCode(200);
+        meti().body(Map.of("reason", "again")).post(gateOverride, programme).then().statusCode(200); // already open
+        admin().body(Map.of("amount", 2_000_000_000_000L)).put("/api/programmes/{p}/envelopes/2028", programme)
+                .then().statusCode(409); // over the ceiling: rolled back
+        String softBank = admin().body(Map.of("name", "SoftBank", "role", "MEMBER", "consortiumId", noetra,
+                "shareBasisPoints", 6000)).post("/api/programmes/{p}/recipients", programme).then().statusCode(201)
+                .extract().path("id");
+
+        List<ConsumerRecord<String, String>> events = eventsOf(programmeTopic, programme, 6);
+
+        String prefix = "jp.go.meti.aifund.programme.";
+        assertThat(events).extracting(OutboxEventsTest::type).containsExactly(prefix + "created.v1",
+                prefix + "envelope-set.v1", prefix + "envelope-set.v1", prefix + "recipient-added.v1",
+                prefix + "gate-overridden.v1", prefix + "recipient-added.v1");
+        assertThat(outboxRowsOf(programmeTopic, programme)).as("nothing for the changes that changed nothing")
+                .isEqualTo(6);
+        for (ConsumerRecord<String, String> record : events) {
+            JsonNode event = read(record);
+            assertThat(Contracts.violations(event)).as("schema violations of %s", event).isEmpty();
+            assertThat(record.key()).isEqualTo(programme).isEqualTo(event.get("partitionkey").asText())
+                    .isEqualTo(event.at("/data/programmeId").asText());
+            assertThat(event.get("subject").asText()).isEqualTo("programme/" + programme);
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+        }
+        assertThat(events).extracting(r -> read(r).at("/data/sequence").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(events).extracting(r -> read(r).at("/data/change/fiscalYear").asText())
+                .containsExactly("null", "2026", "2027", "null", "2027", "null");
+
+        JsonNode created = read(events.get(0)).get("data");
+        assertThat(created.get("envelopes")).isEmpty();
+        assertThat(created.at("/change/actor").asText()).isEqualTo(ADMIN);
+        assertThat(created.at("/totals/headroom").asLong()).isEqualTo(1_000_000_000_000L);
+        JsonNode overridden = read(events.get(4)).get("data");
+        assertThat(overridden.at("/change/actor").asText()).isEqualTo(METI);
+        assertThat(overridden.at("/change/reason").asText()).isEqualTo("advance FY2027 procurement");
+        // the last snapshot is the programme as it is now, tranche changes included
+        JsonNode last = read(events.get(5)).get("data");
+        assertThat(last.at("/change/recipientId").asText()).isEqualTo(softBank);
+        assertThat(last.at("/totals/planned").asLong()).isEqualTo(4 * TRANCHE);
+        assertThat(last.at("/totals/committed").asLong()).isEqualTo(TRANCHE);
+        assertThat(last.at("/totals/headroom").asLong()).isEqualTo(1_000_000_000_000L - TRANCHE);
+        assertThat(last.get("envelopes")).extracting(e -> e.get("fiscalYear").asInt() + " " + e.get("amount").asLong()
+                + " " + e.get("committed").asLong() + " " + e.get("gate").asText())
+                .containsExactly("2026 " + 3 * TRANCHE + " " + TRANCHE + " NOT_GATED", "2027 " + TRANCHE + " 0 OPEN");
+        assertThat(last.get("recipients")).extracting(r -> r.get("recipientId").asText() + " " + r.get("role").asText()
+                + " " + r.get("consortiumId").asText() + " " + r.get("shareBasisPoints").asText())
+                .containsExactly(noetra + " CONSORTIUM null null", softBank + " MEMBER " + noetra + " 6000");
+    }
+
     private List<ConsumerRecord<String, String>> eventsOf(String programme, int expected) {
+        return eventsOf(topic, programme, expected);
+    }
+
+    private List<ConsumerRecord<String, String>> eventsOf(String topic, String programme, int expected) {
         ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> ofProgramme(task, programme).size() >= expected);
@@ -139,10 +208,18 @@ class OutboxEventsTest {
     }
 
     private long countOutboxRows(String type, String trancheId) throws Exception {
-        try (var c = db.getConnection();
-             var s = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE type = ? AND payload LIKE ?")) {
-            s.setString(1, type);
-            s.setString(2, "%" + trancheId + "%");
+        return count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload LIKE ?", type, "%" + trancheId + "%");
+    }
+
+    private long outboxRowsOf(String topic, String programme) throws Exception {
+        return count("SELECT count(*) FROM outbox_event WHERE topic = ? AND message_key = ?", topic, programme);
+    }
+
+    private long count(String sql, String... parameters) throws Exception {
+        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (var rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -1,0 +1,18 @@
+package jp.go.meti.aifund.funding.domain;
+
+/** The changes of a programme that publish its state: each is one event type, {@code jp.go.meti.aifund.programme.<change>.v1}. */
+public enum ProgrammeChange {
+    PROGRAMME_CREATED("created"), ENVELOPE_SET("envelope-set"), GATE_OVERRIDDEN("gate-overridden"),
+    RECIPIENT_ADDED("recipient-added");
+
+    private final String eventName;
+
+    ProgrammeChange(String eventName) {
+        this.eventName = eventName;
+    }
+
+    /** The change's part of the event type: {@code envelope-set}. */
+    public String eventName() {
+        return eventName;
+    }
+}
