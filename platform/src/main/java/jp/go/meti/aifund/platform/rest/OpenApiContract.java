@@ -121,12 +121,16 @@ public class OpenApiContract implements OASFilter {
         return schema != null && schema.getRef() != null && !schema.getRef().startsWith(SCHEMA_PREFIX + "Page");
     }
 
-    /** Sets the status's answer to a problem document (replacing any bare one the scanner made). */
+    /**
+     * Sets the status's answer to a problem document (replacing any bare one the scanner made), keeping
+     * the description and headers an operation documents for it ({@code Retry-After}, say).
+     */
     private static void problem(APIResponses responses, String status, String description) {
         APIResponse existing = responses.getAPIResponse(status);
         String text = existing != null && existing.getDescription() != null
                 && !existing.getDescription().equals("Bad Request") ? existing.getDescription() : description;
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(text)
+                .headers(existing == null ? null : existing.getHeaders())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
     }
