@@ -10,6 +10,10 @@ public interface MilestoneConfig {
     @WithDefault("aifund.review-events.v1")
     String reviewTopic();
 
+    /** Kafka topic of funding-service's programme events, from which this service keeps its copy of the programmes. */
+    @WithDefault("aifund.programme-events.v1")
+    String programmeTopic();
+
     /** CloudEvents {@code source} of every event this service publishes. */
     @WithDefault("/aifund/milestone-service")
     String eventSource();

@@ -1,20 +1,35 @@
 package jp.go.meti.aifund.milestone.rest;
 
+import java.util.List;
+
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jp.go.meti.aifund.milestone.domain.ConflictOfInterestException;
+import jp.go.meti.aifund.milestone.domain.UnknownProgrammeException;
 import jp.go.meti.aifund.platform.rest.Problem;
+import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 import jp.go.meti.aifund.platform.rest.ProblemMapper;
 
-/** The problem family only reviews have; the shared ones are in {@link ProblemMapper}. */
+/** The problem families only this service has; the shared ones are in {@link ProblemMapper}. */
 public class MilestoneProblems {
 
     @ServerExceptionMapper
     public Response conflictOfInterest(ConflictOfInterestException e, UriInfo uri) {
         return ProblemMapper.respond(Problem.of("conflict-of-interest", "Conflict of interest", 403, e.getMessage(),
                 uri.getPath(), null));
+    }
+
+    /** Not found, as far as the copy knows: a 404 that says the copy may lag, and when to ask again. */
+    @ServerExceptionMapper
+    public Response unknownProgramme(UnknownProgrammeException e, UriInfo uri) {
+        return Response.status(404).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, UnknownProgrammeException.RETRY_AFTER_SECONDS)
+                .entity(Problem.of("not-found", "Not found", 404, e.getMessage(), uri.getPath(),
+                        List.of(new FieldError("programmeId", "names a programme this service's copy does not know "
+                                + "(yet)")))).build();
     }
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,9 +63,13 @@ public class MilestoneResource {
     @POST
     @Path("/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones")
     @RolesAllowed({Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
-    @Operation(summary = "Define a milestone of a fiscal year")
+    @Operation(summary = "Define a milestone of a fiscal year of a programme this service's copy knows, within the "
+            + "programme's fiscal years; its recipient, if named, one of the programme's")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = MilestoneView.class)))
+    @APIResponse(responseCode = "404", description = ProgrammeCopyResource.NOT_KNOWN, headers = @Header(
+            name = ProgrammeCopyResource.RETRY_AFTER, description = ProgrammeCopyResource.RETRY_AFTER_DESCRIPTION,
+            schema = @Schema(type = SchemaType.INTEGER)))
     public Response define(@RestPath UUID programmeId, @RestPath @Min(2000) @Max(2100) int fiscalYear,
             @Valid @NotNull MilestoneDefinition definition) {
         MilestoneView defined = milestones.define(programmeId, fiscalYear, definition, caller.name());

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -69,9 +71,13 @@ public class ReviewResource {
     @POST
     @Path("/programmes/{programmeId}/fiscal-years/{fiscalYear}/reviews")
     @RolesAllowed(Roles.NEDO_OFFICER)
-    @Operation(summary = "Open the annual review of a fiscal year as a draft")
+    @Operation(summary = "Open the annual review of a fiscal year as a draft (a programme this service's copy knows, "
+            + "within its fiscal years)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "404", description = ProgrammeCopyResource.NOT_KNOWN, headers = @Header(
+            name = ProgrammeCopyResource.RETRY_AFTER, description = ProgrammeCopyResource.RETRY_AFTER_DESCRIPTION,
+            schema = @Schema(type = SchemaType.INTEGER)))
     public Response open(@RestPath UUID programmeId, @RestPath @Min(2000) @Max(2100) int fiscalYear) {
         return created(workflow.open(programmeId, fiscalYear, caller.name()));
     }

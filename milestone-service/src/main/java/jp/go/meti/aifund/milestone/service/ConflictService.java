@@ -26,14 +26,20 @@ import jp.go.meti.aifund.platform.audit.Audited;
 public class ConflictService {
 
     private final ConflictRepository conflicts;
+    private final ProgrammeCopies programmes;
     private final Clock clock;
 
-    public ConflictService(ConflictRepository conflicts, Clock clock) {
+    public ConflictService(ConflictRepository conflicts, ProgrammeCopies programmes, Clock clock) {
         this.conflicts = conflicts;
+        this.programmes = programmes;
         this.clock = clock;
     }
 
-    /** A reviewer declares their own relation; a programme administrator may declare anyone's. */
+    /**
+     * A reviewer declares their own relation; a programme administrator may declare anyone's. The
+     * recipient is one of a programme's, as this service's copy knows them (recipient ids are unique
+     * across programmes, so the declaration needs no programme).
+     */
     @Transactional
     @Audited("conflict.declared")
     public ConflictView declare(DeclareConflict command, String actor, boolean administrator) {
@@ -41,6 +47,7 @@ public class ConflictService {
             throw new NotPermittedException(actor + " may declare only their own relations; a programme "
                     + "administrator records those of others");
         }
+        programmes.requireKnownRecipient(command.recipientId());
         if (conflicts.of(command.reviewer(), command.recipientId()).isPresent()) {
             throw new ConflictException(command.reviewer() + " is already declared related to recipient "
                     + command.recipientId());

@@ -24,22 +24,26 @@ import jp.go.meti.aifund.platform.review.Weights;
 /**
  * The milestones of each fiscal year. A milestone is edited in place until a review records a
  * result against it; from then on the version is frozen (a finalized review must always read the
- * targets it was assessed against) and an edit makes a new version that supersedes it.
+ * targets it was assessed against) and an edit makes a new version that supersedes it. A milestone
+ * belongs to a programme and fiscal year that funding-service has (as this service's copy knows),
+ * and its recipient, if it names one, is one of the programme's.
  */
 @ApplicationScoped
 public class MilestoneService {
 
     private final MilestoneRepository milestones;
     private final ResultRepository results;
+    private final ProgrammeCopies programmes;
     private final ReviewDeadline deadline;
     private final Clock clock;
     private final ETags etags;
 
-    public MilestoneService(MilestoneRepository milestones, ResultRepository results, ReviewDeadline deadline,
-            Clock clock, ETags etags) {
+    public MilestoneService(MilestoneRepository milestones, ResultRepository results, ProgrammeCopies programmes,
+            ReviewDeadline deadline, Clock clock, ETags etags) {
         this.etags = etags;
         this.milestones = milestones;
         this.results = results;
+        this.programmes = programmes;
         this.deadline = deadline;
         this.clock = clock;
     }
@@ -47,6 +51,8 @@ public class MilestoneService {
     @Transactional
     @Audited("milestone.defined")
     public MilestoneView define(UUID programmeId, int fiscalYear, MilestoneDefinition definition, String actor) {
+        programmes.requireFiscalYear(programmeId, fiscalYear);
+        requireRecipient(programmeId, definition);
         Milestone m = new Milestone();
         m.id = UUID.randomUUID();
         m.programmeId = programmeId;
@@ -73,6 +79,7 @@ public class MilestoneService {
             throw new ConflictException("milestone " + current.code + " v" + current.version
                     + " was superseded by " + current.supersededBy + "; edit the current version");
         }
+        requireRecipient(current.programmeId, definition);
         requireWeightRoom(current.programmeId, current.fiscalYear, current.code, definition.weightBasisPoints());
         if (!results.anyFor(current.id)) {
             apply(current, definition, actor);
@@ -112,6 +119,12 @@ public class MilestoneService {
         List<Milestone> shown = includeSuperseded ? milestones.allVersions(programmeId, fiscalYear) : current;
         return new YearPlan(programmeId, fiscalYear, deadline.dueDate(fiscalYear), total,
                 !current.isEmpty() && total == Weights.FULL, shown.stream().map(MilestoneView::of).toList());
+    }
+
+    private void requireRecipient(UUID programmeId, MilestoneDefinition definition) {
+        if (definition.recipientId() != null) {
+            programmes.requireRecipient(programmeId, definition.recipientId());
+        }
     }
 
     /** A year's weights may be incomplete while it is planned, never over 100 %. */

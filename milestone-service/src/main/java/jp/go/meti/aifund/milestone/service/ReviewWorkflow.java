@@ -34,6 +34,7 @@ public class ReviewWorkflow {
 
     private final ReviewRepository reviews;
     private final ResultRepository results;
+    private final ProgrammeCopies programmes;
     private final ConflictService conflicts;
     private final ReviewQueries queries;
     private final ReviewScorer scorer;
@@ -42,12 +43,13 @@ public class ReviewWorkflow {
     private final Clock clock;
     private final ETags etags;
 
-    public ReviewWorkflow(ReviewRepository reviews, ResultRepository results, ConflictService conflicts,
-            ReviewQueries queries, ReviewScorer scorer, ReviewEvents events,
+    public ReviewWorkflow(ReviewRepository reviews, ResultRepository results, ProgrammeCopies programmes,
+            ConflictService conflicts, ReviewQueries queries, ReviewScorer scorer, ReviewEvents events,
             ReviewDeadline deadline, Clock clock, ETags etags) {
         this.etags = etags;
         this.reviews = reviews;
         this.results = results;
+        this.programmes = programmes;
         this.conflicts = conflicts;
         this.queries = queries;
         this.scorer = scorer;
@@ -56,10 +58,14 @@ public class ReviewWorkflow {
         this.clock = clock;
     }
 
-    /** Starts the first review of a year; a year already reviewed is corrected by an amendment. */
+    /**
+     * Starts the first review of a year of a programme the copy knows, within its fiscal years; a
+     * year already reviewed is corrected by an amendment.
+     */
     @Transactional
     @Audited("review.opened")
     public ReviewView open(UUID programmeId, int fiscalYear, String actor) {
+        programmes.requireFiscalYear(programmeId, fiscalYear);
         reviews.inProgress(programmeId, fiscalYear).ifPresent(r -> {
             throw new ConflictException("review " + r.id + " of FY" + fiscalYear + " is already in progress");
         });

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jp.go.meti.aifund.milestone.domain.Evidence;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;
+import jp.go.meti.aifund.milestone.repository.RecipientCopy;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
 import jp.go.meti.aifund.platform.review.Assessment;
@@ -35,6 +39,36 @@ public final class Views {
             return new MilestoneView(m.id, m.programmeId, m.fiscalYear, m.code, m.version, m.title, m.metric, m.unit,
                     m.direction, Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints,
                     m.critical, m.recipientId, m.supersededBy, m.createdBy, m.createdAt);
+        }
+    }
+
+    /**
+     * A programme as this service's copy knows it: what funding-service last published of it, when
+     * funding-service recorded that change and when this service applied it (the copy's lag then).
+     */
+    @Schema(description = "milestone-service's copy of a programme of funding-service (which owns it), from the "
+            + "programme events: what funding-service last published of it (sequence, changedAt) and when this copy "
+            + "applied it (copiedAt). A programme or recipient created a moment ago may not be here yet.")
+    public record ProgrammeCopyView(UUID programmeId, String name, int firstFiscalYear, int lastFiscalYear,
+            List<RecipientCopyView> recipients,
+            @Schema(description = "The sequence of the programme event the copy holds (1: as created)") long sequence,
+            @Schema(description = "When funding-service recorded that change") Instant changedAt,
+            @Schema(description = "When this service applied it") Instant copiedAt,
+            @Schema(description = "The topic the copy is kept from") String copiedFrom) {
+
+        public static ProgrammeCopyView of(ProgrammeCopy p, List<RecipientCopy> recipients, String topic) {
+            return new ProgrammeCopyView(p.programmeId, p.name, p.firstFiscalYear, p.lastFiscalYear,
+                    recipients.stream().map(RecipientCopyView::of).toList(), p.sequence, p.changedAt, p.copiedAt, topic);
+        }
+    }
+
+    /** A recipient of a copied programme: the consortium, a member or a research partner. */
+    public record RecipientCopyView(UUID recipientId, String name,
+            @Schema(description = "CONSORTIUM, MEMBER or RESEARCH_PARTNER, as funding-service says") String role,
+            UUID consortiumId) {
+
+        static RecipientCopyView of(RecipientCopy r) {
+            return new RecipientCopyView(r.recipientId, r.name, r.role, r.consortiumId);
         }
     }
 

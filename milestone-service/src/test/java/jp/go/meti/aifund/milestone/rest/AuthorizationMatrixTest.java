@@ -15,6 +15,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
     @Override
     protected Map<String, Set<String>> allowedRoles() {
         Map<String, Set<String>> allowed = new HashMap<>();
+        allowed.put("GET /api/programmes/{programmeId}", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
         allowed.put("GET /api/milestones/{milestoneId}", anyRole());

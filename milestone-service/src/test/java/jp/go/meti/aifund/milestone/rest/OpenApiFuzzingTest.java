@@ -6,8 +6,12 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.go.meti.aifund.infra.testing.OpenApiFuzzing;
+import jp.go.meti.aifund.milestone.support.Programmes;
 
-/** Every milestone endpoint fuzzed from the OpenAPI document, against a defined milestone and a draft review. */
+/**
+ * Every milestone endpoint fuzzed from the OpenAPI document, against a programme known to the copy,
+ * a defined milestone, a draft review and a recipient of the programme.
+ */
 @QuarkusTest
 class OpenApiFuzzingTest extends OpenApiFuzzing {
 
@@ -16,10 +20,12 @@ class OpenApiFuzzingTest extends OpenApiFuzzing {
     @Override
     protected Map<String, String> pathValues() {
         if (values == null) {
-            String programme = newProgramme();
+            Programmes.Known known = Programmes.known("Noetra", "Honda");
+            String programme = known.id();
             String milestone = defined(programme, 2026, milestone("PARAMS", 100, 80, 10_000, true));
+            // recipientId: the body fields of that name (a milestone's, a conflict's) name a real recipient
             values = Map.of("programmeId", programme, "fiscalYear", "2026", "milestoneId", milestone,
-                    "reviewId", opened(programme, 2026));
+                    "reviewId", opened(programme, 2026), "recipientId", known.recipient("Honda"));
         }
         return values;
     }

@@ -12,7 +12,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import jp.go.meti.aifund.infra.testing.BareRequests;
 import jp.go.meti.aifund.infra.testing.Tokens;
+import jp.go.meti.aifund.milestone.support.Programmes;
 import jp.go.meti.aifund.milestone.support.ReviewApi.Year;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -120,8 +120,9 @@ class ReviewWorkflowTest {
 
     @Test
     void aConflictedReviewerCanNeitherRecordNorFinalizeThatRecipientsResults() {
-        String programme = newProgramme();
-        String sony = UUID.randomUUID().toString();
+        Programmes.Known known = Programmes.known("Noetra", "Sony Group");
+        String programme = known.id();
+        String sony = known.recipient("Sony Group");
         Map<String, Object> robots = milestone("ROBOTS", 100, 50, 10_000, true);
         robots.put("recipientId", sony);
         String milestone = defined(programme, 2026, robots);

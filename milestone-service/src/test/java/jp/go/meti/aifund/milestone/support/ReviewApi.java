@@ -65,9 +65,12 @@ public final class ReviewApi {
                 .body("detail", notNullValue());
     }
 
-    /** Programmes belong to funding-service; here a programme is just its id. */
+    /**
+     * A new programme FY2024–FY2030: programmes belong to funding-service, so it is announced as
+     * funding-service does (a programme event on the broker) and awaited in this service's copy.
+     */
     public static String newProgramme() {
-        return UUID.randomUUID().toString();
+        return Programmes.known().id();
     }
 
     /** A milestone definition: at least {@code target} points, acceptable from {@code threshold}. */

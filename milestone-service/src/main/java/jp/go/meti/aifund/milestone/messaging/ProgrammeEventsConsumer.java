@@ -1,0 +1,84 @@
+package jp.go.meti.aifund.milestone.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.go.meti.aifund.milestone.service.ProgrammeCopies;
+import jp.go.meti.aifund.milestone.service.ProgrammeCopies.Recipient;
+import jp.go.meti.aifund.milestone.service.ProgrammeCopies.Snapshot;
+import jp.go.meti.aifund.platform.messaging.EventConsumer;
+import jp.go.meti.aifund.platform.messaging.IncomingEvent;
+import jp.go.meti.aifund.platform.messaging.PoisonMessage;
+
+/**
+ * funding-service's programme events, one record at a time in partition order (one programme's
+ * events in the order they were written), through the platform's consumer: read against the
+ * contract, applied once, and what cannot be read goes to {@code aifund.milestone-service.dlq.v1}
+ * with the reason. Every type carries the programme's whole state, so each replaces the copy; one
+ * older than the copy (by its sequence) changes nothing, and is counted.
+ */
+@ApplicationScoped
+public class ProgrammeEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ProgrammeEventsConsumer.class);
+    private static final String PREFIX = "jp.go.meti.aifund.programme.";
+    public static final Set<String> TYPES = Set.of(PREFIX + "created.v1", PREFIX + "envelope-set.v1",
+            PREFIX + "gate-overridden.v1", PREFIX + "recipient-added.v1");
+
+    private final EventConsumer consumer;
+    private final ProgrammeCopies copies;
+    private final MeterRegistry registry;
+
+    public ProgrammeEventsConsumer(EventConsumer consumer, ProgrammeCopies copies, MeterRegistry registry) {
+        this.consumer = consumer;
+        this.copies = copies;
+        this.registry = registry;
+    }
+
+    @Incoming("programmes")
+    @Blocking
+    public void programme(ConsumerRecord<String, String> record) {
+        consumer.consume(record.key(), record.value(), TYPES, this::apply);
+    }
+
+    private void apply(IncomingEvent event) {
+        Snapshot snapshot = snapshotOf(event);
+        if (!copies.apply(snapshot)) {
+            registry.counter(EventConsumer.SKIPPED, "reason", "older-snapshot", "type", event.type()).increment();
+            LOG.infof("programme event %s (sequence %d of %s) is not newer than the copy: nothing changed", event.id(),
+                    snapshot.sequence(), snapshot.programmeId());
+        }
+    }
+
+    /** What the copy needs of the event's data, read by name (fields this version does not know are ignored). */
+    static Snapshot snapshotOf(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID programmeId = UUID.fromString(data.get("programmeId").asText());
+        if (!programmeId.toString().equals(event.partitionKey())) {
+            throw new PoisonMessage("data.programmeId " + programmeId + " is not the event's partitionkey "
+                    + event.partitionKey());
+        }
+        List<Recipient> recipients = new ArrayList<>();
+        for (JsonNode r : data.get("recipients")) {
+            JsonNode consortium = r.path("consortiumId");
+            recipients.add(new Recipient(UUID.fromString(r.get("recipientId").asText()), r.get("name").asText(),
+                    r.get("role").asText(), consortium.isTextual() ? UUID.fromString(consortium.asText()) : null));
+        }
+        return new Snapshot(event.id(), programmeId, data.get("name").asText(), data.get("firstFiscalYear").asInt(),
+                data.get("lastFiscalYear").asInt(), data.get("sequence").asLong(),
+                OffsetDateTime.parse(data.at("/change/recordedAt").asText()).toInstant(), recipients);
+    }
+}

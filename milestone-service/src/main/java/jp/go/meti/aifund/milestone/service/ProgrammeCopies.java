@@ -1,0 +1,109 @@
+package jp.go.meti.aifund.milestone.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import jp.go.meti.aifund.milestone.config.MilestoneConfig;
+import jp.go.meti.aifund.milestone.domain.UnknownProgrammeException;
+import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;
+import jp.go.meti.aifund.milestone.repository.ProgrammeCopyRepository;
+import jp.go.meti.aifund.milestone.repository.RecipientCopy;
+import jp.go.meti.aifund.milestone.service.Views.ProgrammeCopyView;
+import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+
+/**
+ * This service's copy of funding-service's programmes (which own them): each programme event's
+ * snapshot replaces the copy when it is newer, by the programme's own event sequence; and the rules
+ * every write naming a programme, fiscal year or recipient passes. What the copy does not know is
+ * refused, saying the copy may lag.
+ */
+@ApplicationScoped
+public class ProgrammeCopies {
+
+    private static final String LAG_NOTE = " known to milestone-service (its copy of funding-service's programmes is "
+            + "updated from %s and may lag by a few seconds after a recipient is added)";
+
+    private final ProgrammeCopyRepository copies;
+    private final MilestoneConfig config;
+    private final Clock clock;
+
+    public ProgrammeCopies(ProgrammeCopyRepository copies, MilestoneConfig config, Clock clock) {
+        this.copies = copies;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A programme's state as an event carries it (only what this service needs of it). */
+    public record Snapshot(UUID eventId, UUID programmeId, String name, int firstFiscalYear, int lastFiscalYear,
+            long sequence, Instant changedAt, List<Recipient> recipients) {
+    }
+
+    public record Recipient(UUID recipientId, String name, String role, UUID consortiumId) {
+    }
+
+    /** Applies a snapshot in the consumer's transaction; false when the copy already holds it or a later one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean apply(Snapshot s) {
+        ProgrammeCopy copy = new ProgrammeCopy();
+        copy.programmeId = s.programmeId();
+        copy.name = s.name();
+        copy.firstFiscalYear = s.firstFiscalYear();
+        copy.lastFiscalYear = s.lastFiscalYear();
+        copy.sequence = s.sequence();
+        copy.changedAt = s.changedAt();
+        copy.eventId = s.eventId();
+        copy.copiedAt = clock.instant();
+        List<RecipientCopy> recipients = IntStream.range(0, s.recipients().size()).mapToObj(i -> {
+            Recipient r = s.recipients().get(i);
+            RecipientCopy c = new RecipientCopy();
+            c.recipientId = r.recipientId();
+            c.programmeId = s.programmeId();
+            c.position = i;
+            c.name = r.name();
+            c.role = r.role();
+            c.consortiumId = r.consortiumId();
+            return c;
+        }).toList();
+        return copies.replace(copy, recipients);
+    }
+
+    public ProgrammeCopyView get(UUID programmeId) {
+        return ProgrammeCopyView.of(require(programmeId), copies.recipients(programmeId), config.programmeTopic());
+    }
+
+    /** The programme, known to the copy, covering the fiscal year: 404 if unknown, 400 on {@code fiscalYear} if outside. */
+    public void requireFiscalYear(UUID programmeId, int fiscalYear) {
+        ProgrammeCopy p = require(programmeId);
+        if (!p.coversFiscalYear(fiscalYear)) {
+            throw new InvalidRequestException("fiscalYear", "FY" + fiscalYear + " is outside programme " + programmeId
+                    + "'s FY" + p.firstFiscalYear + "–FY" + p.lastFiscalYear);
+        }
+    }
+
+    /** A recipient of that programme, as far as the copy knows: 400 on {@code recipientId} otherwise. */
+    public void requireRecipient(UUID programmeId, UUID recipientId) {
+        require(programmeId);
+        if (copies.recipient(recipientId).filter(r -> r.programmeId.equals(programmeId)).isEmpty()) {
+            throw new InvalidRequestException("recipientId", "names no recipient of programme " + programmeId
+                    + LAG_NOTE.formatted(config.programmeTopic()));
+        }
+    }
+
+    /** A recipient of some programme, as far as the copy knows: 400 on {@code recipientId} otherwise. */
+    public void requireKnownRecipient(UUID recipientId) {
+        if (copies.recipient(recipientId).isEmpty()) {
+            throw new InvalidRequestException("recipientId", "names no recipient of any programme"
+                    + LAG_NOTE.formatted(config.programmeTopic()));
+        }
+    }
+
+    private ProgrammeCopy require(UUID programmeId) {
+        return copies.find(programmeId).orElseThrow(() -> new UnknownProgrammeException(programmeId, config.programmeTopic()));
+    }
+}
