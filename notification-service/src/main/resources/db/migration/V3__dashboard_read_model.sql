@@ -11,7 +11,7 @@ CREATE TABLE programme_copy (
     last_fiscal_year  INT         NOT NULL,
     -- the fiscal-year envelopes as the newest programme event listed them (JSON array)
     envelopes         TEXT        NOT NULL,
-    -- when funding-service recorded the change the copy shows; an older event never replaces it
-    recorded_at       TIMESTAMPTZ NOT NULL,
+    -- funding-service's count of the programme's events: an older event never replaces a newer copy
+    sequence          BIGINT      NOT NULL,
     updated_at        TIMESTAMPTZ NOT NULL
 );

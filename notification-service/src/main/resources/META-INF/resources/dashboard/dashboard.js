@@ -1,30 +1,48 @@
-// The dashboard reads notification-service's read model with the bearer token given in the URL
-// fragment (#token=…, never sent to a server in a URL) and follows new warnings over SSE.
-const token = new URLSearchParams(location.hash.slice(1)).get('token') || sessionStorage.getItem('token');
-sessionStorage.setItem('token', token || '');
+// The dashboard reads notification-service's read model with the bearer token given once in the
+// URL fragment (#token=…, never sent to a server in a URL; kept for the tab in sessionStorage) and
+// follows the live stream: it reloads on every change of the programme shown, reconnects with
+// back-off and resumes with Last-Event-ID, and says when what it shows may be out of date.
+// A programme can be linked: #programme=<id>.
+const fragment = new URLSearchParams(location.hash.slice(1));
+if (fragment.get('token')) sessionStorage.setItem('token', fragment.get('token'));
+const token = sessionStorage.getItem('token') || '';
+
+const LABELS = {
+  PLANNED: 'Planned', APPROVED: 'Approved', DISBURSED: 'Disbursed', ON_HOLD: 'On hold', REDUCED: 'Reduced',
+  CANCELLED: 'Cancelled', RECOVERED: 'Recovered', DRAFT: 'Draft', SUBMITTED: 'Submitted', FINALIZED: 'Finalized',
+  PASSED: 'Passed', CONDITIONAL: 'Conditional', FAILED: 'Failed', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged',
+  RESOLVED: 'Resolved', PULLBACK_RECOMMENDED: 'Pullback recommended', WATCH: 'Watch',
+  TERMINATION_REVIEW: 'Termination review', REVIEW_OVERDUE: 'Review overdue', REVIEW_DUE_SOON: 'Review due soon',
+  CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', CRITICAL: 'Critical',
+  WARNING: 'Warning', INFO: 'Information',
+};
+const label = code => LABELS[code] ?? String(code ?? '');
 const yen = n => '¥' + Number(n).toLocaleString('ja-JP');
 const percent = bp => (bp / 100).toFixed(2) + ' %';
+const jst = at => at ? new Date(at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' }) + ' JST' : '—';
+const el = id => document.getElementById(id);
+const cell = (text, cls) => `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
+const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const api = path => fetch(path, { headers: { Authorization: 'Bearer ' + token } }).then(r => {
   if (!r.ok) throw new Error(path + ' answered ' + r.status);
   return r.json();
 });
-const el = id => document.getElementById(id);
-const cell = (text, cls) => `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
-const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+
+let current = null;       // the programme shown
+let lastEventId = null;   // the stream's position, for a resumption
+let loading = null;       // a pending reload (coalesces bursts of changes)
 
 function chart(t) {
-  const bars = [['Committed', t.committed, '#f5a623'], ['Disbursed', t.disbursed - t.recovered, '#0b3d64'],
-    ['Headroom', t.headroom, '#c8e6c9']];
+  const net = t.disbursed - t.recovered;
+  const bars = [['Committed', t.committed, '#f5a623'], ['Disbursed', net, '#0b3d64'], ['Headroom', t.headroom, '#c8e6c9']];
   let x = 0, svg = '';
-  for (const [label, value, colour] of bars) {
-    const w = t.ceiling ? 1000 * value / t.ceiling : 0;
-    svg += `<rect x="${x}" y="10" width="${w}" height="50" fill="${colour}"><title>${label} ${yen(value)}</title></rect>`;
-    if (w > 90) svg += `<text x="${x + 6}" y="40" font-size="16">${label}</text>`;
+  for (const [name, value, colour] of bars) {
+    const w = t.ceiling ? 1000 * Math.max(0, value) / t.ceiling : 0;
+    svg += `<rect x="${x}" y="5" width="${w}" height="55" fill="${colour}"><title>${name} ${yen(value)}</title></rect>`;
     x += w;
   }
   const planned = t.ceiling ? Math.min(1000, 1000 * t.planned / t.ceiling) : 0;
-  svg += `<rect x="0" y="75" width="${planned}" height="20" fill="#90a4ae"><title>Planned ${yen(t.planned)}</title></rect>`
-    + `<text x="6" y="112" font-size="14">Planned ${yen(t.planned)} of the ${yen(t.ceiling)} ceiling</text>`;
+  svg += `<rect x="0" y="72" width="${planned}" height="30" fill="#90a4ae"><title>Planned ${yen(t.planned)}</title></rect>`;
   el('chart').innerHTML = svg;
 }
 
@@ -32,65 +50,159 @@ function warningItem(w, fresh) {
   const li = document.createElement('li');
   li.className = w.severity + (fresh ? ' fresh' : '');
   li.dataset.id = w.id;
-  li.innerHTML = `<strong>${escape(w.kind)}</strong> · FY${escape(w.fiscalYear)} · ${escape(w.title)}<br>`
+  li.dataset.kind = w.kind;
+  li.innerHTML = `<strong>${escape(label(w.kind))}</strong><span class="badge ${escape(w.severity)}">${escape(label(w.severity))}</span>`
+    + `<span class="badge">${escape(label(w.state))}</span> · FY${escape(w.fiscalYear)} · ${escape(w.title)}<br>`
     + `<small>${escape(w.detail)}</small>`;
   return li;
 }
 
-async function load(programmeId) {
-  const board = await api('/api/dashboard/' + programmeId);
+function heldItem(h) {
+  const recommendation = h.recommendation
+    ? `Recommended: reduce the FY${h.fiscalYear} tranches by ${yen(h.recommendation.reduction)} `
+      + `(${escape(label(h.recommendation.kind))}, ${escape(label(h.recommendation.state))}).`
+    : 'No recommendation on record.';
+  return `<li data-id="${escape(h.trancheId)}"><strong>FY${h.fiscalYear} · ${yen(h.amount)}</strong>`
+    + ` <span class="muted">${escape(h.recipientName ?? h.recipientId)}</span><br>`
+    + `Why: ${escape(h.reason ?? 'held by a pullback recommendation')} <span class="muted">(since ${jst(h.since)})</span><br>`
+    + `Pending: a ministry decision to lift the hold, reduce or cancel the tranche. ${recommendation}</li>`;
+}
+
+async function load() {
+  if (!current) return;
+  const programmeId = current;
+  const [board, warnings] = await Promise.all([api('/api/dashboard/' + programmeId),
+    api(`/api/warnings?programmeId=${programmeId}&size=100`)]);
+  if (programmeId !== current) return; // another programme was picked meanwhile
   const t = board.totals;
   for (const k of ['ceiling', 'planned', 'committed', 'disbursed', 'recovered', 'headroom']) {
     document.querySelector(`[data-testid="${k}"]`).textContent = yen(t[k]);
   }
+  el('utilization').textContent = percent(board.utilizationBasisPoints) + ' used';
   chart(t);
-  el('tranches').innerHTML = board.tranches.map(g => `<tr>${cell('FY' + g.fiscalYear)}${cell(g.state, 'state-' + g.state)}`
-    + `${cell(g.count)}${cell(yen(g.amount), 'yen')}</tr>`).join('');
+  el('tranches').innerHTML = board.tranches.map(g => `<tr data-state="${g.state}">${cell('FY' + g.fiscalYear)}`
+    + `${cell(label(g.state), 'state-' + g.state)}${cell(g.count)}${cell(yen(g.amount), 'yen')}</tr>`).join('');
+  el('held').innerHTML = board.held.length ? board.held.map(heldItem).join('') : '<li class="muted">Nothing is on hold.</li>';
+  el('held-count').textContent = `(${board.held.length})`;
   el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
-    + `${cell(r.state + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
-    + `${cell(r.outcome, 'outcome-' + r.outcome)}</tr>`).join('');
-  const open = await api(`/api/warnings?programmeId=${programmeId}&size=50`);
+    + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
+    + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
   const list = el('warnings');
+  const fresh = new Set([...list.querySelectorAll('li.fresh')].map(li => li.dataset.id));
   list.innerHTML = '';
-  open.items.filter(w => w.state !== 'RESOLVED').forEach(w => list.appendChild(warningItem(w, false)));
+  warnings.items.filter(w => w.state !== 'RESOLVED').forEach(w => list.appendChild(warningItem(w, fresh.has(w.id))));
   el('warning-count').textContent = `(${list.children.length})`;
+  el('as-of').textContent = `as of ${jst(new Date())} · data of ${jst(board.asOf)}`;
+}
+
+/** Reloads once for a burst of changes. */
+function reload() {
+  clearTimeout(loading);
+  loading = setTimeout(() => load().catch(showError), 100);
+}
+
+function onFrame(event, data) {
+  if (event === 'resync') return reload();
+  const frame = JSON.parse(data);
+  if (frame.programmeId !== current) return;
+  if (event === 'warning.raised') {
+    el('warnings').prepend(warningItem(frame, true));
+    el('warning-count').textContent = `(${el('warnings').children.length})`;
+  }
+  reload();
+}
+
+function setLive(on, text) {
+  el('live').textContent = text;
+  el('live').classList.toggle('on', on);
+  el('live').classList.toggle('off', !on);
+  document.querySelector('main').classList.toggle('stale', !on);
+  el('stale').hidden = on;
+}
+
+/** One connection: resolves when the server or the network ends it. */
+async function connect(onOpen) {
+  const headers = { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' };
+  if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+  const aborter = new AbortController();
+  const response = await fetch('/api/warnings/stream', { headers, signal: aborter.signal });
+  if (!response.ok) throw new Error('the stream answered ' + response.status);
+  let heardAt = Date.now();
+  // keep-alives come every 15 s: a stream silent for 45 s is dead even if no error says so
+  const watchdog = setInterval(() => { if (Date.now() - heardAt > 45000) aborter.abort(); }, 5000);
+  onOpen();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '', retry = null;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      heardAt = Date.now();
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let event = 'message', data = null;
+        for (const line of block.split('\n')) {
+          const [field, ...rest] = line.split(':');
+          const v = rest.join(':').replace(/^ /, '');
+          if (field === 'id') lastEventId = v;
+          else if (field === 'event') event = v;
+          else if (field === 'data') data = data === null ? v : data + '\n' + v;
+          else if (field === 'retry') retry = Number(v);
+        }
+        if (data !== null) onFrame(event, data);
+      }
+    }
+  } finally {
+    clearInterval(watchdog);
+  }
+  return retry;
 }
 
 async function follow() {
-  // EventSource cannot send a bearer token: read the text/event-stream with fetch instead
-  const response = await fetch('/api/warnings/stream', { headers: { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' } });
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  el('live').textContent = 'live';
-  el('live').classList.add('on');
-  let buffer = '';
+  let failures = 0, retry = 3000, cutAt = null;
   for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const data = buffer.slice(0, end).split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5)).join('\n');
-      buffer = buffer.slice(end + 2);
-      if (!data) continue;
-      const w = JSON.parse(data);
-      if (w.programmeId === el('programme').value) {
-        el('warnings').prepend(warningItem(w, true));
-        el('warning-count').textContent = `(${el('warnings').children.length})`;
-        load(w.programmeId).catch(console.error);
-      }
+    try {
+      retry = (await connect(() => {
+        failures = 0;
+        cutAt = null;
+        setLive(true, 'live');
+        reload(); // whatever changed while it was cut
+      })) ?? retry;
+    } catch (e) {
+      console.warn('live stream:', e.message);
     }
+    cutAt = cutAt ?? new Date();
+    const wait = Math.min(30000, retry * 2 ** failures++) + Math.random() * 500;
+    setLive(false, `offline: reconnecting in ${Math.round(wait / 1000)} s`);
+    el('stale').textContent = `Live updates interrupted at ${jst(cutAt)}: what is shown may be out of date.`;
+    await new Promise(resolve => setTimeout(resolve, wait));
   }
-  el('live').classList.remove('on');
-  el('live').textContent = 'disconnected; retrying';
-  setTimeout(follow, 2000);
+}
+
+function showError(e) {
+  el('stale').hidden = false;
+  el('stale').textContent = e.message;
+}
+
+function pick(programmeId) {
+  current = programmeId;
+  el('programme').value = programmeId;
+  history.replaceState(null, '', '#programme=' + programmeId); // a link to this programme (no token in it)
+  load().catch(showError);
 }
 
 (async () => {
-  const programmes = (await api('/api/dashboard?size=200')).items;
-  el('programme').innerHTML = programmes.map(p => `<option value="${p.programmeId}">${p.programmeId.slice(0, 8)}… `
-    + `(ceiling ${yen(p.ceiling)})</option>`).join('');
-  el('programme').onchange = () => load(el('programme').value);
-  if (programmes.length) await load(programmes[0].programmeId);
-  follow().catch(e => { el('live').textContent = 'offline: ' + e.message; });
-})().catch(e => { document.body.insertAdjacentHTML('afterbegin', `<p class="card">${escape(e.message)}</p>`); });
+  const programmes = (await api('/api/dashboard?size=200')).items
+    .sort((a, b) => (a.name ?? '~' + a.programmeId).localeCompare(b.name ?? '~' + b.programmeId));
+  el('programme').innerHTML = programmes.map(p => `<option value="${p.programmeId}">`
+    + `${escape(p.name ?? 'Programme ' + p.programmeId.slice(0, 8))} — ceiling ${yen(p.ceiling)}</option>`).join('');
+  el('programme').onchange = () => pick(el('programme').value);
+  const linked = fragment.get('programme');
+  const start = programmes.find(p => p.programmeId === linked) ?? programmes[0];
+  if (start) pick(start.programmeId);
+  follow();
+})().catch(showError);

@@ -14,6 +14,7 @@ import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
+import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.Recipient;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
@@ -66,9 +67,13 @@ public class ProgrammeEvents {
         }
     }
 
-    /** What changed: the fiscal year of an envelope or gate, the recipient added; who, why and when. */
+    /**
+     * What changed: the fiscal year of an envelope or gate, the recipient added; who, why and when;
+     * the ledger entry of a change of money or gate (null for a recipient added), which orders it
+     * among the tranche events' totals.
+     */
     public record Change(ProgrammeChange kind, Integer fiscalYear, UUID recipientId, String actor, String reason,
-            Instant recordedAt) {
+            Instant recordedAt, Long ledgerEntryId) {
     }
 
     public static String typeOf(ProgrammeChange kind) {
@@ -76,15 +81,15 @@ public class ProgrammeEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(Programme p, ProgrammeChange kind, Integer fiscalYear, UUID recipientId, String actor,
-            String reason, Instant at) {
+    public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
+            String actor, String reason, Instant at) {
         p.eventSequence++;
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
         ProgrammeEventData data = new ProgrammeEventData(p.id, p.name, p.ceiling, p.firstFiscalYear,
                 p.lastFiscalYear, p.commissioningMinistry, p.executingAgency, p.eventSequence, ProgrammeTotals.of(p),
                 envelopes.ofProgramme(p.id).stream().map(EnvelopeState::of).toList(),
                 recipients.ofProgramme(p.id).stream().map(RecipientState::of).toList(),
-                new Change(kind, fiscalYear, recipientId, actor, reason, recordedAt));
+                new Change(kind, fiscalYear, recipientId, actor, reason, recordedAt, entry == null ? null : entry.id));
         String type = typeOf(kind);
         outbox.add(config.programmeTopic(), CloudEvent.of(config.eventSource(), type, "programme/" + p.id,
                 config.schemaBaseUri() + type + ".schema.json", p.id.toString(), recordedAt, data));

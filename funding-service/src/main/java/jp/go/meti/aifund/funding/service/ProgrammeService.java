@@ -17,6 +17,7 @@ import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.messaging.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
+import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.Recipient;
@@ -81,9 +82,9 @@ public class ProgrammeService {
         p.createdAt = clock.instant();
         programmes.persist(p);
         Programme.Balances before = p.balances();
-        ledger.record(p, before, new Ledger.Change(LedgerKind.PROGRAMME_CREATED, null, null, p.ceiling, actor,
+        LedgerEntry entry = ledger.record(p, before, new Ledger.Change(LedgerKind.PROGRAMME_CREATED, null, null, p.ceiling, actor,
                 "ceiling set at creation", null), p.createdAt);
-        events.publish(p, ProgrammeChange.PROGRAMME_CREATED, null, null, actor, null, p.createdAt);
+        events.publish(p, ProgrammeChange.PROGRAMME_CREATED, entry, null, null, actor, null, p.createdAt);
         return ProgrammeView.of(p);
     }
 
@@ -121,9 +122,9 @@ public class ProgrammeService {
             envelopes.persist(envelope);
         }
         Instant now = clock.instant();
-        ledger.record(p, before, new Ledger.Change(LedgerKind.ENVELOPE_SET, null, fiscalYear, amount, actor,
+        LedgerEntry entry = ledger.record(p, before, new Ledger.Change(LedgerKind.ENVELOPE_SET, null, fiscalYear, amount, actor,
                 command.reason(), null), now);
-        events.publish(p, ProgrammeChange.ENVELOPE_SET, fiscalYear, null, actor, command.reason(), now);
+        events.publish(p, ProgrammeChange.ENVELOPE_SET, entry, fiscalYear, null, actor, command.reason(), now);
         return EnvelopeView.of(envelope);
     }
 
@@ -156,9 +157,9 @@ public class ProgrammeService {
         envelope.gateReason = command.reason();
         envelope.gateSetBy = actor;
         envelope.gateSetAt = now;
-        ledger.record(p, p.balances(), new Ledger.Change(LedgerKind.GATE_OVERRIDDEN, null, fiscalYear, 0, actor,
+        LedgerEntry entry = ledger.record(p, p.balances(), new Ledger.Change(LedgerKind.GATE_OVERRIDDEN, null, fiscalYear, 0, actor,
                 command.reason(), null), now);
-        events.publish(p, ProgrammeChange.GATE_OVERRIDDEN, fiscalYear, null, actor, command.reason(), now);
+        events.publish(p, ProgrammeChange.GATE_OVERRIDDEN, entry, fiscalYear, null, actor, command.reason(), now);
         return EnvelopeView.of(envelope);
     }
 
@@ -184,7 +185,7 @@ public class ProgrammeService {
             r.shareBasisPoints = requireShare(programmeId, command);
         }
         recipients.persist(r);
-        events.publish(p, ProgrammeChange.RECIPIENT_ADDED, null, r.id, actor, null, r.createdAt);
+        events.publish(p, ProgrammeChange.RECIPIENT_ADDED, null, null, r.id, actor, null, r.createdAt);
         return RecipientView.of(r);
     }
 

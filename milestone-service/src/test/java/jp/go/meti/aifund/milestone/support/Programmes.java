@@ -108,7 +108,8 @@ public final class Programmes {
         String kind = change.equals("created") ? "PROGRAMME_CREATED" : change.replace('-', '_').toUpperCase(Locale.ROOT);
         ObjectNode c = d.putObject("change").put("kind", kind)
                 .put("recipientId", change.equals("recipient-added") ? last : null).put("actor", "admin.sato")
-                .put("reason", change.equals("gate-overridden") ? "advance procurement" : null).put("recordedAt", at);
+                .put("reason", change.equals("gate-overridden") ? "advance procurement" : null).put("recordedAt", at)
+                .put("ledgerEntryId", change.equals("recipient-added") ? null : sequence);
         if (ofAYear) {
             c.put("fiscalYear", FIRST_YEAR + 1);
         } else {

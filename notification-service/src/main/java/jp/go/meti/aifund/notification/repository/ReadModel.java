@@ -64,13 +64,7 @@ public class ReadModel {
                     + "state_reason = CASE WHEN tranche_copy.state = EXCLUDED.state THEN tranche_copy.state_reason "
                     + "ELSE EXCLUDED.state_reason END, state_since = CASE WHEN tranche_copy.state = EXCLUDED.state "
                     + "THEN tranche_copy.state_since ELSE EXCLUDED.state_since END "
-                    + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id");
-                 PreparedStatement totals = connection.prepareStatement("INSERT INTO programme_totals "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, "
-                    + "planned = EXCLUDED.planned, committed = EXCLUDED.committed, disbursed = EXCLUDED.disbursed, "
-                    + "recovered = EXCLUDED.recovered, headroom = EXCLUDED.headroom, "
-                    + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
-                    + "WHERE programme_totals.ledger_entry_id < EXCLUDED.ledger_entry_id")) {
+                    + "WHERE tranche_copy.ledger_entry_id < EXCLUDED.ledger_entry_id")) {
                 for (TrancheCopy t : tranches) {
                     tranche.setObject(1, t.trancheId());
                     tranche.setObject(2, t.programmeId());
@@ -86,22 +80,77 @@ public class ReadModel {
                     tranche.addBatch();
                 }
                 tranche.executeBatch();
-                for (TrancheCopy t : newestPerProgramme.values()) {
-                    ProgrammeFigures f = t.programme();
-                    totals.setObject(1, t.programmeId());
-                    totals.setLong(2, f.ceiling());
-                    totals.setLong(3, f.planned());
-                    totals.setLong(4, f.committed());
-                    totals.setLong(5, f.disbursed());
-                    totals.setLong(6, f.recovered());
-                    totals.setLong(7, f.headroom());
-                    totals.setLong(8, t.ledgerEntryId());
-                    totals.setTimestamp(9, now);
-                    totals.addBatch();
-                }
-                totals.executeBatch();
             }
         });
+        saveTotals(newestPerProgramme.values().stream().map(t -> new LedgeredTotals(t.programme(), t.ledgerEntryId()))
+                .toList());
+    }
+
+    /** A programme's figures at a funding ledger entry. */
+    public record LedgeredTotals(ProgrammeFigures figures, long ledgerEntryId) {
+    }
+
+    /** Keeps each programme's figures unless newer ones (a later ledger entry) are kept already; one batch. */
+    public void saveTotals(List<LedgeredTotals> totals) {
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO programme_totals "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, "
+                    + "planned = EXCLUDED.planned, committed = EXCLUDED.committed, disbursed = EXCLUDED.disbursed, "
+                    + "recovered = EXCLUDED.recovered, headroom = EXCLUDED.headroom, "
+                    + "ledger_entry_id = EXCLUDED.ledger_entry_id, updated_at = EXCLUDED.updated_at "
+                    + "WHERE programme_totals.ledger_entry_id < EXCLUDED.ledger_entry_id")) {
+                for (LedgeredTotals t : totals) {
+                    ProgrammeFigures f = t.figures();
+                    upsert.setObject(1, f.programmeId());
+                    upsert.setLong(2, f.ceiling());
+                    upsert.setLong(3, f.planned());
+                    upsert.setLong(4, f.committed());
+                    upsert.setLong(5, f.disbursed());
+                    upsert.setLong(6, f.recovered());
+                    upsert.setLong(7, f.headroom());
+                    upsert.setLong(8, t.ledgerEntryId());
+                    upsert.setTimestamp(9, now);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** The programme as funding-service describes it; {@code envelopes} is a JSON array. */
+    public record ProgrammeCopy(UUID programmeId, String name, int firstFiscalYear, int lastFiscalYear,
+            String envelopes, long sequence) {
+    }
+
+    /** Keeps the programme's description unless a later one (by funding-service's sequence) is kept already. */
+    public void saveProgramme(ProgrammeCopy p) {
+        em.createNativeQuery("INSERT INTO programme_copy (programme_id, name, first_fiscal_year, last_fiscal_year, "
+                + "envelopes, sequence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (programme_id) "
+                + "DO UPDATE SET name = EXCLUDED.name, first_fiscal_year = EXCLUDED.first_fiscal_year, "
+                + "last_fiscal_year = EXCLUDED.last_fiscal_year, envelopes = EXCLUDED.envelopes, "
+                + "sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at "
+                + "WHERE programme_copy.sequence < EXCLUDED.sequence")
+                .setParameter(1, p.programmeId()).setParameter(2, p.name()).setParameter(3, p.firstFiscalYear())
+                .setParameter(4, p.lastFiscalYear()).setParameter(5, p.envelopes()).setParameter(6, p.sequence())
+                .setParameter(7, Instant.now()).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<ProgrammeCopy> programme(UUID programmeId) {
+        List<Object[]> rows = em.createNativeQuery("SELECT programme_id, name, first_fiscal_year, last_fiscal_year, "
+                + "envelopes, sequence FROM programme_copy WHERE programme_id = ?1").setParameter(1, programmeId)
+                .getResultList();
+        return rows.stream().map(r -> new ProgrammeCopy((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).longValue())).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<UUID, String> programmeNames() {
+        List<Object[]> rows = em.createNativeQuery("SELECT programme_id, name FROM programme_copy").getResultList();
+        Map<UUID, String> names = new LinkedHashMap<>();
+        rows.forEach(r -> names.put((UUID) r[0], (String) r[1]));
+        return names;
     }
 
     /** The programmes' figures as kept, after any newer event (one query for all of them). */

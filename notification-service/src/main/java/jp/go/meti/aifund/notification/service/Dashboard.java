@@ -1,37 +1,53 @@
 package jp.go.meti.aifund.notification.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.notification.repository.ReadModel;
+import jp.go.meti.aifund.notification.repository.ReadModel.HeldTranche;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
+import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeCopy;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewLine;
 import jp.go.meti.aifund.notification.repository.ReadModel.TrancheGroup;
+import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
+import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
 import jp.go.meti.aifund.platform.domain.NotFoundException;
 
 /** What a programme officer sees at a glance, from this service's read model. */
 @ApplicationScoped
 public class Dashboard {
 
-    public record ProgrammeBoard(Figures totals, List<Tranches> tranches, List<Review> reviews,
-            Map<Severity, Long> openWarnings) {
+    /**
+     * One programme; {@code utilizationBasisPoints} is committed + disbursed − recovered over the
+     * ceiling, rounded down (display only); {@code asOf} is when this service last learnt of a change.
+     */
+    public record ProgrammeBoard(Figures totals, Programme programme, int utilizationBasisPoints, Instant asOf,
+            List<Tranches> tranches, List<Held> held, List<Review> reviews, Map<Severity, Long> openWarnings) {
     }
 
-    /** A programme's totals in yen, as the latest tranche event gave them. */
-    public record Figures(UUID programmeId, long ceiling, long planned, long committed, long disbursed, long recovered,
-            long headroom) {
+    /** A programme's totals in yen, as the latest tranche or programme event gave them, and its name once known. */
+    public record Figures(UUID programmeId, String name, long ceiling, long planned, long committed, long disbursed,
+            long recovered, long headroom) {
+    }
 
-        static Figures of(ProgrammeFigures f) {
-            return new Figures(f.programmeId(), f.ceiling(), f.planned(), f.committed(), f.disbursed(), f.recovered(),
-                    f.headroom());
-        }
+    /** The programme as funding-service describes it (null until its first programme event arrives). */
+    public record Programme(String name, int firstFiscalYear, int lastFiscalYear, List<Envelope> envelopes) {
+    }
+
+    public record Envelope(int fiscalYear, long amount, long committed, long disbursed, long recovered, String gate) {
     }
 
     public record Tranches(int fiscalYear, String state, long count, long amount) {
@@ -39,6 +55,18 @@ public class Dashboard {
         static Tranches of(TrancheGroup g) {
             return new Tranches(g.fiscalYear(), g.state(), g.count(), g.amount());
         }
+    }
+
+    /**
+     * A tranche on hold: why (the reason recorded when it was held) and since when; the decision it
+     * waits for is a ministry's (lift, reduce or cancel); {@code recommendation} is the pullback
+     * warning on the review that gates it, with the reduction this service recommended.
+     */
+    public record Held(UUID trancheId, int fiscalYear, UUID recipientId, String recipientName, long amount,
+            String reason, Instant since, Recommendation recommendation) {
+    }
+
+    public record Recommendation(UUID warningId, WarningKind kind, WarningState state, String title, long reduction) {
     }
 
     public record Review(int fiscalYear, int revision, String state, int scoreBasisPoints, String outcome,
@@ -51,25 +79,75 @@ public class Dashboard {
 
     private final ReadModel readModel;
     private final WarningRepository warnings;
+    private final ObjectMapper json;
 
-    public Dashboard(ReadModel readModel, WarningRepository warnings) {
+    public Dashboard(ReadModel readModel, WarningRepository warnings, ObjectMapper json) {
         this.readModel = readModel;
         this.warnings = warnings;
+        this.json = json;
     }
 
     public List<Figures> programmes() {
-        return readModel.programmes().stream().map(Figures::of).toList();
+        Map<UUID, String> names = readModel.programmeNames();
+        return readModel.programmes().stream().map(f -> figures(f, names.get(f.programmeId()))).toList();
     }
 
     public ProgrammeBoard programme(UUID programmeId) {
         ProgrammeFigures totals = readModel.programmes().stream().filter(p -> p.programmeId().equals(programmeId))
-                .findFirst().orElseThrow(() -> new NotFoundException("programme (no tranche event yet)", programmeId));
+                .findFirst().orElseThrow(() -> new NotFoundException("programme (no tranche or programme event yet)",
+                        programmeId));
+        Optional<ProgrammeCopy> copy = readModel.programme(programmeId);
         Map<Severity, Long> open = new TreeMap<>();
         for (Severity s : Severity.values()) {
             open.put(s, warnings.count("programmeId = ?1 and severity = ?2 and state <> ?3", programmeId, s,
                     WarningState.RESOLVED));
         }
-        return new ProgrammeBoard(Figures.of(totals), readModel.tranchesByYearAndState(programmeId).stream()
-                .map(Tranches::of).toList(), readModel.reviewLines(programmeId).stream().map(Review::of).toList(), open);
+        Map<UUID, String> members = new TreeMap<>();
+        readModel.members(programmeId).forEach((Share m) -> members.put(m.recipientId(), m.name()));
+        List<Held> held = readModel.heldTranches(programmeId).stream()
+                .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), members.get(h.recipientId()),
+                        h.amount(), h.reason(), h.since(), recommendation(programmeId, h))).toList();
+        return new ProgrammeBoard(figures(totals, copy.map(ProgrammeCopy::name).orElse(null)),
+                copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), envelopes(c)))
+                        .orElse(null),
+                utilization(totals), readModel.asOf(programmeId),
+                readModel.tranchesByYearAndState(programmeId).stream().map(Tranches::of).toList(), held,
+                readModel.reviewLines(programmeId).stream().map(Review::of).toList(), open);
+    }
+
+    /** Exposure over the ceiling in basis points, rounded down: a displayed figure, never money. */
+    static int utilization(ProgrammeFigures f) {
+        long exposure = f.committed() + f.disbursed() - f.recovered();
+        return f.ceiling() == 0 ? 0 : (int) Math.floorDiv(Math.multiplyExact(exposure, 10_000L), f.ceiling());
+    }
+
+    private Recommendation recommendation(UUID programmeId, HeldTranche h) {
+        if (h.gatedByReviewYear() == null) {
+            return null;
+        }
+        return warnings.list("programmeId = ?1 and fiscalYear = ?2 and kind = ?3 order by createdAt desc", programmeId,
+                h.gatedByReviewYear(), WarningKind.PULLBACK_RECOMMENDED).stream().findFirst()
+                .map(w -> new Recommendation(w.id, w.kind, w.state, w.title, reduction(w))).orElse(null);
+    }
+
+    private long reduction(Warning w) {
+        try {
+            return w.figures == null ? 0 : json.readTree(w.figures).path("amount").asLong();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the figures of warning " + w.id + " are not readable", e);
+        }
+    }
+
+    private List<Envelope> envelopes(ProgrammeCopy c) {
+        try {
+            return List.of(json.readValue(c.envelopes(), Envelope[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the envelopes of programme " + c.programmeId() + " are not readable", e);
+        }
+    }
+
+    private static Figures figures(ProgrammeFigures f, String name) {
+        return new Figures(f.programmeId(), name, f.ceiling(), f.planned(), f.committed(), f.disbursed(), f.recovered(),
+                f.headroom());
     }
 }

@@ -174,7 +174,9 @@ class PullbackFlowTest {
         ObjectNode review = Events.review("finalized", programme, UUID.randomUUID(), 2026, 7000, "CONDITIONAL",
                 List.of(new Milestone("BENCH", false, 10_000, "74", "PARTIALLY_MET", 7000)));
         ObjectNode tranche = Events.tranche(programme, UUID.randomUUID(), 2027, "PLANNED", 10, 950_000_000_000L, NOETRA);
-        Map<String, ObjectNode> topics = Map.of("aifund.review-events.v1", review, "aifund.tranche-events.v1", tranche);
+        ObjectNode described = Events.programme("created", programme, "Noetra", 1, Events.nextLedgerEntry(), 0);
+        Map<String, ObjectNode> topics = Map.of("aifund.review-events.v1", review, "aifund.tranche-events.v1", tranche,
+                "aifund.programme-events.v1", described);
         List<HostileMessages.Hostile> sentHostile = new java.util.ArrayList<>();
         topics.forEach((topic, valid) -> HostileMessages.from(valid).forEach(h -> {
             publishRaw(topic, h.key(), h.value());
@@ -196,11 +198,13 @@ class PullbackFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() == 1);
         assertThat(warningsOf(programme).get(0)).containsEntry("kind", "WATCH");
         assertThat(trancheKnown(tranche)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Noetra".equals(as(Roles.AUDITOR)
+                .get("/api/dashboard/{p}", programme).then().extract().path("programme.name")));
         // an event of a type added to the contract later is skipped and counted, never dead-lettered
         assertThat(dead.getRecords()).noneMatch(r -> later.stream().anyMatch(r.value()::contains));
         assertThat(given().get("/q/metrics").asString())
                 .containsPattern("aifund_events_skipped_total\\{[^}]*reason=\"unknown-type\"[^}]*\\} [1-9]");
-        System.out.printf("hostile records: %d sent to 2 topics, %d dead-lettered with their reason, consumption went on%n",
+        System.out.printf("hostile records: %d sent to 3 topics, %d dead-lettered with their reason, consumption went on%n",
                 sentHostile.size(), reasons.size());
         dead.stop();
     }

@@ -67,6 +67,48 @@ public final class Events {
         return e;
     }
 
+    /**
+     * A programme event of funding-service: the programme's whole state after the change, here with
+     * one envelope per fiscal year given ({@code planned} split evenly is not needed: the first
+     * year's envelope holds it all).
+     */
+    public static ObjectNode programme(String change, UUID programmeId, String name, long sequence, Long ledgerEntryId,
+            long planned) {
+        ObjectNode e = envelope("/aifund/funding-service", "jp.go.meti.aifund.programme." + change + ".v1",
+                "programme/" + programmeId, programmeId);
+        ObjectNode d = e.putObject("data");
+        d.put("programmeId", programmeId.toString()).put("name", name).put("ceiling", CEILING)
+                .put("firstFiscalYear", 2026).put("lastFiscalYear", 2030).put("commissioningMinistry", "METI")
+                .put("executingAgency", "NEDO").put("sequence", sequence);
+        d.putObject("totals").put("ceiling", CEILING).put("planned", planned).put("committed", 0).put("disbursed", 0)
+                .put("recovered", 0).put("headroom", CEILING);
+        ArrayNode envelopes = d.putArray("envelopes");
+        if (planned > 0) {
+            envelopes.addObject().put("fiscalYear", 2026).put("amount", planned).put("committed", 0)
+                    .put("disbursed", 0).put("recovered", 0).put("gate", "NOT_GATED");
+        }
+        d.putArray("recipients");
+        ObjectNode c = d.putObject("change").put("kind", change.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+                .replace("CREATED", "PROGRAMME_CREATED"));
+        if (change.equals("envelope-set")) {
+            c.put("fiscalYear", 2026);
+        } else {
+            c.putNull("fiscalYear");
+        }
+        c.putNull("recipientId").put("actor", "admin.sato").putNull("reason").put("recordedAt", Instant.now().toString());
+        if (ledgerEntryId == null) {
+            c.putNull("ledgerEntryId");
+        } else {
+            c.put("ledgerEntryId", ledgerEntryId);
+        }
+        return e;
+    }
+
+    /** The next ledger entry id, as funding-service's ledger would give it. */
+    public static long nextLedgerEntry() {
+        return LEDGER.incrementAndGet();
+    }
+
     /** A review event of milestone-service; the milestones carry their computed figures. */
     public static ObjectNode review(String kind, UUID programmeId, UUID reviewId, int fiscalYear, int score,
             String outcome, List<Milestone> milestones) {

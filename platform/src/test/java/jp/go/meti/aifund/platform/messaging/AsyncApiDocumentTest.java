@@ -15,14 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * contracts/asyncapi.yaml names every published event type, and each has its schema and example:
- * a schema added without its AsyncAPI entry (or the reverse) fails here.
+ * contracts/asyncapi.yaml names every published event type, and each has its schema (declared as
+ * JSON Schema 2020-12) and example: a schema added without its AsyncAPI entry (or the reverse)
+ * fails here.
  */
 class AsyncApiDocumentTest {
 
     private static final Path CONTRACTS = Path.of("..", "contracts");
     private static final Pattern MESSAGE = Pattern.compile(
-            "name: (jp\\.go\\.meti\\.aifund\\.[a-z.-]+\\.v\\d+)\\s+payload: \\{ \\$ref: 'schemas/([^']+)' }");
+            "name: (jp\\.go\\.meti\\.aifund\\.[a-z.-]+\\.v\\d+)\\s+payload: \\{ schemaFormat: "
+                    + "'application/schema\\+json;version=draft-2020-12', schema: \\{ \\$ref: 'schemas/([^']+)' } }");
 
     @Test
     void everyEventTypeIsDocumentedWithItsSchemaAndExample() throws IOException {

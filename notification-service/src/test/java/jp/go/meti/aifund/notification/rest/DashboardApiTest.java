@@ -1,0 +1,122 @@
+package jp.go.meti.aifund.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.infra.testing.EventStream;
+import jp.go.meti.aifund.infra.testing.Tokens;
+import jp.go.meti.aifund.notification.support.Events;
+import jp.go.meti.aifund.notification.support.Events.Member;
+import jp.go.meti.aifund.notification.support.Events.Milestone;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/**
+ * The dashboard's read model over the real broker: the programme's name and envelopes from
+ * funding-service's programme events (an envelope change with no tranche event after it moves
+ * "Planned"; an older snapshot never replaces a newer one), the utilization, why a tranche is held
+ * and what is recommended, and a programme.updated frame for each change.
+ */
+@QuarkusTest
+class DashboardApiTest {
+
+    private static final List<Member> MEMBERS = List.of(new Member(UUID.randomUUID(), "SoftBank", 6000),
+            new Member(UUID.randomUUID(), "NEC", 4000));
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private void publish(String topic, ObjectNode event) {
+        assertThat(Contracts.violations(event)).as("the test's own events follow the contract").isEmpty();
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, event.get("partitionkey").asText(), event.toString());
+            r.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+            kafka.produceStrings().fromRecords(r).awaitCompletion();
+        }
+    }
+
+    private static JsonPath board(UUID programme) {
+        return given().auth().oauth2(Tokens.of("auditor.ito", Roles.AUDITOR)).get("/api/dashboard/{p}", programme)
+                .then().extract().jsonPath();
+    }
+
+    private static int status(UUID programme) {
+        return given().auth().oauth2(Tokens.of("auditor.ito", Roles.AUDITOR)).get("/api/dashboard/{p}", programme)
+                .statusCode();
+    }
+
+    @Test
+    void theProgrammesNameAndEnvelopesComeFromItsEventsAndTheNewestSnapshotWins() {
+        UUID programme = UUID.randomUUID();
+        try (EventStream stream = EventStream.open(RestAssured.baseURI + ":" + RestAssured.port
+                + "/api/warnings/stream?programmeId=" + programme, Tokens.of("auditor.ito", Roles.AUDITOR), null)) {
+            long created = Events.nextLedgerEntry();
+            long enlarged = Events.nextLedgerEntry();
+            publish("aifund.programme-events.v1", Events.programme("created", programme, "Noetra foundation model", 1,
+                    created, 0));
+            publish("aifund.programme-events.v1", Events.programme("envelope-set", programme,
+                    "Noetra foundation model", 3, enlarged, 550_000_000_000L));
+            // an older snapshot, late: neither its name nor its planned figure replace the newer ones
+            publish("aifund.programme-events.v1", Events.programme("envelope-set", programme, "Old name", 2,
+                    created + 0, 350_000_000_000L).put("id", UUID.randomUUID().toString()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(programme) == 200
+                    && board(programme).getLong("totals.planned") == 550_000_000_000L);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> board(programme).getLong("totals.planned") == 550_000_000_000L);
+            JsonPath b = board(programme);
+            assertThat(b.getString("totals.name")).isEqualTo("Noetra foundation model");
+            assertThat(b.getString("programme.name")).isEqualTo("Noetra foundation model");
+            assertThat(b.getList("programme.envelopes.amount", Long.class)).containsExactly(550_000_000_000L);
+            assertThat(b.getString("asOf")).isNotNull();
+            List<Map<String, Object>> listed = given().auth().oauth2(Tokens.of("x", Roles.AUDITOR))
+                    .get("/api/dashboard?size=200").then().extract().jsonPath().getList("items");
+            assertThat(listed).anySatisfy(p -> assertThat(p).containsEntry("programmeId", programme.toString())
+                    .containsEntry("name", "Noetra foundation model"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> stream.frames("programme.updated").size() >= 3);
+        }
+    }
+
+    @Test
+    void aHeldTrancheSaysWhyAndWhatIsRecommendedAndTheUtilizationIsShown() {
+        UUID programme = UUID.randomUUID();
+        UUID tranche = UUID.randomUUID();
+        // ¥800 bn committed of ¥1 trillion: 80.00 % used
+        publish("aifund.tranche-events.v1", Events.tranche(programme, tranche, 2027, "APPROVED", 200_000_000_000L,
+                200_000_000_000L, MEMBERS));
+        publish("aifund.review-events.v1", Events.review("finalized", programme, UUID.randomUUID(), 2026, 3000, "FAILED",
+                List.of(new Milestone("PARAMS", true, 10_000, "40", "MISSED", 0))));
+        ObjectNode held = Events.tranche(programme, tranche, 2027, "ON_HOLD", 200_000_000_000L, 200_000_000_000L, MEMBERS);
+        held.with("data").with("change").put("reason", "pullback recommended after the FY2026 review");
+        publish("aifund.tranche-events.v1", held);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(programme) == 200
+                && board(programme).getList("held").size() == 1
+                && board(programme).get("held[0].recommendation") != null);
+        JsonPath b = board(programme);
+        assertThat(b.getInt("utilizationBasisPoints")).isEqualTo(8000);
+        assertThat(b.getString("held[0].trancheId")).isEqualTo(tranche.toString());
+        assertThat(b.getString("held[0].reason")).isEqualTo("pullback recommended after the FY2026 review");
+        assertThat(b.getString("held[0].since")).isNotNull();
+        assertThat(b.getString("held[0].recipientName")).isNull(); // the consortium, not a member
+        assertThat(b.getString("held[0].recommendation.kind")).isEqualTo("PULLBACK_RECOMMENDED");
+        // ¥200,000,000,000 gated × (1 − 30 %) = ¥140,000,000,000
+        assertThat(b.getLong("held[0].recommendation.reduction")).isEqualTo(140_000_000_000L);
+    }
+}
