@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +28,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jp.go.meti.aifund.funding.service.ProgrammeAnnouncements;
 import jp.go.meti.aifund.infra.testing.Contracts;
 
 /**
@@ -44,6 +49,8 @@ class OutboxEventsTest {
     String programmeTopic;
     @Inject
     AgroalDataSource db;
+    @Inject
+    ProgrammeAnnouncements announcements;
 
     private KafkaCompanion kafka;
 
@@ -175,6 +182,27 @@ class OutboxEventsTest {
                 .containsExactly(noetra + " CONSORTIUM null null", softBank + " MEMBER " + noetra + " 6000");
     }
 
+    @Test
+    void aProgrammeFromBeforeProgrammeEventsIsAnnouncedOnceAsCreatedWithItsStateNow() throws Exception {
+        String programme = UUID.randomUUID().toString();
+        String noetra = UUID.randomUUID().toString();
+        update("INSERT INTO programme (id, name, ceiling, first_fiscal_year, last_fiscal_year, commissioning_ministry, "
+                + "executing_agency, created_by, created_at) VALUES (?::uuid, 'Created before programme events', "
+                + "1000000000000, 2026, 2030, 'METI', 'NEDO', 'admin.sato', now() - interval '1 day')", programme);
+        update("INSERT INTO recipient (id, programme_id, name, role, created_at) VALUES (?::uuid, ?::uuid, 'Noetra', "
+                + "'CONSORTIUM', now())", noetra, programme);
+
+        assertThat(announcements.announceUnpublished()).isEqualTo(1);
+        assertThat(announcements.announceUnpublished()).as("once").isZero();
+
+        JsonNode announced = read(eventsOf(programmeTopic, programme, 1).get(0));
+        assertThat(Contracts.violations(announced)).isEmpty();
+        assertThat(announced.get("type").asText()).isEqualTo("jp.go.meti.aifund.programme.created.v1");
+        assertThat(announced.at("/data/sequence").asLong()).isEqualTo(1);
+        assertThat(announced.at("/data/change/actor").asText()).isEqualTo(ADMIN);
+        assertThat(announced.at("/data/recipients/0/recipientId").asText()).isEqualTo(noetra);
+    }
+
     private List<ConsumerRecord<String, String>> eventsOf(String programme, int expected) {
         return eventsOf(topic, programme, expected);
     }
@@ -216,14 +244,23 @@ class OutboxEventsTest {
     }
 
     private long count(String sql, String... parameters) throws Exception {
-        try (var c = db.getConnection(); var s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try (var c = db.getConnection(); var s = statement(c, sql, parameters); var rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
+    }
+
+    private void update(String sql, String... parameters) throws Exception {
+        try (var c = db.getConnection(); var s = statement(c, sql, parameters)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement statement(Connection c, String sql, String... parameters) throws SQLException {
+        var s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setString(i + 1, parameters[i]);
+        }
+        return s;
     }
 }
