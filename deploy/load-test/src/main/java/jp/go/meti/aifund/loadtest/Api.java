@@ -37,6 +37,19 @@ final class Api {
         return request("GET", url, token, null, null);
     }
 
+    /**
+     * GET, again while the answer is a 404, for up to 30 s: a resource another service's event makes
+     * (milestone-service's copy of a programme just created in funding-service) may not be there yet.
+     */
+    JsonNode getOnceThere(String url, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response;
+        while ((response = send("GET", url, token, null, null)).statusCode() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return read("GET", url, response);
+    }
+
     JsonNode post(String url, String token, String idempotencyKey, Object body) throws Exception {
         return request("POST", url, token, idempotencyKey, body);
     }
@@ -47,13 +60,21 @@ final class Api {
 
     private JsonNode request(String method, String url, String token, String idempotencyKey, Object body)
             throws Exception {
+        return read(method, url, send(method, url, token, idempotencyKey, body));
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String idempotencyKey, Object body)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode read(String method, String url, HttpResponse<String> response) throws Exception {
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + url + ": " + response.statusCode() + " " + response.body());
         }

@@ -93,6 +93,8 @@ final class EventPath {
         String tranche = api.post(p + "/tranches", Api.NEDO, UUID.randomUUID().toString(), Map.of("fiscalYear", 2027,
                 "recipientId", recipient, "amount", 10_000_000_000L)).get("id").asText();
         api.post(p + "/tranches/" + tranche + "/approve", Api.METI, UUID.randomUUID().toString(), Map.of());
+        // milestone-service knows the programme once funding-service's programme event reached its copy
+        api.getOnceThere(milestones + "/api/programmes/" + programme, Api.NEDO);
         String milestone = api.post(milestones + "/api/programmes/" + programme + "/fiscal-years/2026/milestones",
                 Api.NEDO, null, Map.of("code", "PARAMS", "title", "Model trained", "metric", "parameters trained",
                         "unit", "parameters", "direction", "AT_LEAST", "target", 100_000_000_000L, "threshold",

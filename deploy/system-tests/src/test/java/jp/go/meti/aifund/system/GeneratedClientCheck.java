@@ -2,8 +2,10 @@ package jp.go.meti.aifund.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 
 import jp.go.meti.aifund.portal.funding.ApiException;
@@ -65,6 +67,11 @@ final class GeneratedClientCheck {
                     assertThat(problem.getType().toString()).startsWith("https://aifund.meti.go.jp/problems/");
                 });
 
+        // milestone-service's copy of the programme, from funding-service's event: a 404 until it arrives
+        var copies = new jp.go.meti.aifund.portal.milestone.api.ProgrammesApi(clients.milestones("auditor.ito", "auditor"));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> copies.programmeCopyResourceGet(p)
+                .getRecipients().size() == 1);
+        assertThat(copies.programmeCopyResourceGet(p).getLastFiscalYear()).isEqualTo(2030);
         new MilestonesApi(clients.milestones("nedo.tanaka", "nedo-officer")).milestoneResourceDefine(2026, p,
                 new MilestoneDefinition().code("PARAMS").title("Parameters trained").metric("parameters")
                         .unit("parameters").direction(Direction.AT_LEAST).target(new BigDecimal("100000000000"))

@@ -180,7 +180,11 @@ class PullbackLoopSystemTest {
             producer.send(new ProducerRecord<>("aifund.review-events.v1", programme, "{\"not\": \"a cloud event\"")).get();
         }
 
-        // milestone-service: FY2026's milestones, a review that misses the critical one, submitted and finalized
+        // milestone-service: its copy of the programme, from funding-service's programme events, with every recipient
+        awaitKnownToMilestoneService(programme);
+        await().atMost(Duration.ofSeconds(30)).until(() -> milestones("auditor.ito", "auditor")
+                .get("/api/programmes/{p}", programme).then().extract().<List<?>>path("recipients").size() == 5);
+        // FY2026's milestones, a review that misses the critical one, submitted and finalized
         String params = milestones("nedo.tanaka", "nedo-officer").body(Map.of("code", "PARAMS", "title",
                 "Multimodal model trained", "metric", "parameters trained", "unit", "parameters", "direction",
                 "AT_LEAST", "target", 100_000_000_000L, "threshold", 60_000_000_000L, "weightBasisPoints", 6000,
@@ -381,6 +385,7 @@ class PullbackLoopSystemTest {
         String programme = funding("admin.sato", "programme-admin").body(Map.of("name", "Crash " + key(),
                 "ceiling", CEILING, "firstFiscalYear", 2026, "lastFiscalYear", 2030, "commissioningMinistry", "METI",
                 "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+        awaitKnownToMilestoneService(programme);
         String params = milestones("nedo.tanaka", "nedo-officer").body(Map.of("code", "PARAMS", "title",
                 "Multimodal model trained", "metric", "parameters trained", "unit", "parameters", "direction",
                 "AT_LEAST", "target", 100_000_000_000L, "threshold", 60_000_000_000L, "weightBasisPoints", 10_000,
@@ -409,6 +414,12 @@ class PullbackLoopSystemTest {
         assertThat(warnings(programme)).as("the same warnings, none twice").containsExactlyInAnyOrderElementsOf(before);
         assertThat(readAll("aifund.pullback-recommendations.v1", programme)).as("no second recommendation")
                 .hasSize(recommendations);
+    }
+
+    /** milestone-service refuses the milestones of a programme its copy (kept from funding-service's events) lacks. */
+    private static void awaitKnownToMilestoneService(String programme) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> milestones("auditor.ito", "auditor")
+                .get("/api/programmes/{p}", programme).statusCode() == 200);
     }
 
     /** The ids of the programme's warnings, of every kind. */

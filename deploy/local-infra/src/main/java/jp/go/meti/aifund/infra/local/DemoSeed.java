@@ -79,7 +79,10 @@ public final class DemoSeed {
             ids.put(name, recipient(p, Map.of("name", name, "role", "MEMBER", "consortiumId", noetra,
                     "shareBasisPoints", members.get(name))));
         }
-        recipient(p, Map.of("name", "AIST", "role", "RESEARCH_PARTNER", "consortiumId", noetra));
+        String aist = recipient(p, Map.of("name", "AIST", "role", "RESEARCH_PARTNER", "consortiumId", noetra));
+        // milestone-service keeps a copy of the programmes from funding-service's events: it refuses the
+        // milestones of a programme (and recipient) it does not know yet, so wait for the last one added
+        await(() -> milestoneServiceCopy(p).contains(aist), "milestone-service's copy of the programme");
 
         List<String> fy2026 = tranches(p, noetra, 2026, 60_000_000_000L, 40_000_000_000L);
         fy2026.forEach(t -> {
@@ -194,6 +197,12 @@ public final class DemoSeed {
         }
     }
 
+    /** milestone-service's copy of the programme as JSON text, empty while it does not know it. */
+    private String milestoneServiceCopy(String p) throws Exception {
+        HttpResponse<String> copy = send("auditor.ito", "auditor", "GET", milestones + "/api/programmes/" + p, null, null);
+        return copy.statusCode() == 200 ? copy.body() : "";
+    }
+
     private interface Check {
         boolean ok() throws Exception;
     }
@@ -219,6 +228,16 @@ public final class DemoSeed {
 
     private JsonNode call(String person, String role, String method, String url, Object body, String key)
             throws IOException, InterruptedException {
+        HttpResponse<String> response = send(person, role, method, url, body, key);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String person, String role, String method, String url, Object body, String key)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + tokens.mint(person, role, Duration.ofMinutes(10)))
                 .header("Content-Type", "application/json")
@@ -227,11 +246,6 @@ public final class DemoSeed {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
