@@ -31,6 +31,10 @@ const api = path => fetch(path, { headers: { Authorization: 'Bearer ' + token } 
 let current = null;       // the programme shown
 let lastEventId = null;   // the stream's position, for a resumption
 let loading = null;       // a pending reload (coalesces bursts of changes)
+let generation = 0;       // the latest load: an older one's answer, overtaken, is not shown
+let aborter = null;       // ends the current connection (the browser went offline, or it fell silent)
+let wake = () => {};      // ends the wait before the next connection (the browser came back online)
+const fresh = new Set();  // warnings raised while the page was open, highlighted
 
 function chart(t) {
   const net = t.disbursed - t.recovered;
@@ -46,9 +50,9 @@ function chart(t) {
   el('chart').innerHTML = svg;
 }
 
-function warningItem(w, fresh) {
+function warningItem(w, isFresh) {
   const li = document.createElement('li');
-  li.className = w.severity + (fresh ? ' fresh' : '');
+  li.className = w.severity + (isFresh ? " fresh" : "");
   li.dataset.id = w.id;
   li.dataset.kind = w.kind;
   li.innerHTML = `<strong>${escape(label(w.kind))}</strong><span class="badge ${escape(w.severity)}">${escape(label(w.severity))}</span>`
@@ -58,22 +62,23 @@ function warningItem(w, fresh) {
 }
 
 function heldItem(h) {
-  const recommendation = h.recommendation
-    ? `Recommended: reduce the FY${h.fiscalYear} tranches by ${yen(h.recommendation.reduction)} `
-      + `(${escape(label(h.recommendation.kind))}, ${escape(label(h.recommendation.state))}).`
-    : 'No recommendation on record.';
+  const r = h.recommendation;
+  const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? 'not recorded');
+  const proposal = r ? ` Recommended: reduce the FY${h.fiscalYear} tranches by ${yen(r.reduction)}.` : '';
   return `<li data-id="${escape(h.trancheId)}"><strong>FY${h.fiscalYear} · ${yen(h.amount)}</strong>`
-    + ` <span class="muted">${escape(h.recipientName ?? h.recipientId)}</span><br>`
-    + `Why: ${escape(h.reason ?? 'held by a pullback recommendation')} <span class="muted">(since ${jst(h.since)})</span><br>`
-    + `Pending: a ministry decision to lift the hold, reduce or cancel the tranche. ${recommendation}</li>`;
+    + ` <span class="muted">${escape(h.recipientName ?? '')}</span><br>`
+    + `Why: ${why} <span class="muted">(held since ${jst(h.since)})</span><br>`
+    + `Pending: a ministry decision to lift the hold, reduce or cancel the tranche.${proposal}`
+    + (r && h.reason ? `<details><summary>As recorded with the hold</summary>${escape(h.reason)}</details>` : '')
+    + '</li>';
 }
 
 async function load() {
   if (!current) return;
-  const programmeId = current;
+  const programmeId = current, mine = ++generation;
   const [board, warnings] = await Promise.all([api('/api/dashboard/' + programmeId),
     api(`/api/warnings?programmeId=${programmeId}&size=100`)]);
-  if (programmeId !== current) return; // another programme was picked meanwhile
+  if (mine !== generation) return; // a later load (a later change, another programme) is under way
   const t = board.totals;
   for (const k of ['ceiling', 'planned', 'committed', 'disbursed', 'recovered', 'headroom']) {
     document.querySelector(`[data-testid="${k}"]`).textContent = yen(t[k]);
@@ -88,7 +93,6 @@ async function load() {
     + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
     + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
   const list = el('warnings');
-  const fresh = new Set([...list.querySelectorAll('li.fresh')].map(li => li.dataset.id));
   list.innerHTML = '';
   warnings.items.filter(w => w.state !== 'RESOLVED').forEach(w => list.appendChild(warningItem(w, fresh.has(w.id))));
   el('warning-count').textContent = `(${list.children.length})`;
@@ -105,10 +109,7 @@ function onFrame(event, data) {
   if (event === 'resync') return reload();
   const frame = JSON.parse(data);
   if (frame.programmeId !== current) return;
-  if (event === 'warning.raised') {
-    el('warnings').prepend(warningItem(frame, true));
-    el('warning-count').textContent = `(${el('warnings').children.length})`;
-  }
+  if (event === 'warning.raised') fresh.add(frame.id);
   reload();
 }
 
@@ -124,12 +125,12 @@ function setLive(on, text) {
 async function connect(onOpen) {
   const headers = { Authorization: 'Bearer ' + token, Accept: 'text/event-stream' };
   if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-  const aborter = new AbortController();
-  const response = await fetch('/api/warnings/stream', { headers, signal: aborter.signal });
+  const mine = aborter = new AbortController();
+  const response = await fetch('/api/warnings/stream', { headers, signal: mine.signal });
   if (!response.ok) throw new Error('the stream answered ' + response.status);
   let heardAt = Date.now();
   // keep-alives come every 15 s: a stream silent for 45 s is dead even if no error says so
-  const watchdog = setInterval(() => { if (Date.now() - heardAt > 45000) aborter.abort(); }, 5000);
+  const watchdog = setInterval(() => { if (Date.now() - heardAt > 45000) mine.abort(); }, 5000);
   onOpen();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -179,9 +180,16 @@ async function follow() {
     const wait = Math.min(30000, retry * 2 ** failures++) + Math.random() * 500;
     setLive(false, `offline: reconnecting in ${Math.round(wait / 1000)} s`);
     el('stale').textContent = `Live updates interrupted at ${jst(cutAt)}: what is shown may be out of date.`;
-    await new Promise(resolve => setTimeout(resolve, wait));
+    await new Promise(resolve => {
+      const timer = setTimeout(resolve, wait);
+      wake = () => { clearTimeout(timer); resolve(); };
+    });
   }
 }
+
+// the browser knows before the stream does: offline ends the connection, online reconnects at once
+addEventListener('offline', () => aborter?.abort());
+addEventListener('online', () => wake());
 
 function showError(e) {
   el('stale').hidden = false;

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.StartupEvent;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.messaging.ProgrammeEvents;
+import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 
@@ -26,10 +27,12 @@ public class ProgrammeAnnouncements {
     private static final Logger LOG = Logger.getLogger(ProgrammeAnnouncements.class);
 
     private final ProgrammeRepository programmes;
+    private final LedgerRepository ledger;
     private final ProgrammeEvents events;
 
-    public ProgrammeAnnouncements(ProgrammeRepository programmes, ProgrammeEvents events) {
+    public ProgrammeAnnouncements(ProgrammeRepository programmes, LedgerRepository ledger, ProgrammeEvents events) {
         this.programmes = programmes;
+        this.ledger = ledger;
         this.events = events;
     }
 
@@ -48,7 +51,9 @@ public class ProgrammeAnnouncements {
                 UUID.class).getResultList()) {
             Programme p = programmes.lock(id);
             if (p.eventSequence == 0) {
-                events.publish(p, ProgrammeChange.PROGRAMME_CREATED, null, null, p.createdBy, null, p.createdAt);
+                // its totals now are those after its latest ledger entry, which orders them for readers
+                events.publish(p, ProgrammeChange.PROGRAMME_CREATED, ledger.latest(p.id).orElse(null), null, null,
+                        p.createdBy, null, p.createdAt);
                 announced++;
             }
         }
