@@ -18,6 +18,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -75,6 +79,10 @@ public class WarningResource {
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
     @Operation(summary = "Warnings as they change, and programme updates, as server-sent events",
             description = LiveStream.DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "A text/event-stream that lasts until the client leaves",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING,
+                    description = "Server-sent event frames; each warning frame's data is a WarningView",
+                    example = "retry: 3000\n: connected\n\nid: 42\nevent: warning.raised\ndata: {\"id\": \"…\"}\n\n")))
     public Multi<OutboundSseEvent> stream(@RestQuery UUID programmeId,
             @RestHeader(LiveStream.LAST_EVENT_ID) @Parameter(description = "The id of the last event received: "
                     + "the changes after it are sent first") String lastEventId,
