@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
-import jp.go.meti.aifund.funding.messaging.ProgrammeEvents;
+import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.Programme;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;

@@ -13,7 +13,7 @@ import jakarta.validation.Valid;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
-import jp.go.meti.aifund.funding.messaging.TrancheEvents;
+import jp.go.meti.aifund.funding.outbound.TrancheEvents;
 import jp.go.meti.aifund.funding.repository.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;

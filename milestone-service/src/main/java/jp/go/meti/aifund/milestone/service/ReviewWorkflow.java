@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
-import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
+import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.repository.Review;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.go.meti.aifund.milestone.domain.Evidence;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
-import jp.go.meti.aifund.milestone.messaging.ReviewEvents;
+import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
-import jp.go.meti.aifund.notification.messaging.RecommendationEvents;
+import jp.go.meti.aifund.notification.outbound.RecommendationEvents;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
 import jp.go.meti.aifund.notification.repository.Warning;

@@ -11,10 +11,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layers every service keeps: {@code rest → service → (domain, repository, messaging)}, with
- * a domain of plain Java. A service's architecture test extends this with its own root package;
- * every package named must exist there, so that each rule can fail. (Plain Jupiter tests calling
- * {@code check}: ArchUnit's own JUnit engine is not discovered on this JUnit platform.)
+ * The layers every service keeps, each package at one level: {@code rest} and {@code inbound}
+ * (the consumers of topics) above {@code service}, which is above {@code domain} (plain Java),
+ * {@code repository} and {@code outbound} (the events a change writes). A layer uses only layers
+ * below it. A service's architecture test extends this with its own root package; every package
+ * named must exist there, so that each rule can fail. (Plain Jupiter tests calling {@code check}:
+ * ArchUnit's own JUnit engine is not discovered on this JUnit platform.)
  */
 public abstract class LayerRules {
 
@@ -44,30 +46,33 @@ public abstract class LayerRules {
     }
 
     @Test
-    void onlyRestKnowsRest() {
-        check(noClasses().that().resideOutsideOfPackage(root + ".rest..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".rest.."));
+    void nothingCallsTheEntryPoints() {
+        check(noClasses().that().resideOutsideOfPackages(root + ".rest..", root + ".inbound..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".rest..", root + ".inbound..")
+                .because("resources and consumers are where requests and events come in; nothing calls them"));
     }
 
     @Test
-    void persistenceDoesNotCallUp() {
-        check(noClasses().that().resideInAPackage(root + ".repository..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".service..", root + ".messaging.."));
+    void entryPointsDoNotTouchPersistence() {
+        check(noClasses().that().resideInAnyPackage(root + ".rest..", root + ".inbound..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".repository..")
+                .because("resources and consumers hand over to the service; entities never leave it"));
     }
 
     @Test
-    void resourcesDoNotTouchPersistenceOrMessaging() {
+    void resourcesDoNotWriteEvents() {
         check(noClasses().that().resideInAPackage(root + ".rest..")
-                .should().dependOnClassesThat().resideInAnyPackage(root + ".repository..", root + ".messaging..")
-                .because("resources map between the API and the service; entities never leave the service"));
+                .should().dependOnClassesThat().resideInAPackage(root + ".outbound..")
+                .because("an event is written by the service, in the transaction of its change"));
     }
 
     @Test
-    void messagingDoesNotCallTheService() {
-        check(noClasses().that().resideInAPackage(root + ".messaging..").and().haveSimpleNameNotEndingWith("Consumer")
+    void theLowerLayersDoNotCallUp() {
+        check(noClasses().that().resideInAnyPackage(root + ".repository..", root + ".outbound..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".service..")
-                .because("the service writes events and never the other way round; only a *Consumer hands "
-                        + "incoming events to the service"));
+                .because("the service calls persistence and the event writers, never the other way round"));
+        check(noClasses().that().resideInAPackage(root + ".repository..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".outbound.."));
     }
 
     private void check(ArchRule rule) {

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.messaging;
+package jp.go.meti.aifund.milestone.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.messaging;
+package jp.go.meti.aifund.milestone.inbound;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.messaging;
+package jp.go.meti.aifund.funding.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.messaging;
+package jp.go.meti.aifund.funding.outbound;
 
 import jp.go.meti.aifund.funding.repository.Programme;
 

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.notification.messaging;
+package jp.go.meti.aifund.notification.outbound;
 
 import java.time.Instant;
 import java.util.List;

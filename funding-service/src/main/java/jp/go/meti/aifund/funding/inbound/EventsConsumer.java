@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.messaging;
+package jp.go.meti.aifund.funding.inbound;
 
 import java.util.Set;
 

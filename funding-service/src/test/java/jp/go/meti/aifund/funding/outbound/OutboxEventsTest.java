@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.messaging;
+package jp.go.meti.aifund.funding.outbound;
 
 import static jp.go.meti.aifund.funding.support.FundingApi.*;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.notification.messaging;
+package jp.go.meti.aifund.notification.inbound;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
