@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
-import jp.go.meti.aifund.platform.domain.DomainException;
+import jp.go.meti.aifund.kernel.DomainException;
 
 /** The cumulative total, including the request itself, would exceed the ceiling or an envelope. */
 public final class LimitExceededException extends DomainException {

@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** Whole-yen amounts are {@code long}s; these are the checks every amount goes through. */
 public final class Money {

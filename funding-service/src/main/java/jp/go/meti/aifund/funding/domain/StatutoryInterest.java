@@ -4,7 +4,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
  * Interest on a return order under Japan's Subsidy Proper Execution Act (補助金適正化法), art. 19:

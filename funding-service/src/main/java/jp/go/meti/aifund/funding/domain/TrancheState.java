@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
-import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.kernel.ConflictException;
 
 /**
  * The life cycle of a tranche: PLANNED → APPROVED → DISBURSED, with ON_HOLD (blocks approval and

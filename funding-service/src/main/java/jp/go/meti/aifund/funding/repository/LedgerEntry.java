@@ -12,7 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 
 /** One append-only row per change of money; the database refuses UPDATE and DELETE on it. */

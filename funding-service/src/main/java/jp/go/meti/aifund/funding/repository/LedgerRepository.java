@@ -19,7 +19,7 @@ public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long
 
     /** The hash of the programme's latest entry; the caller holds the programme's row lock. */
     public String lastHash(UUID programmeId) {
-        return latest(programmeId).map(e -> e.hash).orElse(jp.go.meti.aifund.platform.domain.AuditChain.GENESIS);
+        return latest(programmeId).map(e -> e.hash).orElse(jp.go.meti.aifund.kernel.AuditChain.GENESIS);
     }
 
     /** The programme's latest entry: its amounts now are those after it. */

@@ -7,7 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Exposure;
 
 @Entity

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped
 public class ProgrammeRepository implements PanacheRepositoryBase<Programme, UUID> {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.repository.Filter;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 

@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.service;
 
-import jp.go.meti.aifund.platform.domain.DomainException;
+import jp.go.meti.aifund.kernel.DomainException;
 
 public final class IdempotencyKeyReusedException extends DomainException {
 

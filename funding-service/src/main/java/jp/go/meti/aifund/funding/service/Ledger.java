@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.repository.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;

@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.service.Views.LedgerEntryView;
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.platform.rest.Page;
 
 /** Reads the ledger; {@link Ledger} is the only writer. */

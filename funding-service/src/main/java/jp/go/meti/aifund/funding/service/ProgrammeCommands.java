@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 

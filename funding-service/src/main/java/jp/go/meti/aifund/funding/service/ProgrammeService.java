@@ -30,8 +30,8 @@ import jp.go.meti.aifund.funding.service.Views.EnvelopeView;
 import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 

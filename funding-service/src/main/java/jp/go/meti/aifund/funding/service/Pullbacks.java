@@ -31,10 +31,10 @@ import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.PullbackView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.LargestRemainder;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 import jp.go.meti.aifund.platform.rest.ETags;
 

@@ -29,10 +29,10 @@ import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**

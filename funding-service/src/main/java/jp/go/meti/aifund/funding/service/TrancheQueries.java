@@ -14,7 +14,7 @@ import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.rest.Page;
 
 /**

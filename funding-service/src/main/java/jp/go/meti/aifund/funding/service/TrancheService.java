@@ -29,10 +29,10 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.ReasonedDecision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**

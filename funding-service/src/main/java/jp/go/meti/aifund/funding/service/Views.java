@@ -24,8 +24,8 @@ import jp.go.meti.aifund.funding.repository.Pullback;
 import jp.go.meti.aifund.funding.repository.Recipient;
 import jp.go.meti.aifund.funding.repository.ReturnOrder;
 import jp.go.meti.aifund.funding.repository.Tranche;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
 public final class Views {

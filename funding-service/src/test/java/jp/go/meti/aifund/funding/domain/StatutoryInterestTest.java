@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 class StatutoryInterestTest {
 

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.FourEyesViolationException;
 
 class TrancheStateTest {
 

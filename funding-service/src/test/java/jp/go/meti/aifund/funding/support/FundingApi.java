@@ -9,7 +9,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
+import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.platform.rest.Roles;
 import jp.go.meti.aifund.infra.testing.Tokens;
 

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
 
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 
 public class Deadlines {
 

@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.milestone.domain;
 
-import jp.go.meti.aifund.platform.domain.DomainException;
+import jp.go.meti.aifund.kernel.DomainException;
 
 /** A reviewer declared related to a recipient may not assess that recipient's milestones. */
 public final class ConflictOfInterestException extends DomainException {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
  * A reference to the evidence behind a measured value: where it is, what it is, and the SHA-256

@@ -2,8 +2,8 @@ package jp.go.meti.aifund.milestone.domain;
 
 import java.time.LocalDate;
 
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** The rules a measured value obeys before it is assessed. */
 public final class Measurement {

@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.milestone.domain;
 
-import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.kernel.ConflictException;
 
 /**
  * The annual review's life cycle: {@code DRAFT → SUBMITTED → FINALIZED}; METI may return a

@@ -2,7 +2,7 @@ package jp.go.meti.aifund.milestone.domain;
 
 import java.util.UUID;
 
-import jp.go.meti.aifund.platform.domain.DomainException;
+import jp.go.meti.aifund.kernel.DomainException;
 
 /**
  * A programme milestone-service's copy does not know: funding-service may not have created it, or

@@ -9,11 +9,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.milestone.config.MilestoneConfig;
-import jp.go.meti.aifund.platform.review.Assessment;
-import jp.go.meti.aifund.platform.review.Decimals;
-import jp.go.meti.aifund.platform.review.Direction;
+import jp.go.meti.aifund.scoring.Assessment;
+import jp.go.meti.aifund.scoring.Decimals;
+import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.Review;

@@ -10,8 +10,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import jp.go.meti.aifund.platform.review.Direction;
-import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.scoring.Direction;
+import jp.go.meti.aifund.scoring.Kpi;
 
 /** A milestone version. Once a result refers to it, it never changes: an edit makes a new version. */
 @Entity

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped
 public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUID> {

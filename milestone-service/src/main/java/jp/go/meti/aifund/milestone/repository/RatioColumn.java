@@ -3,7 +3,7 @@ package jp.go.meti.aifund.milestone.repository;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.kernel.Ratio;
 
 /** Stores an exact {@link Ratio} as its written form, {@code "numerator/denominator"}. */
 @Converter(autoApply = true)

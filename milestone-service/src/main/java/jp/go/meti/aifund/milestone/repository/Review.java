@@ -10,9 +10,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.review.Ratio;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.scoring.Outcome;
+import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 
 /** One revision of the annual review of a programme's fiscal year. */

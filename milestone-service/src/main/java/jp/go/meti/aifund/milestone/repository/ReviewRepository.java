@@ -9,9 +9,9 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.repository.Filter;
 
 @ApplicationScoped

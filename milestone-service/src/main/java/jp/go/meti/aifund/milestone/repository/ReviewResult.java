@@ -20,8 +20,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import jp.go.meti.aifund.platform.review.Assessment;
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.scoring.Assessment;
+import jp.go.meti.aifund.kernel.Ratio;
 import jp.go.meti.aifund.milestone.domain.Evidence;
 
 /** A measured value of one milestone in one review, with its evidence and computed assessment. */

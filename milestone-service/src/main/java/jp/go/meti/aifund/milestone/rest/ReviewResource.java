@@ -44,7 +44,7 @@ import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
-import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.scoring.Outcome;
 
 /**
  * The annual reviews: NEDO opens one for a fiscal year, records results with evidence and submits

@@ -13,9 +13,9 @@ import jp.go.meti.aifund.milestone.repository.ConflictRepository;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.DeclareConflict;
 import jp.go.meti.aifund.milestone.service.Views.ConflictView;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
-import jp.go.meti.aifund.platform.domain.NotPermittedException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.NotPermittedException;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import jp.go.meti.aifund.platform.review.Direction;
+import jp.go.meti.aifund.scoring.Direction;
 
 /** What NEDO's programme officers ask of the milestones of a fiscal year. */
 public final class MilestoneCommands {

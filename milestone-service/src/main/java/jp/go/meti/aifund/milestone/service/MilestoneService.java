@@ -14,12 +14,12 @@ import jp.go.meti.aifund.milestone.service.MilestoneCommands.MilestoneDefinition
 import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
 import jp.go.meti.aifund.milestone.service.Views.YearPlan;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.ETags;
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.review.Weights;
+import jp.go.meti.aifund.scoring.Kpi;
+import jp.go.meti.aifund.scoring.Weights;
 
 /**
  * The milestones of each fiscal year. A milestone is edited in place until a review records a

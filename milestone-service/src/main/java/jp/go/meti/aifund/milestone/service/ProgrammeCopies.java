@@ -15,7 +15,7 @@ import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;
 import jp.go.meti.aifund.milestone.repository.ProgrammeCopyRepository;
 import jp.go.meti.aifund.milestone.repository.RecipientCopy;
 import jp.go.meti.aifund.milestone.service.Views.ProgrammeCopyView;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
  * This service's copy of funding-service's programmes (which own them): each programme event's

@@ -7,10 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.platform.review.Kpi;
+import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.milestone.domain.Measurement;
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 import jp.go.meti.aifund.milestone.repository.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.Review;
@@ -19,9 +19,9 @@ import jp.go.meti.aifund.milestone.repository.ReviewResult;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.RecordResult;
 import jp.go.meti.aifund.milestone.service.Views.ResultView;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**

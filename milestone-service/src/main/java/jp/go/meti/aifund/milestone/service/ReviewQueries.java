@@ -20,10 +20,10 @@ import jp.go.meti.aifund.milestone.repository.ReviewRepository;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
 import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.Page;
-import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.scoring.Outcome;
 
 /** Reads reviews as portals and events show them: each result with the milestone version it assessed. */
 @ApplicationScoped

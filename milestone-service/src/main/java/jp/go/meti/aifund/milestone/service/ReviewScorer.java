@@ -13,9 +13,9 @@ import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.scoring.Kpi;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /** Feeds a review's stored results to {@link ReviewScoring}, after checking the review is complete. */
 @ApplicationScoped

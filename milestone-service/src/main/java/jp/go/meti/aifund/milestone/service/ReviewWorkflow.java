@@ -18,11 +18,11 @@ import jp.go.meti.aifund.milestone.repository.ReviewRepository;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FourEyes;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.ETags;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
  * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another

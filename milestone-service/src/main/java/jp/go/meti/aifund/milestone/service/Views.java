@@ -19,10 +19,10 @@ import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;
 import jp.go.meti.aifund.milestone.repository.RecipientCopy;
 import jp.go.meti.aifund.milestone.repository.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewResult;
-import jp.go.meti.aifund.platform.review.Assessment;
-import jp.go.meti.aifund.platform.review.Decimals;
-import jp.go.meti.aifund.platform.review.Direction;
-import jp.go.meti.aifund.platform.review.Outcome;
+import jp.go.meti.aifund.scoring.Assessment;
+import jp.go.meti.aifund.scoring.Decimals;
+import jp.go.meti.aifund.scoring.Direction;
+import jp.go.meti.aifund.scoring.Outcome;
 
 /** What the service answers: immutable records, never entities. KPI values are exact decimals. */
 public final class Views {

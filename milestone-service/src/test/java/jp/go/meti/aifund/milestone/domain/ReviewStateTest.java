@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.kernel.ConflictException;
 
 class ReviewStateTest {
 

@@ -19,10 +19,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.infra.testing.Contracts;
-import jp.go.meti.aifund.platform.review.Direction;
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.review.Ratio;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.scoring.Direction;
+import jp.go.meti.aifund.scoring.Kpi;
+import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
  * The published review examples are valid, their figures are what the rules compute, and every

@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 
 public class PolicySettings {
 

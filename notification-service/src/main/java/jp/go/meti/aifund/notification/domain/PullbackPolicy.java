@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import jp.go.meti.aifund.platform.domain.LargestRemainder;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.review.Ratio;
-import jp.go.meti.aifund.platform.review.Weights;
+import jp.go.meti.aifund.kernel.LargestRemainder;
+import jp.go.meti.aifund.kernel.LargestRemainder.Part;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
+import jp.go.meti.aifund.scoring.Outcome;
+import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.scoring.Weights;
 
 /**
  * The pullback policy, {@value #RULES}, with its settings. Its {@link #version()} names the rules

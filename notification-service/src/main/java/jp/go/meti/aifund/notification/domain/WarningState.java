@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.notification.domain;
 
-import jp.go.meti.aifund.platform.domain.ConflictException;
+import jp.go.meti.aifund.kernel.ConflictException;
 
 /** A warning's life: {@code OPEN → ACKNOWLEDGED → RESOLVED}; an open warning may be resolved at once. */
 public enum WarningState {

@@ -7,9 +7,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.notification.config.NotificationConfig;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
+import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Reduction;
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.kernel.Ratio;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;

@@ -17,7 +17,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 
 /**
  * What notification-service knows of the other services, built only from their events. Upserts

@@ -11,7 +11,7 @@ import io.quarkus.panache.common.Sort;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.repository.Filter;
 
 @ApplicationScoped

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 
 /** Subscriptions, their deliveries and every attempt. */
 @ApplicationScoped

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Multi;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.service.LiveFrame;
 import jp.go.meti.aifund.notification.service.WarningFeed;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** Writes the live stream's frames as server-sent events, with keep-alive comments between them. */
 @ApplicationScoped

@@ -23,8 +23,8 @@ import jp.go.meti.aifund.notification.repository.ReadModel.ReviewLine;
 import jp.go.meti.aifund.notification.repository.ReadModel.TrancheGroup;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
+import jp.go.meti.aifund.kernel.NotFoundException;
 
 /** What a programme officer sees at a glance, from this service's read model. */
 @ApplicationScoped

@@ -14,8 +14,8 @@ import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.notification.domain.WarningState;
-import jp.go.meti.aifund.platform.domain.FiscalYear;
-import jp.go.meti.aifund.platform.domain.ReviewDeadline;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.ReviewDeadline;
 
 /**
  * The scheduled check of review deadlines: every year that gates tranches (or has a review in

@@ -19,8 +19,8 @@ import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
 import jp.go.meti.aifund.notification.repository.Warning;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.scoring.Outcome;
+import jp.go.meti.aifund.kernel.Ratio;
 
 /**
  * Applies a review event once: keeps the revision, and for a finalized review (or amendment) runs

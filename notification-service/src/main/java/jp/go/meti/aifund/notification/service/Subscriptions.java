@@ -19,7 +19,7 @@ import jp.go.meti.aifund.notification.repository.WebhookSubscription;
 import jp.go.meti.aifund.notification.service.Views.DeliveryView;
 import jp.go.meti.aifund.notification.service.Views.SubscriptionView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
+import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**

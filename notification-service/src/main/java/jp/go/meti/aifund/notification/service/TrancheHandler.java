@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;

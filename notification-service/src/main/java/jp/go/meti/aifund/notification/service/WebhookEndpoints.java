@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.domain.EndpointRules;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** Applies {@link EndpointRules} to a URL, looking its host up as a delivery would. */
 @ApplicationScoped

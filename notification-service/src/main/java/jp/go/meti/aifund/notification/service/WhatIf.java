@@ -23,14 +23,14 @@ import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.OpenTranche;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
-import jp.go.meti.aifund.platform.review.Assessment;
-import jp.go.meti.aifund.platform.review.Direction;
-import jp.go.meti.aifund.platform.review.Kpi;
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.review.Ratio;
-import jp.go.meti.aifund.platform.review.ReviewScoring;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.scoring.Assessment;
+import jp.go.meti.aifund.scoring.Direction;
+import jp.go.meti.aifund.scoring.Kpi;
+import jp.go.meti.aifund.scoring.Outcome;
+import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
  * What the current policy would do with a review, without storing anything: the score and outcome

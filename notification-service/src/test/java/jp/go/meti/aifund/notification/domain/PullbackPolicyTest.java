@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Part;
-import jp.go.meti.aifund.platform.domain.LargestRemainder.Share;
+import jp.go.meti.aifund.kernel.LargestRemainder.Part;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Review;
-import jp.go.meti.aifund.platform.review.Outcome;
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.scoring.Outcome;
+import jp.go.meti.aifund.kernel.Ratio;
 
 class PullbackPolicyTest {
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.kernel.Ratio;
 
 /** The policy reads the score a review was decided on, from events of either scoring rule. */
 class ExactScoreTest {

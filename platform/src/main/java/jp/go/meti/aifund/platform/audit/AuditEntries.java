@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.platform.repository.Filter;
 
 @ApplicationScoped

@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 
 /** One decision in the audit trail; never updated (a database trigger refuses it). */
 @Entity

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.Arc;
 
-import jp.go.meti.aifund.platform.domain.AuditChain;
+import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.OpenApiContract;
 import jp.go.meti.aifund.platform.rest.Page;

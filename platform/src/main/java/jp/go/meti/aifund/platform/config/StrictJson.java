@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-import jp.go.meti.aifund.platform.review.Ratio;
+import jp.go.meti.aifund.kernel.Ratio;
 
 /**
  * Requests about money are read strictly: 1.5 is not a whole yen, "100" is not a number, and a

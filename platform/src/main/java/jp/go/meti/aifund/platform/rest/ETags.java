@@ -18,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import jp.go.meti.aifund.platform.domain.StaleVersionException;
+import jp.go.meti.aifund.kernel.StaleVersionException;
 
 /**
  * Versions of a resource for optimistic concurrency, as a browser portal uses them: every answer

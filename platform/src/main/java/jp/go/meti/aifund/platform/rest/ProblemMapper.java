@@ -34,12 +34,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-import jp.go.meti.aifund.platform.domain.ConflictException;
-import jp.go.meti.aifund.platform.domain.FourEyesViolationException;
-import jp.go.meti.aifund.platform.domain.InvalidRequestException;
-import jp.go.meti.aifund.platform.domain.NotFoundException;
-import jp.go.meti.aifund.platform.domain.NotPermittedException;
-import jp.go.meti.aifund.platform.domain.StaleVersionException;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FourEyesViolationException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.NotPermittedException;
+import jp.go.meti.aifund.kernel.StaleVersionException;
 import jp.go.meti.aifund.platform.repository.TransientFailure;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 

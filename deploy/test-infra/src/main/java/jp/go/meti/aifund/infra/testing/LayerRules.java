@@ -20,7 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 public abstract class LayerRules {
 
-    private static final String[] SHARED_DOMAIN = {"jp.go.meti.aifund.platform.domain..", "jp.go.meti.aifund.platform.review.."};
+    private static final String[] SHARED_DOMAIN = {"jp.go.meti.aifund.kernel..", "jp.go.meti.aifund.scoring.."};
 
     private final String root;
     private final JavaClasses classes;

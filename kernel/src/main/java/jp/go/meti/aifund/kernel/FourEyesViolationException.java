@@ -1,0 +1,8 @@
+package jp.go.meti.aifund.kernel;
+
+public final class FourEyesViolationException extends DomainException {
+
+    public FourEyesViolationException(String message) {
+        super(message);
+    }
+}

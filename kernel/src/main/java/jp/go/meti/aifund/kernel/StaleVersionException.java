@@ -1,0 +1,20 @@
+package jp.go.meti.aifund.kernel;
+
+/**
+ * A conditional write ({@code If-Match}) named a version of the resource that is no longer current:
+ * someone changed it since the caller read it. Nothing was changed.
+ */
+public final class StaleVersionException extends DomainException {
+
+    private final String current;
+
+    public StaleVersionException(String current) {
+        super("the resource changed since you read it (its ETag is now " + current
+                + "); nothing was changed: read it again, then decide");
+        this.current = current;
+    }
+
+    public String current() {
+        return current;
+    }
+}

@@ -1,9 +1,0 @@
-package jp.go.meti.aifund.platform.domain;
-
-/** The request is well formed but the current state forbids it (a transition, a closed gate, a duplicate). */
-public final class ConflictException extends DomainException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

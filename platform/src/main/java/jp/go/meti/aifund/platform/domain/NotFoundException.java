@@ -1,8 +1,0 @@
-package jp.go.meti.aifund.platform.domain;
-
-public final class NotFoundException extends DomainException {
-
-    public NotFoundException(String what, Object id) {
-        super(what + " " + id + " does not exist");
-    }
-}
