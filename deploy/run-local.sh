@@ -17,10 +17,10 @@ done
 for jar in funding-service milestone-service notification-service; do
   [[ -f $jar/target/quarkus-app/quarkus-run.jar ]] || build=true
 done
-[[ -f deploy/local-infra/target/local-stack.classpath ]] || build=true
+[[ -f tools/local-infra/target/local-stack.classpath ]] || build=true
 if $build; then
   echo "[local-stack] building (./mvnw -DskipTests install)…"
   ./mvnw -q -DskipTests install
 fi
-exec java -cp "deploy/local-infra/target/classes:$(cat deploy/local-infra/target/local-stack.classpath)" \
+exec java -cp "tools/local-infra/target/classes:$(cat tools/local-infra/target/local-stack.classpath)" \
   jp.go.meti.aifund.infra.local.LocalStack "${stack_args[@]}"

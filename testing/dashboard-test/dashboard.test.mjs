@@ -4,7 +4,7 @@
 // the stream cut (the browser offline) and resumed loses none of the changes made meanwhile; and
 // at 390 px nothing is off-screen. Every webhook delivery of those changes verifies with the
 // Standard Webhooks library, although the demo's business clock runs in 2028 (the timestamp is real
-// time). Screenshots go to deploy/dashboard-test/target/screenshots/.
+// time). Screenshots go to testing/dashboard-test/target/screenshots/.
 // Needs the demo stack running and the TOKEN_* variables it printed (see run.sh).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -174,7 +174,7 @@ try {
   await linked.goto(`${NOTIFICATIONS}/dashboard/#programme=${programme}&token=${token('AUDITOR_ITO')}`);
   await linked.waitForFunction(() => document.querySelector('[data-testid="ceiling"]').textContent !== '');
   assert.equal(await linked.locator('[data-testid="programme"]').inputValue(), programme);
-  console.log(`dashboard: figures equal funding-service's; screenshots in deploy/dashboard-test/${SHOTS}/`);
+  console.log(`dashboard: figures equal funding-service's; screenshots in testing/dashboard-test/${SHOTS}/`);
 } finally {
   await browser.close();
   hooks.close();

@@ -26,7 +26,7 @@ public final class BrokerClasspath {
     public static String get() {
         try (InputStream in = BrokerClasspath.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: build deploy/kafka-broker first");
+                throw new IllegalStateException(RESOURCE + " is missing: build tools/kafka-broker first");
             }
             String jars = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             return ownLocation() + java.io.File.pathSeparator + jars;

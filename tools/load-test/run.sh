@@ -8,7 +8,7 @@
 #   BENCH_REPLAY_EVENTS (1000000) events notification-service replays
 #   BENCH_ONLY                  some of footprint,approvals,events,replay,read (prints, leaves the doc alone)
 #   BENCH_PROFILE               a service to record with JFR, e.g. funding-service
-#                               (deploy/load-test/target/bench-data/<service>.jfr, written when the run ends)
+#                               (tools/load-test/target/bench-data/<service>.jfr, written when the run ends)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 for tool in pgbench wrk; do
@@ -17,5 +17,5 @@ done
 ./mvnw -q -B -DskipTests install
 exec java -Dbench.seconds="${BENCH_SECONDS:-15}" -Dbench.reviews="${BENCH_REVIEWS:-1000}" \
   -Dbench.replay.events="${BENCH_REPLAY_EVENTS:-1000000}" -Dbench.only="${BENCH_ONLY:-}" -Dbench.profile="${BENCH_PROFILE:-}" \
-  -cp "deploy/load-test/target/classes:$(cat deploy/load-test/target/benchmark.classpath)" \
+  -cp "tools/load-test/target/classes:$(cat tools/load-test/target/benchmark.classpath)" \
   jp.go.meti.aifund.loadtest.Benchmark

@@ -47,7 +47,7 @@ final class Report {
         return String.join("\n", List.of(
                 "Measured " + LocalDate.now() + " at commit `" + git("rev-parse", "--short", "HEAD") + "` on "
                         + Runtime.getRuntime().availableProcessors() + " cores, " + memory() + ", JDK "
-                        + System.getProperty("java.version") + ", by `deploy/load-test/run.sh` ("
+                        + System.getProperty("java.version") + ", by `tools/load-test/run.sh` ("
                         + run.toSeconds() + " s per measurement).",
                 "",
                 "| figure | measured | limit | the limit is | ratio |",
@@ -62,7 +62,7 @@ final class Report {
     }
 
     void write(Path file) throws IOException {
-        String begin = "<!-- results: written by deploy/load-test/run.sh -->";
+        String begin = "<!-- results: written by tools/load-test/run.sh -->";
         String end = "<!-- /results -->";
         String text = Files.exists(file) ? Files.readString(file) : "# Performance\n\n" + begin + "\n" + end + "\n";
         int from = text.indexOf(begin);

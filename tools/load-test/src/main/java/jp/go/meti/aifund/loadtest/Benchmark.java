@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.go.meti.aifund.infra.local.LocalStack;
 
 /**
- * The performance harness ({@code deploy/load-test/run.sh}): starts the system as the run command
+ * The performance harness ({@code tools/load-test/run.sh}): starts the system as the run command
  * does (on free ports, throw-away data), measures each figure next to the limit it is compared
  * with, measured in the same run on the same machine, and writes the table into
  * {@code docs/PERFORMANCE.md} between its result markers. A benchmark, not a test: it prints
@@ -43,7 +43,7 @@ public final class Benchmark {
      */
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        Path data = root.resolve("deploy/load-test/target/bench-data");
+        Path data = root.resolve("tools/load-test/target/bench-data");
         Report report = new Report(root, RUN);
         String only = System.getProperty("bench.only", "");
         Predicate<String> selected = name -> only.isBlank() || List.of(only.split(",")).contains(name);
