@@ -55,8 +55,10 @@ function warningItem(w, isFresh) {
   li.className = w.severity + (isFresh ? " fresh" : "");
   li.dataset.id = w.id;
   li.dataset.kind = w.kind;
-  li.innerHTML = `<strong>${escape(label(w.kind))}</strong><span class="badge ${escape(w.severity)}">${escape(label(w.severity))}</span>`
-    + `<span class="badge">${escape(label(w.state))}</span> · FY${escape(w.fiscalYear)} · ${escape(w.title)}<br>`
+  // the title names the kind already ("Pullback recommended: …"); the kind is said only when it does not
+  const title = w.title.startsWith(label(w.kind)) ? w.title : `${label(w.kind)} · ${w.title}`;
+  li.innerHTML = `<strong>${escape(title)}</strong> <span class="badge ${escape(w.severity)}">${escape(label(w.severity))}</span>`
+    + `<span class="badge">${escape(label(w.state))}</span> · FY${escape(w.fiscalYear)}<br>`
     + `<small>${escape(w.detail)}</small>`;
   return li;
 }
@@ -64,7 +66,7 @@ function warningItem(w, isFresh) {
 function heldItem(h) {
   const r = h.recommendation;
   const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? 'not recorded');
-  const proposal = r ? ` Recommended: reduce the FY${h.fiscalYear} tranches by ${yen(r.reduction)}.` : '';
+  const proposal = r ? ` Recommended: reduce FY${h.fiscalYear}'s held tranches, together, by ${yen(r.reduction)}.` : '';
   return `<li data-id="${escape(h.trancheId)}"><strong>FY${h.fiscalYear} · ${yen(h.amount)}</strong>`
     + ` <span class="muted">${escape(h.recipientName ?? '')}</span><br>`
     + `Why: ${why} <span class="muted">(held since ${jst(h.since)})</span><br>`
@@ -87,15 +89,17 @@ async function load() {
   chart(t);
   el('tranches').innerHTML = board.tranches.map(g => `<tr data-state="${g.state}">${cell('FY' + g.fiscalYear)}`
     + `${cell(label(g.state), 'state-' + g.state)}${cell(g.count)}${cell(yen(g.amount), 'yen')}</tr>`).join('');
-  el('held').innerHTML = board.held.length ? board.held.map(heldItem).join('') : '<li class="muted">Nothing is on hold.</li>';
+  el('held').innerHTML = board.held.length ? board.held.map(heldItem).join('') : '<li class="muted none">Nothing is on hold.</li>';
   el('held-count').textContent = `(${board.held.length})`;
   el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
     + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
     + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
   const list = el('warnings');
   list.innerHTML = '';
-  warnings.items.filter(w => w.state !== 'RESOLVED').forEach(w => list.appendChild(warningItem(w, fresh.has(w.id))));
-  el('warning-count').textContent = `(${list.children.length})`;
+  const open = warnings.items.filter(w => w.state !== 'RESOLVED');
+  open.forEach(w => list.appendChild(warningItem(w, fresh.has(w.id))));
+  if (!open.length) list.innerHTML = '<li class="muted none">No open warnings.</li>';
+  el('warning-count').textContent = `(${open.length})`;
   el('as-of').textContent = `as of ${jst(new Date())} · data of ${jst(board.asOf)}`;
 }
 

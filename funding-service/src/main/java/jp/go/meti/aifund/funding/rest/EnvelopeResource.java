@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -30,6 +32,7 @@ import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/envelopes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Fiscal-year envelopes", description = "Planned amount per Japanese fiscal year, and the gate of its tranches")
 @SecurityRequirement(name = "jwt")
 public class EnvelopeResource {

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -21,6 +23,7 @@ import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes/{programmeId}/ledger")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Ledger", description = "Every change of money: who, when, why, and the amounts before and after")
 @SecurityRequirement(name = "jwt")
 public class LedgerResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -32,6 +33,7 @@ import jp.go.meti.aifund.platform.rest.Page;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/programmes")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Programmes", description = "The programme, its ceiling and the money held against it")
 @SecurityRequirement(name = "jwt")
 public class ProgrammeResource {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,6 +31,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Pullback recommendations received, the tranches they hold, and the ministry decision (four eyes). */
 @Path("/api/programmes/{programmeId}/pullbacks")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Pullbacks", description = "Holds from pullback recommendations and the ministry decisions that end them")
 @SecurityRequirement(name = "jwt")
 public class PullbackResource {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -36,6 +37,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Return orders on disbursed money, with statutory interest at 10.95 % a year. */
 @Path("/api/programmes/{programmeId}/tranches/{trancheId}/return-orders")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Return orders", description = "Clawback with statutory interest (Subsidy Proper Execution Act, art. 19)")
 @SecurityRequirement(name = "jwt")
 public class ReturnOrderResource {

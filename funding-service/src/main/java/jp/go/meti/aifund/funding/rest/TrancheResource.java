@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -47,6 +48,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
  * {@code Idempotency-Key} header: a retry with the same key returns the first answer.
  */
 @Path("/api/programmes/{programmeId}/tranches")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tranches", description = "Plan, approve, disburse, hold, release, reduce, cancel and recover tranches")
 @SecurityRequirement(name = "jwt")
 public class TrancheResource {

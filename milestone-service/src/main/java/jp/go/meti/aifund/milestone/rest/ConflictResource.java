@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,6 +36,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Declared conflicts of interest: a reviewer related to a recipient may not assess its milestones. */
 @Path("/api/conflicts")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Conflicts of interest", description = "Reviewers' declared relations to recipients")
 @SecurityRequirement(name = "jwt")
 public class ConflictResource {

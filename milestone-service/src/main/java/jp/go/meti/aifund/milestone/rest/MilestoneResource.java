@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,6 +40,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** The milestones of each fiscal year of a programme, defined by NEDO's programme officers. */
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Milestones", description = "Measurable targets of each fiscal year, with threshold, weight and critical flag")
 @SecurityRequirement(name = "jwt")
 public class MilestoneResource {

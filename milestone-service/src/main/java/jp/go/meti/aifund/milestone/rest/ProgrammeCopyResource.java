@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,6 +29,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
  * resources: a class at {@code /api/programmes/{programmeId}} would take their paths below it.)
  */
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Programmes", description = "milestone-service's copy of funding-service's programmes (fiscal-year range, "
         + "recipients), which may lag a few seconds behind funding-service")
 @SecurityRequirement(name = "jwt")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -52,6 +53,7 @@ import jp.go.meti.aifund.scoring.Outcome;
  * corrected by an amendment.
  */
 @Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews", description = "Annual milestone reviews: DRAFT → SUBMITTED → FINALIZED, and amendments")
 @SecurityRequirement(name = "jwt")
 public class ReviewResource {

@@ -114,6 +114,7 @@ public class MilestoneService {
     }
 
     public YearPlan plan(UUID programmeId, int fiscalYear, boolean includeSuperseded) {
+        programmes.requireFiscalYear(programmeId, fiscalYear); // a programme or year that does not exist has no plan
         List<Milestone> current = milestones.current(programmeId, fiscalYear);
         long total = Weights.total(current.stream().map(m -> m.weightBasisPoints).toList());
         List<Milestone> shown = includeSuperseded ? milestones.allVersions(programmeId, fiscalYear) : current;

@@ -73,8 +73,11 @@ public final class EndpointRules {
         if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
             return Optional.of(requireHttps ? "must be an https URL" : "must be an http(s) URL");
         }
-        if (url.getHost() == null || url.getRawUserInfo() != null) {
-            return Optional.of("must name a host, without user information");
+        if (url.getRawUserInfo() != null) {
+            return Optional.of("must not carry user information (user:password@)");
+        }
+        if (url.getHost() == null) {
+            return Optional.of("must name a host: a name, or an address written in full");
         }
         return Optional.empty();
     }

@@ -3,6 +3,7 @@ package jp.go.meti.aifund.notification.repository;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -27,9 +28,12 @@ import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 public class ReadModel {
 
     private final EntityManager em;
+    /** The business clock, as every other instant this service shows (the demo's runs years ahead). */
+    private final Clock clock;
 
-    public ReadModel(EntityManager em) {
+    public ReadModel(EntityManager em, Clock clock) {
         this.em = em;
+        this.clock = clock;
     }
 
     public record Totals(long ceiling, long headroom) {
@@ -54,7 +58,7 @@ public class ReadModel {
         for (TrancheCopy t : tranches) {
             newestPerProgramme.merge(t.programmeId(), t, (a, b) -> b.ledgerEntryId() > a.ledgerEntryId() ? b : a);
         }
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement tranche = connection.prepareStatement("INSERT INTO tranche_copy (tranche_id, "
                     + "programme_id, fiscal_year, recipient_id, amount, state, gated_by_review_year, ledger_entry_id, "
@@ -92,7 +96,7 @@ public class ReadModel {
 
     /** Keeps each programme's figures unless newer ones (a later ledger entry) are kept already; one batch. */
     public void saveTotals(List<LedgeredTotals> totals) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO programme_totals "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (programme_id) DO UPDATE SET ceiling = EXCLUDED.ceiling, "
@@ -120,29 +124,29 @@ public class ReadModel {
 
     /** The programme as funding-service describes it; {@code envelopes} is a JSON array. */
     public record ProgrammeCopy(UUID programmeId, String name, int firstFiscalYear, int lastFiscalYear,
-            String envelopes, long sequence) {
+            String envelopes, String recipients, long sequence) {
     }
 
     /** Keeps the programme's description unless a later one (by funding-service's sequence) is kept already. */
     public void saveProgramme(ProgrammeCopy p) {
         em.createNativeQuery("INSERT INTO programme_copy (programme_id, name, first_fiscal_year, last_fiscal_year, "
-                + "envelopes, sequence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (programme_id) "
-                + "DO UPDATE SET name = EXCLUDED.name, first_fiscal_year = EXCLUDED.first_fiscal_year, "
-                + "last_fiscal_year = EXCLUDED.last_fiscal_year, envelopes = EXCLUDED.envelopes, "
-                + "sequence = EXCLUDED.sequence, updated_at = EXCLUDED.updated_at "
-                + "WHERE programme_copy.sequence < EXCLUDED.sequence")
+                + "envelopes, recipients, sequence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                + "ON CONFLICT (programme_id) DO UPDATE SET name = EXCLUDED.name, "
+                + "first_fiscal_year = EXCLUDED.first_fiscal_year, last_fiscal_year = EXCLUDED.last_fiscal_year, "
+                + "envelopes = EXCLUDED.envelopes, recipients = EXCLUDED.recipients, sequence = EXCLUDED.sequence, "
+                + "updated_at = EXCLUDED.updated_at WHERE programme_copy.sequence < EXCLUDED.sequence")
                 .setParameter(1, p.programmeId()).setParameter(2, p.name()).setParameter(3, p.firstFiscalYear())
-                .setParameter(4, p.lastFiscalYear()).setParameter(5, p.envelopes()).setParameter(6, p.sequence())
-                .setParameter(7, Instant.now()).executeUpdate();
+                .setParameter(4, p.lastFiscalYear()).setParameter(5, p.envelopes()).setParameter(6, p.recipients())
+                .setParameter(7, p.sequence()).setParameter(8, clock.instant()).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     public Optional<ProgrammeCopy> programme(UUID programmeId) {
         List<Object[]> rows = em.createNativeQuery("SELECT programme_id, name, first_fiscal_year, last_fiscal_year, "
-                + "envelopes, sequence FROM programme_copy WHERE programme_id = ?1").setParameter(1, programmeId)
-                .getResultList();
+                + "envelopes, recipients, sequence FROM programme_copy WHERE programme_id = ?1")
+                .setParameter(1, programmeId).getResultList();
         return rows.stream().map(r -> new ProgrammeCopy((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).intValue(), (String) r[4], ((Number) r[5]).longValue())).findFirst();
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], ((Number) r[6]).longValue())).findFirst();
     }
 
     @SuppressWarnings("unchecked")
@@ -219,7 +223,7 @@ public class ReadModel {
                 .setParameter(1, r.reviewId()).setParameter(2, r.programmeId()).setParameter(3, r.fiscalYear())
                 .setParameter(4, r.revision()).setParameter(5, r.state()).setParameter(6, r.outcome())
                 .setParameter(7, r.scoreBasisPoints()).setParameter(8, r.dueDate()).setParameter(9, r.data())
-                .setParameter(10, Instant.now()).executeUpdate();
+                .setParameter(10, clock.instant()).executeUpdate();
         if (amends != null) {
             em.createNativeQuery("UPDATE review_copy SET superseded = true WHERE review_id = ?1").setParameter(1, amends)
                     .executeUpdate();

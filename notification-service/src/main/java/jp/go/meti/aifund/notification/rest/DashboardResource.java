@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,6 +25,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** The read model behind the dashboard (/dashboard/): built from the review and tranche events. */
 @Path("/api/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Dashboard", description = "Ceiling utilization, tranches, reviews and open warnings per programme")
 @SecurityRequirement(name = "jwt")
 public class DashboardResource {

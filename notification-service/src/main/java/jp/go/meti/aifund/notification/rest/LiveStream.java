@@ -60,10 +60,14 @@ public class LiveStream {
             return null;
         }
         try {
-            return Long.parseLong(lastEventId.strip());
+            long position = Long.parseLong(lastEventId.strip());
+            if (position >= 0) {
+                return position;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException(LAST_EVENT_ID, "must be the id of an event of this stream (a whole number)");
+            // refused below
         }
+        throw new InvalidRequestException(LAST_EVENT_ID, "must be the id of an event of this stream (a whole number, 0 or more)");
     }
 
     private OutboundSseEvent event(LiveFrame frame, Sse sse) {

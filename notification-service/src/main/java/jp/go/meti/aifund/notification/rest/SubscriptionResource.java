@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +47,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
  * secret rotated by the programme administrator who created it; an auditor reads them all.
  */
 @Path("/api/webhook-subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Standard Webhooks deliveries of warnings and their life cycle")
 @SecurityRequirement(name = "jwt")
 public class SubscriptionResource {

@@ -45,6 +45,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Warnings: listed and filtered, streamed live, acknowledged and resolved with who and why. */
 @Path("/api/warnings")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Warnings", description = "Pullback recommendations, watch, termination review, deadlines, ceiling")
 @SecurityRequirement(name = "jwt")
 public class WarningResource {

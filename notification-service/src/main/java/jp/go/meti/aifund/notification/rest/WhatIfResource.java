@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -16,6 +18,7 @@ import jp.go.meti.aifund.notification.service.WhatIf.Question;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 @Path("/api/what-if")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "What-if", description = "The warnings and reductions a review would produce, stored nowhere")
 @SecurityRequirement(name = "jwt")
 public class WhatIfResource {

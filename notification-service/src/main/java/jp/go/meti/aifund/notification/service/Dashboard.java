@@ -47,7 +47,11 @@ public class Dashboard {
     public record Programme(String name, int firstFiscalYear, int lastFiscalYear, List<Envelope> envelopes) {
     }
 
-    public record Envelope(int fiscalYear, long amount, long committed, long disbursed, long recovered, String gate) {
+    /** A fiscal year's planned envelope (its committed and disbursed figures are in the totals and tranches). */
+    public record Envelope(int fiscalYear, long amount) {
+    }
+
+    private record Named(UUID recipientId, String name) {
     }
 
     public record Tranches(int fiscalYear, String state, long count, long amount) {
@@ -102,10 +106,11 @@ public class Dashboard {
             open.put(s, warnings.count("programmeId = ?1 and severity = ?2 and state <> ?3", programmeId, s,
                     WarningState.RESOLVED));
         }
-        Map<UUID, String> members = new TreeMap<>();
-        readModel.members(programmeId).forEach((Share m) -> members.put(m.recipientId(), m.name()));
+        Map<UUID, String> names = new TreeMap<>();
+        copy.ifPresent(c -> recipients(c).forEach(r -> names.put(r.recipientId(), r.name())));
+        readModel.members(programmeId).forEach((Share m) -> names.putIfAbsent(m.recipientId(), m.name()));
         List<Held> held = readModel.heldTranches(programmeId).stream()
-                .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), members.get(h.recipientId()),
+                .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), names.get(h.recipientId()),
                         h.amount(), h.reason(), h.since(), recommendation(programmeId, h))).toList();
         return new ProgrammeBoard(figures(totals, copy.map(ProgrammeCopy::name).orElse(null)),
                 copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), envelopes(c)))
@@ -143,6 +148,14 @@ public class Dashboard {
             return List.of(json.readValue(c.envelopes(), Envelope[].class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the envelopes of programme " + c.programmeId() + " are not readable", e);
+        }
+    }
+
+    private List<Named> recipients(ProgrammeCopy c) {
+        try {
+            return List.of(json.readValue(c.recipients(), Named[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the recipients of programme " + c.programmeId() + " are not readable", e);
         }
     }
 

@@ -20,7 +20,7 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 
 /**
  * Applies programme events once, a poll's worth at a time: keeps the programme's description (its
- * name, fiscal years and envelopes, the newest by funding-service's sequence) and, where the change
+ * name, fiscal years, planned envelopes and recipients, the newest by funding-service's sequence) and, where the change
  * moved money, its totals (ordered with the tranche events' by the ledger entry), so the dashboard
  * follows an envelope changed with no tranche event after it.
  */
@@ -49,7 +49,7 @@ public class ProgrammeHandler {
             UUID programmeId = UUID.fromString(d.get("programmeId").asText());
             readModel.saveProgramme(new ProgrammeCopy(programmeId, d.get("name").asText(),
                     d.get("firstFiscalYear").asInt(), d.get("lastFiscalYear").asInt(), envelopes(d.get("envelopes")),
-                    d.get("sequence").asLong()));
+                    recipients(d.get("recipients")), d.get("sequence").asLong()));
             JsonNode ledgerEntry = d.at("/change/ledgerEntryId");
             if (ledgerEntry.canConvertToLong()) {
                 JsonNode t = d.get("totals");
@@ -62,13 +62,24 @@ public class ProgrammeHandler {
         readModel.saveTotals(totals);
     }
 
-    /** The envelopes as the dashboard shows them, fields named, nothing else of the event kept. */
+    /**
+     * The envelopes' planned amounts, which change only by a decision that publishes a programme
+     * event; their committed and disbursed figures and gates move with tranches and reviews, which
+     * do not, so they are not kept.
+     */
     private String envelopes(JsonNode envelopes) {
         ArrayNode kept = json.createArrayNode();
         for (JsonNode e : envelopes) {
-            kept.addObject().put("fiscalYear", e.get("fiscalYear").asInt()).put("amount", e.get("amount").asLong())
-                    .put("committed", e.get("committed").asLong()).put("disbursed", e.get("disbursed").asLong())
-                    .put("recovered", e.get("recovered").asLong()).put("gate", e.get("gate").asText());
+            kept.addObject().put("fiscalYear", e.get("fiscalYear").asInt()).put("amount", e.get("amount").asLong());
+        }
+        return kept.toString();
+    }
+
+    /** The recipients' ids and names, to name the recipient of a held tranche. */
+    private String recipients(JsonNode recipients) {
+        ArrayNode kept = json.createArrayNode();
+        for (JsonNode r : recipients) {
+            kept.addObject().put("recipientId", r.get("recipientId").asText()).put("name", r.get("name").asText());
         }
         return kept.toString();
     }

@@ -141,7 +141,7 @@ public class WebhookDispatcher {
                 attempt.statusCode = send(subscription, delivery, body);
             }
         } catch (java.io.IOException e) {
-            attempt.error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            attempt.error = failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             attempt.error = "interrupted at shutdown";
@@ -173,6 +173,17 @@ public class WebhookDispatcher {
                 .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
+    }
+
+    /** What went wrong, in words an endpoint's owner reads (not the client library's exception name). */
+    private String failure(java.io.IOException e) {
+        String why = e instanceof java.net.http.HttpConnectTimeoutException ? "no connection within " + config.timeout().toSeconds() + " s"
+                : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + config.timeout().toSeconds() + " s"
+                : e instanceof java.net.ConnectException ? "the connection was refused"
+                : e instanceof javax.net.ssl.SSLException ? "the TLS handshake failed"
+                : e instanceof java.net.UnknownHostException ? "the host name does not resolve"
+                : "the connection failed";
+        return e.getMessage() == null || e.getMessage().isBlank() ? why : why + " (" + e.getMessage() + ")";
     }
 
     /** 2 s, 4 s, 8 s … up to the maximum. */

@@ -161,8 +161,11 @@ class LiveStreamTest {
             assertThat(readTree(resumed.frames("resync").get(0).data()).get("reason").asText())
                     .contains("more than 5 changes").contains("GET /api/warnings");
         }
-        given().auth().oauth2(token()).header("Last-Event-ID", "yesterday").get("/api/warnings/stream").then()
-                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("Last-Event-ID"));
+        for (String malformed : List.of("yesterday", "-1", "1.5")) {
+            given().auth().oauth2(token()).header("Last-Event-ID", malformed).get("/api/warnings/stream").then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Last-Event-ID"));
+        }
     }
 
     private static JsonNode readTree(String json) {

@@ -136,6 +136,18 @@ class WarningApiTest {
     }
 
     @Test
+    void anAcceptHeaderTheApiDoesNotAnswerIsA406ProblemDocumentForListsAsForOneResource() {
+        for (String type : List.of("application/xml", "text/html")) {
+            String body = given().auth().oauth2(Tokens.of("auditor.ito", Roles.AUDITOR)).accept(type)
+                    .get("/api/warnings").then().statusCode(406).contentType("application/problem+json")
+                    .extract().asString();
+            assertThat(body).doesNotContain("Page[").doesNotContain("WarningView[");
+        }
+        given().auth().oauth2(Tokens.of("auditor.ito", Roles.AUDITOR)).accept("application/xml")
+                .get("/api/dashboard").then().statusCode(406).contentType("application/problem+json");
+    }
+
+    @Test
     void badRequestsAreProblemDocumentsNamingTheField() {
         RequestSpecification nedo = as("nedo.tanaka", Roles.NEDO_OFFICER);
         nedo.body(Map.of("programmeId", UUID.randomUUID().toString(), "fiscalYear", 2026, "milestones", List.of(

@@ -202,7 +202,8 @@ class WebhookSubscriptionTest {
                     .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("url"))
                     .body("errors[0].reason", containsString("must not lead into the service's own network"));
         }
-        for (String url : List.of("ftp://127.0.0.1/", "http://no-such-host.invalid/", "http://user:pw@127.0.0.1/", "hook")) {
+        for (String url : List.of("ftp://127.0.0.1/", "http://no-such-host.invalid/", "http://user:pw@127.0.0.1/", "hook",
+                "http://127.1:9999/")) {
             owner().body(Map.of("url", url, "minSeverity", "INFO")).post("/api/webhook-subscriptions").then()
                     .statusCode(400).body("errors[0].field", equalTo("url"));
         }

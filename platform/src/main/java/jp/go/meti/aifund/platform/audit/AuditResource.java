@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -20,6 +22,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Every service's audit trail, for auditors: who decided what, when, on what and why. */
 @Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit", description = "The tamper-evident trail of decisions, and its verification")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.AUDITOR)

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -21,6 +23,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * endpoint the read path is compared with.)
  */
 @Path("/api/me")
+@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Caller", description = "The authenticated caller")
 @SecurityRequirement(name = "jwt")
 @Authenticated

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * does the same way in every operation (the operations' own annotations say the rest):
  * <ul>
  * <li>every refusal the platform can answer is a documented status with the {@code Problem} schema
- * as {@code application/problem+json}: 400 and 431 always, 401 and 403 where a token is needed,
+ * as {@code application/problem+json}: 400, 406 and 431 always, 401 and 403 where a token is needed,
  * 404 where the path or the body names a resource, 409 and 503 for writes and reads that meet the database,
  * 412 with {@code If-Match}, 413 and 415 with a body, 422 with an {@code Idempotency-Key}, 500;</li>
  * <li>{@code Idempotency-Key} is required where the operation takes it; a 201 carries {@code Location},
@@ -111,6 +111,7 @@ public class OpenApiContract implements OASFilter {
         if (idempotent) {
             problem(responses, "422", "The Idempotency-Key was used for another request");
         }
+        problem(responses, "406", "The Accept header names no type this operation answers with (JSON, or an event stream)");
         problem(responses, "431", "The request headers are larger than 16 KiB");
         problem(responses, "500", "Unexpected error; the problem document gives an error id for support");
         problem(responses, "503", "The database is busy or unavailable; nothing was changed: retry (Retry-After)");

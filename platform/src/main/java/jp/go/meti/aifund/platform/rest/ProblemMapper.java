@@ -124,7 +124,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
         return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request"
-                + Roles.neededFor(resource.getResourceMethod()).map(r -> ": it needs the role " + r).orElse(""),
+                + Roles.neededFor(resource.getResourceMethod()).map(r -> ": it needs " + r).orElse(""),
                 path(uri), null));
     }
 

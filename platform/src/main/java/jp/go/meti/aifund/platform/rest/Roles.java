@@ -37,7 +37,7 @@ public final class Roles {
     private Roles() {
     }
 
-    /** "meti-official" or "one of nedo-officer, programme-admin": what an operation's {@code @RolesAllowed} asks for. */
+    /** "the role meti-official" or "one of the roles nedo-officer, programme-admin": what an operation's {@code @RolesAllowed} asks for. */
     public static Optional<String> neededFor(Method method) {
         if (method == null) {
             return Optional.empty();
@@ -47,7 +47,7 @@ public final class Roles {
         if (allowed == null || allowed.value().length == 0) {
             return Optional.empty();
         }
-        return Optional.of(allowed.value().length == 1 ? allowed.value()[0]
-                : "one of " + String.join(", ", allowed.value()));
+        return Optional.of(allowed.value().length == 1 ? "the role " + allowed.value()[0]
+                : "one of the roles " + String.join(", ", allowed.value()));
     }
 }

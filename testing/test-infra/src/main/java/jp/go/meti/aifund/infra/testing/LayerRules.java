@@ -60,6 +60,13 @@ public abstract class LayerRules {
     }
 
     @Test
+    void resourcesSayWhatTheyAnswerWith() {
+        check(classes().that().areAnnotatedWith("jakarta.ws.rs.Path").should().beAnnotatedWith("jakarta.ws.rs.Produces")
+                .because("an Accept header the API does not answer must get a 406 problem document, not another "
+                        + "writer's rendering of the answer (a list once came back as Java's toString for text/html)"));
+    }
+
+    @Test
     void resourcesDoNotWriteEvents() {
         check(noClasses().that().resideInAPackage(root + ".rest..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".outbound..")
