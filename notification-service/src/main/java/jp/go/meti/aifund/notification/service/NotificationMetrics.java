@@ -12,17 +12,19 @@ import jp.go.meti.aifund.notification.domain.Severity;
 
 /**
  * The gauges an ops team alerts on: open warnings by severity, webhook deliveries not yet received,
- * and failed delivery attempts. (Consumer lag comes from the Kafka client's own metrics.)
+ * failed delivery attempts, and the live streams open. (Consumer lag comes from the Kafka client's own metrics.)
  */
 @ApplicationScoped
 public class NotificationMetrics {
 
     private final MeterRegistry registry;
     private final EntityManager em;
+    private final WarningFeed feed;
 
-    public NotificationMetrics(MeterRegistry registry, EntityManager em) {
+    public NotificationMetrics(MeterRegistry registry, EntityManager em, WarningFeed feed) {
         this.registry = registry;
         this.em = em;
+        this.feed = feed;
     }
 
     void register(@Observes StartupEvent startup) {
@@ -37,6 +39,8 @@ public class NotificationMetrics {
         Gauge.builder("aifund.webhook.attempts.failed", () -> count(
                 "SELECT count(*) FROM webhook_attempt WHERE status_code IS NULL OR status_code / 100 <> 2"))
                 .description("Webhook delivery attempts that failed, in all").register(registry);
+        Gauge.builder("aifund.stream.followers", feed::followers)
+                .description("Live streams (GET /api/warnings/stream) open now").register(registry);
     }
 
     private double count(String sql) {

@@ -3,7 +3,12 @@ package jp.go.meti.aifund.notification.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,6 +42,7 @@ public class WarningFeed {
     private final WarningRepository warnings;
     private final WarningJournal journal;
     private final NotificationConfig.Stream config;
+    private final AtomicInteger followers = new AtomicInteger();
     private final Clock clock;
 
     public WarningFeed(WarningChangeRepository changes, WarningRepository warnings, WarningJournal journal,
@@ -61,8 +67,7 @@ public class WarningFeed {
      * frames. Reads the database: call it on a worker thread, in a request or transaction.
      */
     public Multi<LiveFrame> follow(UUID programmeId, Long after) {
-        UnicastProcessor<LiveFrame> live = UnicastProcessor.create();
-        broadcast.subscribe(live);
+        UnicastProcessor<LiveFrame> live = listen();
         long[] last = {Long.MIN_VALUE};
         List<LiveFrame> missed = after == null ? List.of() : missed(after, programmeId);
         for (LiveFrame f : missed) {
@@ -74,6 +79,47 @@ public class WarningFeed {
                 .filter(f -> programmeId == null || f.programmeId() == null || programmeId.equals(f.programmeId()))
                 .filter(f -> !(f instanceof LiveFrame.Change c) || c.change().position() > last[0]);
         return Multi.createBy().concatenating().streams(Multi.createFrom().iterable(missed), following);
+    }
+
+    /** Followers whose stream is open now. */
+    public int followers() {
+        return followers.get();
+    }
+
+    /**
+     * A buffer of the live frames from now on, until its follower leaves: then its subscription to
+     * the broadcast is cancelled too (a processor does not cancel what it subscribed to by itself).
+     */
+    private UnicastProcessor<LiveFrame> listen() {
+        AtomicReference<Flow.Subscription> upstream = new AtomicReference<>();
+        UnicastProcessor<LiveFrame> live = UnicastProcessor.create(new ConcurrentLinkedQueue<>(), () -> {
+            followers.decrementAndGet();
+            Optional.ofNullable(upstream.getAndSet(null)).ifPresent(Flow.Subscription::cancel);
+        });
+        followers.incrementAndGet();
+        broadcast.subscribe(new Flow.Subscriber<LiveFrame>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                upstream.set(subscription);
+                live.onSubscribe(subscription);
+            }
+
+            @Override
+            public void onNext(LiveFrame frame) {
+                live.onNext(frame);
+            }
+
+            @Override
+            public void onError(Throwable failure) {
+                live.onError(failure);
+            }
+
+            @Override
+            public void onComplete() {
+                live.onComplete();
+            }
+        });
+        return live;
     }
 
     private List<LiveFrame> missed(long after, UUID programmeId) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.EventStream;
 import jp.go.meti.aifund.infra.testing.EventStream.Frame;
 import jp.go.meti.aifund.infra.testing.Tokens;
+import jp.go.meti.aifund.notification.service.WarningFeed;
 import jp.go.meti.aifund.notification.support.Events;
 import jp.go.meti.aifund.notification.support.Events.Member;
 import jp.go.meti.aifund.notification.support.Events.Milestone;
@@ -48,6 +51,8 @@ class LiveStreamTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+    @Inject
+    WarningFeed feed;
 
     private static String url(UUID programme) {
         return RestAssured.baseURI + ":" + RestAssured.port + "/api/warnings/stream?programmeId=" + programme;
@@ -90,7 +95,8 @@ class LiveStreamTest {
 
             conditionalReview(other, 2026); // another programme's: not on this stream
             conditionalReview(programme, 2026);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.frames("warning.raised").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !stream.frames("warning.raised").isEmpty()
+                    && !stream.frames("programme.updated").isEmpty()); // both after one commit, in either order
             Frame raised = stream.frames("warning.raised").get(0);
             assertThat(Long.parseLong(raised.id())).isPositive();
             JsonNode warning = JSON.readTree(raised.data());
@@ -166,6 +172,19 @@ class LiveStreamTest {
                     .statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("Last-Event-ID"));
         }
+    }
+
+    @Test
+    void aFollowerThatLeavesIsForgottenSoNoStreamOutlivesItsClient() {
+        int before = feed.followers();
+        List<EventStream> streams = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            streams.add(EventStream.open(url(UUID.randomUUID()), token(), null));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> feed.followers() == before + 5);
+        assertThat(given().get("/q/metrics").asString()).containsPattern("aifund_stream_followers(\\{[^}]*\\})? [1-9]");
+        streams.forEach(EventStream::close);
+        await().atMost(Duration.ofSeconds(30)).until(() -> feed.followers() == before);
     }
 
     private static JsonNode readTree(String json) {
