@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.outbound;
 
-import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme;
 
 /** The programme's money as the tranche and programme events carry it, whole yen. */
 public record ProgrammeTotals(long ceiling, long planned, long committed, long disbursed, long recovered,

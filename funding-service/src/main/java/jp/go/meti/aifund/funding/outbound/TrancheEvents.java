@@ -11,10 +11,10 @@ import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.TrancheState;
-import jp.go.meti.aifund.funding.repository.LedgerEntry;
-import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
+import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
-import jp.go.meti.aifund.funding.repository.Tranche;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
 

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.funding.repository;
 
+import jp.go.meti.aifund.funding.aggregate.Programme;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.funding.repository;
 
+import jp.go.meti.aifund.funding.aggregate.Recipient;
 import java.util.List;
 import java.util.UUID;
 

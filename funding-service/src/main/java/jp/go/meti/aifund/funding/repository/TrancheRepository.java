@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.funding.repository;
 
+import jp.go.meti.aifund.funding.aggregate.Tranche;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme;
 
 /**
  * Prometheus gauges of each programme's use of its ceiling, updated when a change commits (never

@@ -9,10 +9,10 @@ import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.kernel.AuditChain;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
-import jp.go.meti.aifund.funding.repository.LedgerEntry;
+import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
-import jp.go.meti.aifund.funding.repository.Programme;
-import jp.go.meti.aifund.funding.repository.Tranche;
+import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
 
 /**
  * Appends one ledger entry per change, with the programme's amounts before and after it, chained to

@@ -12,7 +12,7 @@ import io.quarkus.runtime.StartupEvent;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
-import jp.go.meti.aifund.funding.repository.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 
 /**

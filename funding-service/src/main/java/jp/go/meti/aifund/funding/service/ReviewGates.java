@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.go.meti.aifund.funding.domain.Gate;
-import jp.go.meti.aifund.funding.repository.Envelope;
+import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;

@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
-import jp.go.meti.aifund.funding.repository.Recipient;
+import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
-import jp.go.meti.aifund.funding.repository.Tranche;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
 import jp.go.meti.aifund.kernel.NotFoundException;

@@ -15,9 +15,9 @@ import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.milestone.domain.Evidence;
 import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
-import jp.go.meti.aifund.milestone.repository.Milestone;
-import jp.go.meti.aifund.milestone.repository.Review;
-import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.milestone.aggregate.Milestone;
+import jp.go.meti.aifund.milestone.aggregate.Review;
+import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
 

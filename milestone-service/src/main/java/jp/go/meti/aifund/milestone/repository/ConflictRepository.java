@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.milestone.repository;
 
+import jp.go.meti.aifund.milestone.aggregate.ConflictDeclaration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

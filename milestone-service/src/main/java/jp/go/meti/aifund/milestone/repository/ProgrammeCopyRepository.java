@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.milestone.repository;
 
+import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
+import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.milestone.repository;
 
+import jp.go.meti.aifund.milestone.aggregate.Review;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.domain.ConflictOfInterestException;
-import jp.go.meti.aifund.milestone.repository.ConflictDeclaration;
+import jp.go.meti.aifund.milestone.aggregate.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.repository.ConflictRepository;
-import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.DeclareConflict;
 import jp.go.meti.aifund.milestone.service.Views.ConflictView;
 import jp.go.meti.aifund.kernel.ConflictException;

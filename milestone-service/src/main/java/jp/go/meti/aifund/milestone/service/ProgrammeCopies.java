@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.config.MilestoneConfig;
 import jp.go.meti.aifund.milestone.domain.UnknownProgrammeException;
-import jp.go.meti.aifund.milestone.repository.ProgrammeCopy;
+import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
 import jp.go.meti.aifund.milestone.repository.ProgrammeCopyRepository;
-import jp.go.meti.aifund.milestone.repository.RecipientCopy;
+import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import jp.go.meti.aifund.milestone.service.Views.ProgrammeCopyView;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.milestone.domain.ReviewState;
-import jp.go.meti.aifund.milestone.repository.Milestone;
+import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
-import jp.go.meti.aifund.milestone.repository.Review;
+import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewRepository;
-import jp.go.meti.aifund.milestone.repository.ReviewResult;
+import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.kernel.FiscalYear;

@@ -10,7 +10,7 @@ import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Reduction;
 import jp.go.meti.aifund.kernel.Ratio;
-import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
 

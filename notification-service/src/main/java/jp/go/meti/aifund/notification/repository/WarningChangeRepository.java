@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.notification.repository;
 
+import jp.go.meti.aifund.notification.aggregate.WarningChange;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.notification.repository;
 
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;

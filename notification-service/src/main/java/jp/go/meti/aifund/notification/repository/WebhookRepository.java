@@ -1,5 +1,8 @@
 package jp.go.meti.aifund.notification.repository;
 
+import jp.go.meti.aifund.notification.aggregate.WebhookAttempt;
+import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
+import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

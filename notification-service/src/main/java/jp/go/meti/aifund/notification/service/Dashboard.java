@@ -21,7 +21,7 @@ import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeCopy;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewLine;
 import jp.go.meti.aifund.notification.repository.ReadModel.TrancheGroup;
-import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.kernel.NotFoundException;

@@ -17,7 +17,7 @@ import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.outbound.RecommendationEvents;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
-import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.kernel.Ratio;

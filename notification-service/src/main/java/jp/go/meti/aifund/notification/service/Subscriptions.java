@@ -15,7 +15,7 @@ import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WebhookSignature;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
-import jp.go.meti.aifund.notification.repository.WebhookSubscription;
+import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import jp.go.meti.aifund.notification.service.Views.DeliveryView;
 import jp.go.meti.aifund.notification.service.Views.SubscriptionView;
 import jp.go.meti.aifund.platform.audit.Audited;

@@ -14,10 +14,10 @@ import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningChangeKind;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
-import jp.go.meti.aifund.notification.repository.Warning;
-import jp.go.meti.aifund.notification.repository.WebhookAttempt;
-import jp.go.meti.aifund.notification.repository.WebhookDelivery;
-import jp.go.meti.aifund.notification.repository.WebhookSubscription;
+import jp.go.meti.aifund.notification.aggregate.Warning;
+import jp.go.meti.aifund.notification.aggregate.WebhookAttempt;
+import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
+import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 
 /** What the service answers: immutable records, never entities. */
 public final class Views {

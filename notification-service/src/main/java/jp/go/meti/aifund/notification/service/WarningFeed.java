@@ -21,8 +21,8 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
-import jp.go.meti.aifund.notification.repository.Warning;
-import jp.go.meti.aifund.notification.repository.WarningChange;
+import jp.go.meti.aifund.notification.aggregate.Warning;
+import jp.go.meti.aifund.notification.aggregate.WarningChange;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 

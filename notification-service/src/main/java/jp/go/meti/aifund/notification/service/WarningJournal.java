@@ -11,10 +11,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.go.meti.aifund.notification.domain.WarningChangeKind;
-import jp.go.meti.aifund.notification.repository.Warning;
-import jp.go.meti.aifund.notification.repository.WarningChange;
+import jp.go.meti.aifund.notification.aggregate.Warning;
+import jp.go.meti.aifund.notification.aggregate.WarningChange;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
-import jp.go.meti.aifund.notification.repository.WebhookDelivery;
+import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
 import jp.go.meti.aifund.notification.service.Views.WarningView;

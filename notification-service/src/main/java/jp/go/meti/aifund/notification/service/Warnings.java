@@ -17,7 +17,7 @@ import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningChangeKind;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
-import jp.go.meti.aifund.notification.repository.Warning;
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
 import jp.go.meti.aifund.platform.audit.Audited;

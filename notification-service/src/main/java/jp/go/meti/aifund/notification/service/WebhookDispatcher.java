@@ -28,11 +28,11 @@ import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WebhookSignature;
-import jp.go.meti.aifund.notification.repository.Warning;
-import jp.go.meti.aifund.notification.repository.WebhookAttempt;
-import jp.go.meti.aifund.notification.repository.WebhookDelivery;
+import jp.go.meti.aifund.notification.aggregate.Warning;
+import jp.go.meti.aifund.notification.aggregate.WebhookAttempt;
+import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
-import jp.go.meti.aifund.notification.repository.WebhookSubscription;
+import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
 

@@ -5,16 +5,23 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.JavaFieldAccess.AccessType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layers every service keeps, each package at one level: {@code rest} and {@code inbound}
- * (the consumers of topics) above {@code service}, which is above {@code domain} (plain Java),
- * {@code repository} and {@code outbound} (the events a change writes). A layer uses only layers
- * below it. A service's architecture test extends this with its own root package; every package
+ * (the consumers of topics) above {@code service}, which is above {@code repository} and
+ * {@code outbound} (the events a change writes), which are above {@code aggregate} (the entities,
+ * each changing its state only through its own methods), which stands on {@code domain} (plain
+ * Java). A layer uses only layers below it. A service's architecture test extends this with its own root package; every package
  * named must exist there, so that each rule can fail. (Plain Jupiter tests calling {@code check}:
  * ArchUnit's own JUnit engine is not discovered on this JUnit platform.)
  */
@@ -46,6 +53,14 @@ public abstract class LayerRules {
     }
 
     @Test
+    void aggregatesStandOnTheDomainAlone() {
+        check(classes().that().resideInAPackage(root + ".aggregate..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage(concat(root + ".aggregate..", root + ".domain..",
+                        "java..", "jakarta.persistence.."))
+                .because("an aggregate's rules are unit-tested without Quarkus; it is mapped to its table, nothing more"));
+    }
+
+    @Test
     void nothingCallsTheEntryPoints() {
         check(noClasses().that().resideOutsideOfPackages(root + ".rest..", root + ".inbound..")
                 .should().dependOnClassesThat().resideInAnyPackage(root + ".rest..", root + ".inbound..")
@@ -55,7 +70,7 @@ public abstract class LayerRules {
     @Test
     void entryPointsDoNotTouchPersistence() {
         check(noClasses().that().resideInAnyPackage(root + ".rest..", root + ".inbound..")
-                .should().dependOnClassesThat().resideInAPackage(root + ".repository..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".repository..", root + ".aggregate..")
                 .because("resources and consumers hand over to the service; entities never leave it"));
     }
 
@@ -80,6 +95,36 @@ public abstract class LayerRules {
                 .because("the service calls persistence and the event writers, never the other way round"));
         check(noClasses().that().resideInAPackage(root + ".repository..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".outbound.."));
+    }
+
+    @Test
+    void onlyAnAggregateChangesItsState() {
+        check(classes().should(assignNoFieldOfAnotherEntity())
+                .because("an aggregate changes its state and money only through its own intention-revealing "
+                        + "methods, where its rules are; everyone else asks it"));
+    }
+
+    /** An assignment to a field of an {@code @Entity} from any class but that entity (and its nested classes). */
+    private static ArchCondition<JavaClass> assignNoFieldOfAnotherEntity() {
+        return new ArchCondition<>("assign no field of another entity") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                for (JavaFieldAccess access : origin.getFieldAccessesFromSelf()) {
+                    JavaClass owner = access.getTargetOwner();
+                    if (access.getAccessType() == AccessType.SET && isEntity(owner) && !owner.equals(outermost(origin))) {
+                        events.add(SimpleConditionEvent.violated(access, access.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean isEntity(JavaClass owner) {
+        return owner.isAnnotatedWith("jakarta.persistence.Entity");
+    }
+
+    private static JavaClass outermost(JavaClass c) {
+        return c.getEnclosingClass().map(LayerRules::outermost).orElse(c);
     }
 
     private void check(ArchRule rule) {

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.milestone.repository;
+package jp.go.meti.aifund.milestone.aggregate;
 
 import java.time.Instant;
 import java.util.UUID;

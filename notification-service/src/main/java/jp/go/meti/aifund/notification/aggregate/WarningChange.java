@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.notification.repository;
+package jp.go.meti.aifund.notification.aggregate;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package jp.go.meti.aifund.funding.repository;
+package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
 import java.util.Arrays;
