@@ -12,11 +12,18 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
+import jp.go.meti.aifund.kernel.ConflictException;
 
-/** The planned amount of one fiscal year, the money held against it, and the gate of its tranches. */
+/**
+ * The planned amount of one fiscal year, the money held against it, and the gate of its tranches.
+ * Part of the {@link Programme} aggregate: only the programme moves its money, so the envelope and
+ * the ceiling always change together.
+ */
 @Entity
 @Table(name = "fiscal_year_envelope")
 public class Envelope {
+
+    private static final String BY_REVIEW = "review ";
 
     @Id
     public UUID id;
@@ -37,14 +44,75 @@ public class Envelope {
     @Column(name = "gate_set_at")
     public Instant gateSetAt;
 
+    protected Envelope() {
+    }
+
+    /** A year not planned yet: nothing in it, its gate as the programme's first year or a later one starts. */
+    Envelope(UUID programmeId, int fiscalYear, Gate gate) {
+        this.programmeId = programmeId;
+        this.fiscalYear = fiscalYear;
+        this.gate = gate;
+    }
+
+    public boolean isNew() {
+        return id == null;
+    }
+
     public Exposure exposure() {
         return new Exposure("the FY" + fiscalYear + " envelope", amount, committed, disbursed, recovered);
     }
 
-    public void apply(Exposure exposure) {
+    void apply(Exposure exposure) {
         amount = exposure.limit();
         committed = exposure.committed();
         disbursed = exposure.disbursed();
         recovered = exposure.recovered();
+    }
+
+    /** Gives a new envelope its id once its first amount is set. */
+    void planned(long newAmount) {
+        apply(exposure().withLimit(newAmount));
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
+    }
+
+    void requireGateOpen() {
+        if (!gate.allowsApproval()) {
+            throw new ConflictException("FY" + fiscalYear + " tranches are gated on the finalized FY" + (fiscalYear - 1)
+                    + " review, which has not passed, and no ministry decision opened the gate");
+        }
+    }
+
+    /** A recorded ministry decision opens the gate; false if it was open already. */
+    boolean override(String reason, String actor, Instant at) {
+        if (gate == Gate.NOT_GATED) {
+            throw new ConflictException("FY" + fiscalYear + " is the programme's first year and has no gate");
+        }
+        if (gate == Gate.OPEN) {
+            return false;
+        }
+        setGate(Gate.OPEN, reason, actor, at);
+        return true;
+    }
+
+    /**
+     * The finalized review of the year before: {@code PASSED} opens the gate; any other outcome closes
+     * a gate a review had opened, and leaves one a ministry decision opened.
+     */
+    public void reviewed(String outcome, UUID reviewId, Instant at) {
+        boolean passed = "PASSED".equals(outcome);
+        boolean openedByAReview = gate == Gate.OPEN && gateSetBy != null && gateSetBy.startsWith(BY_REVIEW);
+        if (gate != Gate.NOT_GATED && (passed || openedByAReview)) {
+            setGate(passed ? Gate.OPEN : Gate.CLOSED, "FY" + (fiscalYear - 1) + " review " + outcome
+                    + (passed ? "" : ": closed until a ministry decision"), BY_REVIEW + reviewId, at);
+        }
+    }
+
+    private void setGate(Gate newGate, String reason, String by, Instant at) {
+        gate = newGate;
+        gateReason = reason;
+        gateSetBy = by;
+        gateSetAt = at;
     }
 }

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,6 +58,38 @@ public class LedgerEntry {
     @Column(name = "previous_hash")
     public String previousHash;
     public String hash;
+
+    protected LedgerEntry() {
+    }
+
+    /**
+     * The entry of one movement of the programme's money, chained to the programme's previous entry
+     * ({@code previousHash}) by its hash.
+     */
+    public static LedgerEntry of(Programme programme, Programme.Movement m, String actor, String reason,
+            String idempotencyKey, Instant at, String previousHash) {
+        LedgerEntry e = new LedgerEntry();
+        e.programmeId = programme.id;
+        e.trancheId = m.tranche() == null ? null : m.tranche().id;
+        e.fiscalYear = m.fiscalYear();
+        e.kind = m.kind();
+        e.amount = m.amount();
+        e.actor = actor;
+        e.reason = reason;
+        e.idempotencyKey = idempotencyKey;
+        e.recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so the hash verifies
+        e.plannedBefore = m.before().planned();
+        e.plannedAfter = m.after().planned();
+        e.committedBefore = m.before().committed();
+        e.committedAfter = m.after().committed();
+        e.disbursedBefore = m.before().disbursed();
+        e.disbursedAfter = m.after().disbursed();
+        e.recoveredBefore = m.before().recovered();
+        e.recoveredAfter = m.after().recovered();
+        e.previousHash = previousHash;
+        e.hash = AuditChain.hash(previousHash, e.canonical());
+        return e;
+    }
 
     /** The fields the audit chain covers, in a fixed order (everything but the id and the hashes). */
     public String canonical() {

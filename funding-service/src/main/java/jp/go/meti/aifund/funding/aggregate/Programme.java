@@ -1,15 +1,26 @@
 package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Exposure;
+import jp.go.meti.aifund.funding.domain.Gate;
+import jp.go.meti.aifund.funding.domain.LedgerKind;
+import jp.go.meti.aifund.funding.domain.LimitExceededException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
+/**
+ * The aggregate that keeps the money: the programme's ceiling, its fiscal-year {@link Envelope}s
+ * and its {@link Tranche}s. Every movement of money goes through one of its methods, which checks
+ * the life cycle, four eyes, the gate and the cumulative totals against the envelope and the
+ * ceiling, moves the envelope and the programme together, and returns the {@link Movement} for the
+ * ledger. The caller holds the programme's row locked.
+ */
 @Entity
 public class Programme {
 
@@ -38,25 +49,173 @@ public class Programme {
     @Column(name = "event_sequence")
     public long eventSequence;
 
+    protected Programme() {
+    }
+
+    /** The programme's amounts at an instant, for the before and after of a ledger entry. */
+    public record Balances(long planned, long committed, long disbursed, long recovered) {
+    }
+
+    /** What a change did to the money: the ledger entry's kind, subject, amount, and the balances around it. */
+    public record Movement(LedgerKind kind, Tranche tranche, Integer fiscalYear, long amount, Balances before,
+            Balances after) {
+    }
+
+    public static Programme create(String name, long ceiling, int firstFiscalYear, int lastFiscalYear,
+            String commissioningMinistry, String executingAgency, String actor, Instant at) {
+        if (lastFiscalYear < firstFiscalYear) {
+            throw new InvalidRequestException("lastFiscalYear", "must not be before firstFiscalYear");
+        }
+        Programme p = new Programme();
+        p.id = UUID.randomUUID();
+        p.name = name;
+        p.ceiling = ceiling;
+        p.firstFiscalYear = firstFiscalYear;
+        p.lastFiscalYear = lastFiscalYear;
+        p.commissioningMinistry = commissioningMinistry;
+        p.executingAgency = executingAgency;
+        p.createdBy = actor;
+        p.createdAt = at;
+        return p;
+    }
+
+    public Movement created() {
+        return new Movement(LedgerKind.PROGRAMME_CREATED, null, null, ceiling, balances(), balances());
+    }
+
     public Exposure exposure() {
         return new Exposure("the programme ceiling", ceiling, committed, disbursed, recovered);
     }
 
-    public void apply(Exposure exposure) {
+    public Balances balances() {
+        return new Balances(planned, committed, disbursed, recovered);
+    }
+
+    public void requireWithin(int fiscalYear, String field) {
+        if (fiscalYear < firstFiscalYear || fiscalYear > lastFiscalYear) {
+            throw new InvalidRequestException(field, "FY" + fiscalYear + " is outside the programme's FY"
+                    + firstFiscalYear + "–FY" + lastFiscalYear);
+        }
+    }
+
+    /** A fiscal year not planned yet, gated unless it is the first. */
+    public Envelope newEnvelope(int fiscalYear) {
+        requireWithin(fiscalYear, "fiscalYear");
+        return new Envelope(id, fiscalYear, Gate.initial(fiscalYear, firstFiscalYear));
+    }
+
+    /** Sets a year's planned amount; the envelopes together stay within the ceiling. */
+    public Movement plan(Envelope envelope, long amount) {
+        long plannedWithoutThisYear = planned - envelope.amount;
+        if (amount > ceiling - plannedWithoutThisYear) {
+            throw new LimitExceededException("the programme ceiling (sum of the envelopes)", ceiling,
+                    plannedWithoutThisYear, amount);
+        }
+        Balances before = balances();
+        envelope.planned(amount);
+        planned = plannedWithoutThisYear + amount;
+        return new Movement(LedgerKind.ENVELOPE_SET, null, envelope.fiscalYear, amount, before, balances());
+    }
+
+    /** A recorded ministry decision opens a year's gate without a passed review; empty if it was open. */
+    public java.util.Optional<Movement> overrideGate(Envelope envelope, String reason, String actor, Instant at) {
+        if (!envelope.override(reason, actor, at)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Movement(LedgerKind.GATE_OVERRIDDEN, null, envelope.fiscalYear, 0,
+                balances(), balances()));
+    }
+
+    /** Planning reserves nothing: a programme may plan more than it can fund; the approval commits. */
+    public Tranche planTranche(Envelope envelope, UUID recipientId, String description, long amount, String actor,
+            Instant at) {
+        return new Tranche(id, envelope.fiscalYear, envelope.fiscalYear == firstFiscalYear, recipientId, description,
+                amount, actor, at);
+    }
+
+    public Movement planned(Tranche t) {
+        return new Movement(LedgerKind.TRANCHE_PLANNED, t, t.fiscalYear, t.amount, balances(), balances());
+    }
+
+    /** Commits the tranche's money: where the envelope and the ceiling bite. Refused, it changes nothing. */
+    public Movement approve(Tranche t, Envelope e, String approver, Instant at) {
+        Balances before = balances();
+        t.requireApprovableBy(approver);
+        e.requireGateOpen();
+        Exposure envelopeAfter = e.exposure().commit(t.amount);
+        Exposure programmeAfter = exposure().commit(t.amount);
+        t.approve(approver, at);
+        e.apply(envelopeAfter);
+        apply(programmeAfter);
+        return moved(LedgerKind.TRANCHE_APPROVED, t, t.amount, before);
+    }
+
+    public Movement disburse(Tranche t, Envelope e, String actor, LocalDate paidOn, LocalDate today, Instant at) {
+        Balances before = balances();
+        t.disburse(actor, paidOn, today, at);
+        e.apply(e.exposure().disburse(t.amount));
+        apply(exposure().disburse(t.amount));
+        return moved(LedgerKind.TRANCHE_DISBURSED, t, t.amount, before);
+    }
+
+    /** Holds the tranche: approved money stays committed until a decision ends the hold. */
+    public Movement hold(Tranche t, Instant at) {
+        Balances before = balances();
+        t.hold(at);
+        return moved(LedgerKind.TRANCHE_HELD, t, 0, before);
+    }
+
+    public Movement release(Tranche t, Instant at) {
+        Balances before = balances();
+        t.release(at);
+        return moved(LedgerKind.TRANCHE_RELEASED, t, 0, before);
+    }
+
+    /** Lowers the amount; if it was committed, the difference returns to the headroom. */
+    public Movement reduce(Tranche t, Envelope e, long newAmount, Instant at) {
+        Balances before = balances();
+        long difference = t.reduce(newAmount, at);
+        if (t.isApproved()) {
+            releaseCommitment(e, difference);
+        }
+        return moved(LedgerKind.TRANCHE_REDUCED, t, difference, before);
+    }
+
+    public Movement cancel(Tranche t, Envelope e, Instant at) {
+        Balances before = balances();
+        t.cancel(at);
+        if (t.isApproved()) {
+            releaseCommitment(e, t.amount);
+        }
+        return moved(LedgerKind.TRANCHE_CANCELLED, t, t.amount, before);
+    }
+
+    /** Disbursed money returned by the recipient: it goes back to the headroom. */
+    public Movement recover(Tranche t, Envelope e, long amount, Instant at) {
+        Balances before = balances();
+        t.recover(amount, at);
+        e.apply(e.exposure().recover(amount));
+        apply(exposure().recover(amount));
+        return moved(LedgerKind.TRANCHE_RECOVERED, t, amount, before);
+    }
+
+    /** Counts the programme event about to be written: its {@code sequence}. */
+    public long nextEventSequence() {
+        return ++eventSequence;
+    }
+
+    private void releaseCommitment(Envelope e, long amount) {
+        e.apply(e.exposure().releaseCommitment(amount));
+        apply(exposure().releaseCommitment(amount));
+    }
+
+    private void apply(Exposure exposure) {
         committed = exposure.committed();
         disbursed = exposure.disbursed();
         recovered = exposure.recovered();
     }
 
-    public boolean coversFiscalYear(int fiscalYear) {
-        return fiscalYear >= firstFiscalYear && fiscalYear <= lastFiscalYear;
-    }
-
-    /** The programme's amounts at this instant, for the before and after of a ledger entry. */
-    public Balances balances() {
-        return new Balances(planned, committed, disbursed, recovered);
-    }
-
-    public record Balances(long planned, long committed, long disbursed, long recovered) {
+    private Movement moved(LedgerKind kind, Tranche t, long amount, Balances before) {
+        return new Movement(kind, t, t.fiscalYear, amount, before, balances());
     }
 }

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -11,15 +12,25 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
+import jp.go.meti.aifund.funding.domain.PullbackState;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.LargestRemainder;
+import jp.go.meti.aifund.kernel.Ratio;
 
-/** A pullback recommendation received, the tranches it holds, and the ministry decision on it. */
+/**
+ * A pullback recommendation received, the tranches it holds, and the ministry decision on it. The
+ * recommendation is an input: which review, which year, which policy and score. Every amount acted
+ * on is computed here from funding-service's own tranches at the moment of acting: the reduction is
+ * ⌊held × (1 − score)⌋ of the tranches still on hold. The recommendation's own figures, computed by
+ * notification-service from its copy, are kept as its estimate ({@code estimate…} fields) and never
+ * acted on.
+ */
 @Entity
 public class Pullback {
-
-    public static final String HOLDING = "HOLDING";
-    public static final String PROPOSED = "PROPOSED";
-    public static final String DECIDED = "DECIDED";
 
     @Id
     public UUID id;
@@ -33,19 +44,30 @@ public class Pullback {
     public int affectedFiscalYear;
     @Column(name = "score_basis_points")
     public int scoreBasisPoints;
+    /** The exact score, "numerator/denominator"; null for pullback-policy/1, decided on the basis points. */
+    public String score;
+    /** The estimate: the affected year's open gated amount in notification-service's copy. */
     @Column(name = "planned_amount")
     public long plannedAmount;
+    /** The estimate: the reduction notification-service computed from its copy. */
     @Column(name = "recommended_reduction")
     public long recommendedReduction;
+    /** The estimate's split across the members (JSON, as received). */
+    public String parts;
+    /** The funding ledger entry notification-service's copy had reached when it estimated; null if unsaid. */
+    @Column(name = "estimate_as_of_ledger_entry")
+    public Long estimateAsOfLedgerEntry;
     @Column(name = "policy_version")
     public String policyVersion;
-    /** The recommended split across the members, as received (JSON). */
-    public String parts;
     @Column(name = "held_tranche_ids")
     public String heldTrancheIds;
+    /** What the hold held when the recommendation arrived, in funding-service's own tranches (null before V5). */
+    @Column(name = "held_amount")
+    public Long heldAmount;
     @Column(name = "received_at")
     public Instant receivedAt;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public PullbackState state;
     @Enumerated(EnumType.STRING)
     public PullbackDecision decision;
     @Column(name = "decision_amount")
@@ -61,8 +83,156 @@ public class Pullback {
     @Column(name = "decided_at")
     public Instant decidedAt;
 
+    protected Pullback() {
+    }
+
+    /** What the recommendation says: the review and its score, the policy, and the estimate from the copy. */
+    public record Recommendation(UUID id, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
+            int affectedFiscalYear, int scoreBasisPoints, Ratio score, String policyVersion, long estimatedPlanned,
+            long estimatedReduction, String estimatedParts, Long estimateAsOfLedgerEntry) {
+    }
+
+    /**
+     * Receives the recommendation and holds every not-yet-held, not-yet-paid gated tranche of the
+     * affected year ({@code gated}, oldest first); returns the holds for the ledger.
+     */
+    public static Received receive(Recommendation r, Programme programme, List<Tranche> gated, Instant at) {
+        Pullback p = new Pullback();
+        p.id = r.id();
+        p.programmeId = r.programmeId();
+        p.reviewId = r.reviewId();
+        p.reviewedFiscalYear = r.reviewedFiscalYear();
+        p.affectedFiscalYear = r.affectedFiscalYear();
+        p.scoreBasisPoints = r.scoreBasisPoints();
+        p.score = r.score() == null ? null : r.score().toString();
+        p.policyVersion = r.policyVersion();
+        p.plannedAmount = r.estimatedPlanned();
+        p.recommendedReduction = r.estimatedReduction();
+        p.parts = r.estimatedParts();
+        p.estimateAsOfLedgerEntry = r.estimateAsOfLedgerEntry();
+        p.receivedAt = at;
+        p.state = PullbackState.HOLDING;
+        List<Movement> holds = new ArrayList<>();
+        List<String> held = new ArrayList<>();
+        long amount = 0;
+        for (Tranche t : gated) {
+            if (t.canBeHeld()) {
+                holds.add(programme.hold(t, at));
+                held.add(t.id.toString());
+                amount += t.amount;
+            }
+        }
+        p.heldTrancheIds = String.join(",", held);
+        p.heldAmount = amount;
+        return new Received(p, holds);
+    }
+
+    public record Received(Pullback pullback, List<Movement> holds) {
+    }
+
     public List<UUID> heldTranches() {
         return heldTrancheIds.isEmpty() ? List.of()
                 : Arrays.stream(heldTrancheIds.split(",")).map(UUID::fromString).toList();
+    }
+
+    /** The score the policy decides on: the exact one, or the basis points a policy-1 recommendation carried. */
+    public Ratio decisiveScore() {
+        return score != null ? Ratio.parse(score) : Ratio.basisPoints(scoreBasisPoints);
+    }
+
+    /** ⌊amount × (1 − score)⌋: the policy's reduction of what the tranches still on hold hold, the one rounding. */
+    public long reductionOf(List<Tranche> stillHeld) {
+        return decisiveScore().complement().floorOf(stillHeld.stream().mapToLong(t -> t.amount).sum());
+    }
+
+    /** The policy's reduction of what the hold held when the recommendation arrived. */
+    public long policyReductionOfHeld() {
+        return decisiveScore().complement().floorOf(heldAmount == null ? 0 : heldAmount);
+    }
+
+    /**
+     * The reduction this pullback stands for now: the one proposed or decided, else the policy's
+     * reduction of the tranches still on hold.
+     */
+    public long reduction(List<Tranche> stillHeld) {
+        boolean reducing = decision == PullbackDecision.REDUCE_BY_RECOMMENDATION || decision == PullbackDecision.REDUCE_BY_AMOUNT;
+        return reducing ? decisionAmount : state == PullbackState.DECIDED ? 0 : reductionOf(stillHeld);
+    }
+
+    /** A METI official proposes the decision; it takes effect only when another confirms it. */
+    public void propose(PullbackDecision choice, Long amount, String reason, String actor, List<Tranche> stillHeld,
+            Instant at) {
+        if (state == PullbackState.DECIDED) {
+            throw new ConflictException("the ministry already decided on recommendation " + id + ": " + decision);
+        }
+        if ((choice == PullbackDecision.REDUCE_BY_AMOUNT) != (amount != null)) {
+            throw new InvalidRequestException("amount", "is required for REDUCE_BY_AMOUNT, and only for it");
+        }
+        state = PullbackState.PROPOSED;
+        decision = choice;
+        decisionAmount = choice == PullbackDecision.REDUCE_BY_RECOMMENDATION ? Long.valueOf(reductionOf(stillHeld))
+                : amount;
+        decisionReason = reason.strip();
+        proposedBy = actor;
+        proposedAt = at;
+    }
+
+    /**
+     * Another METI official confirms the proposal; the tranches still on hold are released, cancelled
+     * or reduced (the reduction split across them by their amounts, so the cuts add up exactly; a
+     * tranche cut to nothing is cancelled). Returns the movements for the ledger.
+     */
+    public List<Movement> confirm(Programme programme, Envelope envelope, List<Tranche> stillHeld, String actor,
+            Instant at) {
+        if (state != PullbackState.PROPOSED) {
+            throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + state + ")");
+        }
+        FourEyes.requireDifferent("this decision", proposedBy, "proposed", actor, "confirm");
+        List<Movement> moves = switch (decision) {
+            case LIFT -> stillHeld.stream().map(t -> programme.release(t, at)).toList();
+            case CANCEL -> stillHeld.stream().map(t -> programme.cancel(t, envelope, at)).toList();
+            case REDUCE_BY_RECOMMENDATION -> {
+                long now = reductionOf(stillHeld);
+                if (now != decisionAmount) {
+                    throw new ConflictException(String.format("the tranches on hold changed since the proposal: the "
+                            + "policy's reduction is ¥%,d now, ¥%,d was proposed; propose the decision again",
+                            now, decisionAmount));
+                }
+                yield reduce(programme, envelope, stillHeld, now, at);
+            }
+            case REDUCE_BY_AMOUNT -> reduce(programme, envelope, stillHeld, decisionAmount, at);
+        };
+        state = PullbackState.DECIDED;
+        decidedBy = actor;
+        decidedAt = at;
+        return moves;
+    }
+
+    /** The record of who decided what, for each tranche's ledger entry. */
+    public String decisionRecord(String confirmedBy) {
+        return "ministry decision " + decision + " on pullback recommendation " + id + ", proposed by " + proposedBy
+                + ", confirmed by " + confirmedBy + ": " + decisionReason;
+    }
+
+    private static List<Movement> reduce(Programme programme, Envelope envelope, List<Tranche> held, long reduction,
+            Instant at) {
+        long total = held.stream().mapToLong(t -> t.amount).sum();
+        if (reduction > total) {
+            throw new ConflictException(String.format("a reduction of ¥%,d exceeds the ¥%,d the held tranches still hold",
+                    reduction, total));
+        }
+        if (held.isEmpty() || reduction == 0) {
+            return held.stream().map(t -> programme.release(t, at)).toList();
+        }
+        // the tranche amounts as weights: each one's share of the reduction, rounded down, leftovers by largest remainder
+        long[] cuts = LargestRemainder.split(reduction, held.stream().mapToLong(t -> t.amount).toArray());
+        List<Movement> moves = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            Tranche t = held.get(i);
+            long cut = cuts[i];
+            moves.add(cut == 0 ? programme.release(t, at) : cut == t.amount ? programme.cancel(t, envelope, at)
+                    : programme.reduce(t, envelope, t.amount - cut, at));
+        }
+        return moves;
     }
 }

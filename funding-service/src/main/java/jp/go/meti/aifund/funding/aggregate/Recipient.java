@@ -1,6 +1,8 @@
 package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** The consortium that receives the money, and its members with their shares. */
 @Entity
@@ -28,4 +31,53 @@ public class Recipient {
     public Integer shareBasisPoints;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    protected Recipient() {
+    }
+
+    /**
+     * A new recipient. A consortium stands alone; a member or research partner names its consortium
+     * ({@code consortium}, as found in the programme, if named); a member's share (10,000 = 100 %)
+     * keeps the consortium's members ({@code recipients}, the programme's so far) at no more than 100 %.
+     */
+    public static Recipient add(UUID programmeId, String name, RecipientRole role, UUID consortiumId,
+            Optional<Recipient> consortium, Integer shareBasisPoints, List<Recipient> recipients, Instant at) {
+        Recipient r = new Recipient();
+        r.id = UUID.randomUUID();
+        r.programmeId = programmeId;
+        r.name = name;
+        r.role = role;
+        r.createdAt = at;
+        if (role == RecipientRole.CONSORTIUM) {
+            if (consortiumId != null || shareBasisPoints != null) {
+                throw new InvalidRequestException("consortiumId", "must be absent for a consortium, as must shareBasisPoints");
+            }
+            return r;
+        }
+        if (consortiumId == null) {
+            throw new InvalidRequestException("consortiumId", "is required for a member or research partner");
+        }
+        Recipient c = consortium.orElseThrow(
+                () -> new InvalidRequestException("consortiumId", "names no recipient of this programme"));
+        if (c.role != RecipientRole.CONSORTIUM) {
+            throw new InvalidRequestException("consortiumId", "must name a consortium, not a " + c.role);
+        }
+        r.consortiumId = consortiumId;
+        r.shareBasisPoints = role == RecipientRole.MEMBER ? memberShare(consortiumId, shareBasisPoints, recipients)
+                : shareBasisPoints;
+        return r;
+    }
+
+    private static int memberShare(UUID consortiumId, Integer share, List<Recipient> recipients) {
+        if (share == null) {
+            throw new InvalidRequestException("shareBasisPoints", "is required for a member (10000 = 100 %)");
+        }
+        long taken = recipients.stream().filter(r -> r.role == RecipientRole.MEMBER && consortiumId.equals(r.consortiumId))
+                .mapToLong(r -> r.shareBasisPoints).sum();
+        if (taken + share > 10_000) {
+            throw new InvalidRequestException("shareBasisPoints", "would bring the members' shares to "
+                    + (taken + share) + " basis points, over 10000");
+        }
+        return share;
+    }
 }

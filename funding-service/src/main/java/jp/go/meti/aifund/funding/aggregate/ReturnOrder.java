@@ -6,18 +6,21 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
+import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /** An order to return disbursed money by a deadline; settled with its statutory interest. */
 @Entity
 @Table(name = "return_order")
 public class ReturnOrder {
-
-    public static final String OPEN = "OPEN";
-    public static final String SETTLED = "SETTLED";
 
     @Id
     public UUID id;
@@ -34,7 +37,8 @@ public class ReturnOrder {
     public String issuedBy;
     @Column(name = "issued_at")
     public Instant issuedAt;
-    public String state;
+    @Enumerated(EnumType.STRING)
+    public ReturnOrderState state;
     @Column(name = "repaid_on")
     public LocalDate repaidOn;
     public Long interest;
@@ -45,7 +49,68 @@ public class ReturnOrder {
     @Column(name = "settled_at")
     public Instant settledAt;
 
+    protected ReturnOrder() {
+    }
+
+    /**
+     * Orders back disbursed money of {@code t}, never more than what is neither recovered nor already
+     * ordered back by the orders still open ({@code openOrders}).
+     */
+    public static ReturnOrder issue(Tranche t, long amount, long openOrders, LocalDate deadline, String reason,
+            String actor, Instant at) {
+        if (t.state != TrancheState.DISBURSED && t.state != TrancheState.RECOVERED) {
+            throw new ConflictException("only disbursed money can be ordered back; this tranche is " + t.state);
+        }
+        long outstanding = t.amount - t.recoveredAmount - openOrders;
+        if (amount > outstanding) {
+            throw new InvalidRequestException("amount", String.format(
+                    "exceeds the ¥%,d disbursed and neither recovered nor already ordered back", outstanding));
+        }
+        ReturnOrder o = new ReturnOrder();
+        o.id = UUID.randomUUID();
+        o.programmeId = t.programmeId;
+        o.trancheId = t.id;
+        o.amount = amount;
+        o.receivedOn = t.disbursedOn;
+        o.deadline = deadline;
+        o.reason = reason.strip();
+        o.issuedBy = actor;
+        o.issuedAt = at;
+        o.state = ReturnOrderState.OPEN;
+        o.interestIfRepaidOn(deadline); // refuses a deadline before the money was received
+        return o;
+    }
+
+    public boolean isOpen() {
+        return state == ReturnOrderState.OPEN;
+    }
+
     public StatutoryInterest interestIfRepaidOn(LocalDate day) {
         return new StatutoryInterest(amount, receivedOn, deadline, day);
+    }
+
+    /** Records the repayment on {@code repaidOn} (not after {@code today}) and the interest owed to that day. */
+    public StatutoryInterest settle(LocalDate repaidOn, LocalDate today, String actor, Instant at) {
+        if (!isOpen()) {
+            throw new ConflictException("return order " + id + " is already settled");
+        }
+        if (repaidOn.isAfter(today)) {
+            throw new InvalidRequestException("repaidOn", "is in the future");
+        }
+        StatutoryInterest owed = interestIfRepaidOn(repaidOn);
+        state = ReturnOrderState.SETTLED;
+        this.repaidOn = repaidOn;
+        interest = owed.interest();
+        lateInterest = owed.lateInterest();
+        settledBy = actor;
+        settledAt = at;
+        return owed;
+    }
+
+    /** The ledger's record of the repayment. */
+    public String repaymentRecord(StatutoryInterest owed) {
+        return String.format("return order %s repaid on %s: ¥%,d, with interest ¥%,d (%d days) and late interest ¥%,d "
+                + "(%d days) at 10.95 %% a year; %s", id, repaidOn, amount, interest, owed.interestDays(), lateInterest,
+                owed.lateDays(), reason);
     }
 }

@@ -12,7 +12,14 @@ import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 
+/**
+ * One payment of a fiscal year to a recipient, through its life cycle ({@link TrancheState}). Its
+ * money moves only with its envelope and programme, so the {@link Programme} calls these methods.
+ */
 @Entity
 public class Tranche {
 
@@ -52,15 +59,110 @@ public class Tranche {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    protected Tranche() {
+    }
+
+    Tranche(UUID programmeId, int fiscalYear, boolean firstYear, UUID recipientId, String description, long amount,
+            String requestedBy, Instant at) {
+        this.id = UUID.randomUUID();
+        this.programmeId = programmeId;
+        this.fiscalYear = fiscalYear;
+        this.recipientId = recipientId;
+        this.description = description;
+        this.amount = amount;
+        this.originalAmount = amount;
+        this.state = TrancheState.PLANNED;
+        this.gatedByReviewYear = firstYear ? null : fiscalYear - 1;
+        this.requestedBy = requestedBy;
+        this.createdAt = at;
+        this.updatedAt = at;
+    }
+
     public boolean isApproved() {
         return approvedBy != null;
     }
 
-    /** Moves to the state the life cycle allows after {@code action}, or refuses. */
-    public void transition(TrancheAction action, Instant now) {
-        TrancheState next = state.after(action, isApproved(), stateBeforeHold);
+    /** Not yet held, paid or cancelled: what a pullback recommendation puts on hold. */
+    public boolean canBeHeld() {
+        return state.isOpen() && state != TrancheState.ON_HOLD;
+    }
+
+    /** Refuses an approval by {@code approver} that the life cycle or four eyes forbid; changes nothing. */
+    void requireApprovableBy(String approver) {
+        allowed(TrancheAction.APPROVE);
+        FourEyes.requireDifferent("this tranche", requestedBy, "requested", approver, "approve");
+    }
+
+    void approve(String approver, Instant at) {
+        requireApprovableBy(approver);
+        moveTo(allowed(TrancheAction.APPROVE), at);
+        approvedBy = approver;
+    }
+
+    /**
+     * @param paidOn the day the money was paid, a Japanese calendar day (statutory interest counts
+     *               from it): today unless stated, not in the future, not before its fiscal year began
+     */
+    void disburse(String actor, LocalDate paidOn, LocalDate today, Instant at) {
+        TrancheState next = allowed(TrancheAction.DISBURSE);
+        FourEyes.requireDifferent("this tranche", approvedBy, "approved", actor, "disburse");
+        LocalDate day = paidOn == null ? today : paidOn;
+        if (day.isAfter(today)) {
+            throw new InvalidRequestException("disbursedOn", "is after today (" + today + " in Japan): "
+                    + "record a disbursement once the money has been paid");
+        }
+        if (day.isBefore(FiscalYear.firstDay(fiscalYear))) {
+            throw new InvalidRequestException("disbursedOn", "is before FY" + fiscalYear + " began on "
+                    + FiscalYear.firstDay(fiscalYear));
+        }
+        moveTo(next, at);
+        disbursedBy = actor;
+        disbursedOn = day;
+    }
+
+    void hold(Instant at) {
+        moveTo(allowed(TrancheAction.HOLD), at);
+    }
+
+    void release(Instant at) {
+        moveTo(allowed(TrancheAction.RELEASE), at);
+    }
+
+    /** Lowers the amount; returns by how much. */
+    long reduce(long newAmount, Instant at) {
+        TrancheState next = allowed(TrancheAction.REDUCE);
+        if (newAmount >= amount) {
+            throw new InvalidRequestException("newAmount", "must be less than the current amount ¥" + amount);
+        }
+        long difference = amount - newAmount;
+        moveTo(next, at);
+        amount = newAmount;
+        return difference;
+    }
+
+    void cancel(Instant at) {
+        moveTo(allowed(TrancheAction.CANCEL), at);
+    }
+
+    void recover(long yen, Instant at) {
+        TrancheState next = allowed(TrancheAction.RECOVER);
+        long recoverable = amount - recoveredAmount;
+        if (yen > recoverable) {
+            throw new InvalidRequestException("amount", "exceeds the ¥" + recoverable + " still recoverable");
+        }
+        moveTo(next, at);
+        recoveredAmount += yen;
+    }
+
+    /** The state the life cycle allows after {@code action}, or a refusal naming why; changes nothing. */
+    private TrancheState allowed(TrancheAction action) {
+        return state.after(action, isApproved(), stateBeforeHold);
+    }
+
+    /** Every refusal is raised before this: a refused change leaves the tranche as it was. */
+    private void moveTo(TrancheState next, Instant at) {
         stateBeforeHold = next == TrancheState.ON_HOLD ? state : null;
         state = next;
-        updatedAt = now;
+        updatedAt = at;
     }
 }

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.go.meti.aifund.contracts.pullback.RecommendationData;
+import jp.go.meti.aifund.contracts.review.ReviewData;
 import jp.go.meti.aifund.funding.service.Pullbacks;
 import jp.go.meti.aifund.funding.service.ReviewGates;
 import jp.go.meti.aifund.platform.messaging.EventConsumer;
@@ -33,12 +35,13 @@ public class EventsConsumer {
     @Incoming("reviews")
     @Blocking
     public void review(ConsumerRecord<String, String> record) {
-        consumer.consume(record.key(), record.value(), Set.of(ReviewGates.FINALIZED, ReviewGates.AMENDED), gates::apply);
+        consumer.consume(record.key(), record.value(), Set.of(ReviewGates.FINALIZED, ReviewGates.AMENDED), event -> gates.apply(event.data(ReviewData.class)));
     }
 
     @Incoming("recommendations")
     @Blocking
     public void recommendation(ConsumerRecord<String, String> record) {
-        consumer.consume(record.key(), record.value(), Set.of(Pullbacks.RECOMMENDED), pullbacks::hold);
+        consumer.consume(record.key(), record.value(), Set.of(Pullbacks.RECOMMENDED),
+                event -> pullbacks.hold(event.data(RecommendationData.class)));
     }
 }

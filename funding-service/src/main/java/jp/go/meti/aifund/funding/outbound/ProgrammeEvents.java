@@ -83,10 +83,10 @@ public class ProgrammeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             String actor, String reason, Instant at) {
-        p.eventSequence++;
+        long sequence = p.nextEventSequence();
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
         ProgrammeEventData data = new ProgrammeEventData(p.id, p.name, p.ceiling, p.firstFiscalYear,
-                p.lastFiscalYear, p.commissioningMinistry, p.executingAgency, p.eventSequence, ProgrammeTotals.of(p),
+                p.lastFiscalYear, p.commissioningMinistry, p.executingAgency, sequence, ProgrammeTotals.of(p),
                 envelopes.ofProgramme(p.id).stream().map(EnvelopeState::of).toList(),
                 recipients.ofProgramme(p.id).stream().map(RecipientState::of).toList(),
                 new Change(kind, fiscalYear, recipientId, actor, reason, recordedAt, entry == null ? null : entry.id));

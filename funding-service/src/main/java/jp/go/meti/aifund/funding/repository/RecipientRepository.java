@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped
@@ -20,6 +22,13 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUI
 
     public List<Recipient> ofProgramme(UUID programmeId) {
         return list("programmeId", Sort.by("createdAt").and("name"), programmeId);
+    }
+
+    /** The members that share the money, largest share first (the order every split of it uses). */
+    public List<Share> memberShares(UUID programmeId) {
+        return list("programmeId = ?1 and role = ?2 and shareBasisPoints is not null",
+                Sort.by("shareBasisPoints", Sort.Direction.Descending).and("name"), programmeId, RecipientRole.MEMBER)
+                .stream().map(r -> new Share(r.id, r.name, r.shareBasisPoints)).toList();
     }
 
     public boolean nameTaken(UUID programmeId, String name) {

@@ -1,7 +1,7 @@
 package jp.go.meti.aifund.funding.service;
 
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,178 +16,144 @@ import jakarta.validation.constraints.Size;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.panache.common.Sort;
 
+import jp.go.meti.aifund.contracts.pullback.RecommendationData;
+import jp.go.meti.aifund.contracts.pullback.RecommendationPart;
+import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
+import jp.go.meti.aifund.funding.aggregate.Pullback;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
-import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
-import jp.go.meti.aifund.funding.aggregate.Pullback;
 import jp.go.meti.aifund.funding.repository.PullbackRepository;
-import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.PullbackView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.kernel.ConflictException;
-import jp.go.meti.aifund.kernel.FourEyes;
-import jp.go.meti.aifund.kernel.InvalidRequestException;
-import jp.go.meti.aifund.kernel.LargestRemainder;
-import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
- * Pullback recommendations and the ministry's decisions on them. A recommendation puts every
- * not-yet-disbursed gated tranche of the affected year ON_HOLD, each a ledger entry naming it. One
- * METI official proposes a decision, another confirms it (four eyes): lift the hold, reduce by the
- * recommendation or by an amount (split across the held tranches by their amounts, so the parts add
- * up exactly; the reduced money returns to the headroom), or cancel.
+ * Pullback recommendations and the ministry's decisions on them ({@link Pullback} holds the rules).
+ * A recommendation puts every not-yet-disbursed gated tranche of the affected year ON_HOLD, each a
+ * ledger entry naming it. One METI official proposes a decision, another confirms it (four eyes):
+ * lift the hold, reduce by the policy or by an amount, or cancel. Every amount is funding-service's
+ * own, computed from its tranches when it acts; the recommendation's figures are an estimate.
  */
 @ApplicationScoped
 public class Pullbacks {
 
-    public static final String RECOMMENDED = "jp.go.meti.aifund.pullback.recommended.v1";
     private static final String SYSTEM = "notification-service";
+    public static final String RECOMMENDED = "jp.go.meti.aifund.pullback.recommended.v1";
     private static final Logger LOG = Logger.getLogger(Pullbacks.class);
+    private static final ObjectMapper PARTS = new ObjectMapper();
 
     public record Propose(@NotNull PullbackDecision decision, @Positive @Max(Money.MAX_CEILING) Long amount,
             @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final ProgrammeRepository programmes;
+    private final EnvelopeRepository envelopes;
     private final TrancheRepository tranches;
+    private final RecipientRepository recipients;
     private final PullbackRepository pullbacks;
-    private final TrancheService trancheService;
+    private final Ledger ledger;
     private final Clock clock;
     private final ETags etags;
 
-    public Pullbacks(ProgrammeRepository programmes, TrancheRepository tranches,
-            PullbackRepository pullbacks, TrancheService trancheService, Clock clock, ETags etags) {
-        this.etags = etags;
+    public Pullbacks(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
+            RecipientRepository recipients, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags) {
         this.programmes = programmes;
+        this.envelopes = envelopes;
         this.tranches = tranches;
+        this.recipients = recipients;
         this.pullbacks = pullbacks;
-        this.trancheService = trancheService;
+        this.ledger = ledger;
         this.clock = clock;
+        this.etags = etags;
     }
 
     /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void hold(IncomingEvent event) {
-        JsonNode d = event.data();
-        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
-        if (programmes.findByIdOptional(programmeId).isEmpty()) {
-            LOG.infof("recommendation %s is about programme %s, unknown here; ignored", event.id(), programmeId);
+    public void hold(RecommendationData d) {
+        Pullback.Recommendation r = new Pullback.Recommendation(d.getRecommendationId(), d.getProgrammeId(),
+                d.getReviewId(), Math.toIntExact(d.getReviewedFiscalYear()), Math.toIntExact(d.getAffectedFiscalYear()),
+                Math.toIntExact(d.getScoreBasisPoints()), d.getScore() == null ? null : Ratio.parse(d.getScore()),
+                d.getPolicyVersion(), d.getPlannedAmount(), d.getRecommendedReduction(), json(d.getParts()),
+                d.getEstimateAsOfLedgerEntryId());
+        if (programmes.findByIdOptional(r.programmeId()).isEmpty()) {
+            LOG.infof("recommendation %s is about programme %s, unknown here; ignored", r.id(), r.programmeId());
             return;
         }
-        programmes.lock(programmeId);
-        Pullback p = new Pullback();
-        p.id = UUID.fromString(d.get("recommendationId").asText());
-        p.programmeId = programmeId;
-        p.reviewId = UUID.fromString(d.get("reviewId").asText());
-        p.reviewedFiscalYear = d.get("reviewedFiscalYear").asInt();
-        p.affectedFiscalYear = d.get("affectedFiscalYear").asInt();
-        p.scoreBasisPoints = d.get("scoreBasisPoints").asInt();
-        p.plannedAmount = d.get("plannedAmount").asLong();
-        p.recommendedReduction = d.get("recommendedReduction").asLong();
-        p.policyVersion = d.get("policyVersion").asText();
-        p.parts = d.get("parts").toString();
-        p.receivedAt = clock.instant();
-        p.state = Pullback.HOLDING;
+        Programme programme = programmes.lock(r.programmeId());
+        List<Tranche> gated = tranches.list("programmeId = ?1 and fiscalYear = ?2 and gatedByReviewYear = ?3",
+                Sort.by("createdAt").and("id"), r.programmeId(), r.affectedFiscalYear(), r.reviewedFiscalYear());
+        Instant now = clock.instant();
+        Pullback.Received received = Pullback.receive(r, programme, gated, now);
+        Pullback p = received.pullback();
         String reason = String.format("pullback recommendation %s: FY%d review %s missed critical milestone(s) %s; "
-                + "recommended reduction ¥%,d (policy %s)", p.id, p.reviewedFiscalYear, p.reviewId,
-                d.get("criticalMissed"), p.recommendedReduction, p.policyVersion);
-        List<String> held = new ArrayList<>();
-        for (Tranche t : tranches.list("programmeId = ?1 and fiscalYear = ?2 and gatedByReviewYear = ?3",
-                Sort.by("createdAt").and("id"), programmeId, p.affectedFiscalYear, p.reviewedFiscalYear)) {
-            if (t.state.isOpen() && t.state != TrancheState.ON_HOLD) {
-                trancheService.decided(programmeId, t.id, TrancheAction.HOLD, 0, SYSTEM, reason);
-                held.add(t.id.toString());
-            }
+                + "reduction by policy ¥%,d of the ¥%,d held (policy %s)", p.id, p.reviewedFiscalYear, p.reviewId,
+                d.getCriticalMissed(), p.policyReductionOfHeld(), p.heldAmount, p.policyVersion);
+        for (Movement hold : received.holds()) {
+            ledger.record(programme, hold, SYSTEM, reason, null, now);
         }
-        p.heldTrancheIds = String.join(",", held);
         pullbacks.persist(p);
+    }
+
+    private static String json(List<RecommendationPart> parts) {
+        try {
+            return PARTS.writeValueAsString(parts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<PullbackView> ofProgramme(UUID programmeId) {
         programmes.get(programmeId);
-        return pullbacks.list("programmeId", Sort.by("receivedAt"), programmeId).stream().map(PullbackView::of).toList();
+        return pullbacks.list("programmeId", Sort.by("receivedAt"), programmeId).stream().map(this::view).toList();
     }
 
     public PullbackView get(UUID programmeId, UUID id) {
-        return PullbackView.of(pullbacks.get(programmeId, id));
+        return view(pullbacks.get(programmeId, id));
     }
 
-    /** A METI official proposes the decision; it takes effect only when another confirms it. */
     @Transactional
     @Audited(value = "pullback.decision-proposed", subject = 1)
     public PullbackView propose(UUID programmeId, UUID id, @Valid Propose command, String actor, String ifMatch) {
         programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
-        etags.require(ifMatch, PullbackView.of(p));
-        if (Pullback.DECIDED.equals(p.state)) {
-            throw new ConflictException("the ministry already decided on recommendation " + id + ": " + p.decision);
-        }
-        if ((command.decision() == PullbackDecision.REDUCE_BY_AMOUNT) != (command.amount() != null)) {
-            throw new InvalidRequestException("amount", "is required for REDUCE_BY_AMOUNT, and only for it");
-        }
-        p.state = Pullback.PROPOSED;
-        p.decision = command.decision();
-        p.decisionAmount = command.decision() == PullbackDecision.REDUCE_BY_RECOMMENDATION ? Long.valueOf(p.recommendedReduction)
-                : command.amount();
-        p.decisionReason = command.reason().strip();
-        p.proposedBy = actor;
-        p.proposedAt = clock.instant();
-        return PullbackView.of(p);
+        etags.require(ifMatch, view(p));
+        p.propose(command.decision(), command.amount(), command.reason(), actor, held(p), clock.instant());
+        return view(p);
     }
 
-    /** Another METI official confirms the proposal; the held tranches change accordingly. */
     @Transactional
     @Audited(value = "pullback.decision-confirmed", subject = 1)
     public PullbackView confirm(UUID programmeId, UUID id, String actor, String ifMatch) {
-        programmes.lock(programmeId);
+        Programme programme = programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
-        etags.require(ifMatch, PullbackView.of(p));
-        if (!Pullback.PROPOSED.equals(p.state)) {
-            throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + p.state + ")");
-        }
-        FourEyes.requireDifferent("this decision", p.proposedBy, "proposed", actor, "confirm");
-        List<Tranche> held = p.heldTranches().stream().map(t -> tranches.get(programmeId, t))
-                .filter(t -> t.state == TrancheState.ON_HOLD).toList();
-        String reason = "ministry decision " + p.decision + " on pullback recommendation " + p.id + ", proposed by "
-                + p.proposedBy + ", confirmed by " + actor + ": " + p.decisionReason;
-        switch (p.decision) {
-            case LIFT -> held.forEach(t -> trancheService.decided(programmeId, t.id, TrancheAction.RELEASE, 0, actor, reason));
-            case CANCEL -> held.forEach(t -> trancheService.decided(programmeId, t.id, TrancheAction.CANCEL, 0, actor, reason));
-            case REDUCE_BY_RECOMMENDATION, REDUCE_BY_AMOUNT -> reduce(programmeId, held, p.decisionAmount, actor, reason);
-        }
-        p.state = Pullback.DECIDED;
-        p.decidedBy = actor;
-        p.decidedAt = clock.instant();
-        return PullbackView.of(p);
+        etags.require(ifMatch, view(p));
+        Instant now = clock.instant();
+        List<Movement> moves = p.confirm(programme, envelopes.get(programmeId, p.affectedFiscalYear), held(p), actor, now);
+        String reason = p.decisionRecord(actor);
+        moves.forEach(m -> ledger.record(programme, m, actor, reason, null, now));
+        return view(p);
     }
 
-    /** Splits the reduction across the held tranches by their amounts; a tranche reduced to nothing is cancelled. */
-    private void reduce(UUID programmeId, List<Tranche> held, long reduction, String actor, String reason) {
-        long total = held.stream().mapToLong(t -> t.amount).sum();
-        if (reduction > total) {
-            throw new ConflictException(String.format("a reduction of ¥%,d exceeds the ¥%,d the held tranches still hold",
-                    reduction, total));
-        }
-        if (held.isEmpty() || reduction == 0) {
-            held.forEach(t -> trancheService.decided(programmeId, t.id, TrancheAction.RELEASE, 0, actor, reason));
-            return;
-        }
-        // the tranche amounts as weights: each one's share of the reduction, rounded down, leftovers by largest remainder
-        long[] cuts = LargestRemainder.split(reduction, held.stream().mapToLong(t -> t.amount).toArray());
-        for (int i = 0; i < held.size(); i++) {
-            Tranche t = held.get(i);
-            long cut = cuts[i];
-            TrancheAction action = cut == 0 ? TrancheAction.RELEASE : cut == t.amount ? TrancheAction.CANCEL
-                    : TrancheAction.REDUCE;
-            trancheService.decided(programmeId, t.id, action, t.amount - cut, actor, reason);
-        }
+    /** The tranches the recommendation held that are still on hold, in the order it held them. */
+    private List<Tranche> held(Pullback p) {
+        return p.heldTranches().stream().map(t -> tranches.get(p.programmeId, t))
+                .filter(t -> t.state == TrancheState.ON_HOLD).toList();
+    }
+
+    private PullbackView view(Pullback p) {
+        return PullbackView.of(p, held(p), recipients.memberShares(p.programmeId));
     }
 }

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,9 @@ import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
-import jp.go.meti.aifund.funding.domain.TrancheAction;
-import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.funding.domain.ReturnOrderState;
+import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
@@ -29,9 +31,7 @@ import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
-import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.rest.ETags;
 
@@ -53,18 +53,20 @@ public class ReturnOrders {
     private final ProgrammeRepository programmes;
     private final TrancheRepository tranches;
     private final ReturnOrderRepository orders;
-    private final TrancheService trancheService;
+    private final EnvelopeRepository envelopes;
+    private final Ledger ledger;
     private final TrancheQueries queries;
     private final Clock clock;
     private final ETags etags;
 
     public ReturnOrders(ProgrammeRepository programmes, TrancheRepository tranches, ReturnOrderRepository orders,
-            TrancheService trancheService, TrancheQueries queries, Clock clock, ETags etags) {
+            EnvelopeRepository envelopes, Ledger ledger, TrancheQueries queries, Clock clock, ETags etags) {
         this.etags = etags;
         this.programmes = programmes;
         this.tranches = tranches;
         this.orders = orders;
-        this.trancheService = trancheService;
+        this.envelopes = envelopes;
+        this.ledger = ledger;
         this.queries = queries;
         this.clock = clock;
     }
@@ -74,27 +76,10 @@ public class ReturnOrders {
     public ReturnOrderView issue(UUID programmeId, UUID trancheId, @Valid Issue command, String actor) {
         programmes.lock(programmeId);
         Tranche t = tranches.get(programmeId, trancheId);
-        if (t.state != TrancheState.DISBURSED && t.state != TrancheState.RECOVERED) {
-            throw new ConflictException("only disbursed money can be ordered back; this tranche is " + t.state);
-        }
-        long outstanding = t.amount - t.recoveredAmount - orders.list("trancheId = ?1 and state = ?2", trancheId,
-                ReturnOrder.OPEN).stream().mapToLong(o -> o.amount).sum();
-        if (command.amount() > outstanding) {
-            throw new InvalidRequestException("amount", String.format(
-                    "exceeds the ¥%,d disbursed and neither recovered nor already ordered back", outstanding));
-        }
-        ReturnOrder o = new ReturnOrder();
-        o.id = UUID.randomUUID();
-        o.programmeId = programmeId;
-        o.trancheId = trancheId;
-        o.amount = command.amount();
-        o.receivedOn = t.disbursedOn;
-        o.deadline = command.deadline();
-        o.reason = command.reason().strip();
-        o.issuedBy = actor;
-        o.issuedAt = clock.instant();
-        o.state = ReturnOrder.OPEN;
-        o.interestIfRepaidOn(o.deadline); // refuses a deadline before the money was received
+        long openOrders = orders.list("trancheId = ?1 and state = ?2", trancheId, ReturnOrderState.OPEN).stream()
+                .mapToLong(o -> o.amount).sum();
+        ReturnOrder o = ReturnOrder.issue(t, command.amount(), openOrders, command.deadline(), command.reason(), actor,
+                clock.instant());
         orders.persist(o);
         return view(o);
     }
@@ -104,26 +89,14 @@ public class ReturnOrders {
     @Audited(value = "return-order.settled", subject = 1)
     public ReturnOrderView settle(UUID programmeId, UUID trancheId, UUID orderId, @Valid Settle command, String actor,
             String ifMatch) {
-        programmes.lock(programmeId);
+        Programme p = programmes.lock(programmeId);
         ReturnOrder o = ofTranche(programmeId, trancheId, orderId);
         etags.require(ifMatch, view(o));
-        if (!ReturnOrder.OPEN.equals(o.state)) {
-            throw new ConflictException("return order " + orderId + " is already settled");
-        }
-        if (command.repaidOn().isAfter(FiscalYear.today(clock))) {
-            throw new InvalidRequestException("repaidOn", "is in the future");
-        }
-        StatutoryInterest interest = o.interestIfRepaidOn(command.repaidOn());
-        o.state = ReturnOrder.SETTLED;
-        o.repaidOn = command.repaidOn();
-        o.interest = interest.interest();
-        o.lateInterest = interest.lateInterest();
-        o.settledBy = actor;
-        o.settledAt = clock.instant();
-        trancheService.decided(programmeId, o.trancheId, TrancheAction.RECOVER, o.amount, actor, String.format(
-                "return order %s repaid on %s: ¥%,d, with interest ¥%,d (%d days) and late interest ¥%,d (%d days) "
-                        + "at 10.95 %% a year; %s", o.id, o.repaidOn, o.amount, o.interest, interest.interestDays(),
-                o.lateInterest, interest.lateDays(), o.reason));
+        Instant now = clock.instant();
+        StatutoryInterest owed = o.settle(command.repaidOn(), FiscalYear.today(clock), actor, now);
+        Tranche t = tranches.get(programmeId, o.trancheId);
+        ledger.record(p, p.recover(t, envelopes.get(programmeId, t.fiscalYear), o.amount, now), actor,
+                o.repaymentRecord(owed), null, now);
         return view(o);
     }
 

@@ -10,13 +10,12 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
-import jp.go.meti.aifund.platform.messaging.IncomingEvent;
+import jp.go.meti.aifund.contracts.review.ReviewData;
 
 /**
  * Opens or keeps closed the gate of FY N+1 on the finalized review of FY N (or its amendment):
@@ -28,7 +27,6 @@ public class ReviewGates {
 
     public static final String FINALIZED = "jp.go.meti.aifund.review.finalized.v1";
     public static final String AMENDED = "jp.go.meti.aifund.review.amended.v1";
-    private static final String BY_REVIEW = "review ";
     private static final Logger LOG = Logger.getLogger(ReviewGates.class);
 
     private final ProgrammeRepository programmes;
@@ -46,26 +44,24 @@ public class ReviewGates {
 
     /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(IncomingEvent event) {
-        JsonNode d = event.data();
-        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
+    public void apply(ReviewData review) {
+        UUID programmeId = review.getProgrammeId();
         if (programmes.findByIdOptional(programmeId).isEmpty()) {
-            LOG.infof("review event %s is about programme %s, unknown here; ignored", event.id(), programmeId);
+            LOG.infof("review %s is about programme %s, unknown here; ignored", review.getReviewId(), programmeId);
             return;
         }
         programmes.lock(programmeId);
-        int reviewed = d.get("fiscalYear").asInt();
-        String outcome = d.get("outcome").asText();
-        UUID reviewId = UUID.fromString(d.get("reviewId").asText());
+        int reviewed = Math.toIntExact(review.getFiscalYear());
+        String outcome = review.getOutcome().value();
         Instant now = clock.instant();
         em.createNativeQuery("INSERT INTO review_outcome VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (programme_id, "
                 + "fiscal_year) DO UPDATE SET review_id = EXCLUDED.review_id, revision = EXCLUDED.revision, "
                 + "outcome = EXCLUDED.outcome, recorded_at = EXCLUDED.recorded_at "
                 + "WHERE review_outcome.revision <= EXCLUDED.revision")
-                .setParameter(1, programmeId).setParameter(2, reviewed).setParameter(3, reviewId)
-                .setParameter(4, d.get("revision").asInt()).setParameter(5, outcome).setParameter(6, now)
+                .setParameter(1, programmeId).setParameter(2, reviewed).setParameter(3, review.getReviewId())
+                .setParameter(4, Math.toIntExact(review.getRevision())).setParameter(5, outcome).setParameter(6, now)
                 .executeUpdate();
-        envelopes.find(programmeId, reviewed + 1).ifPresent(next -> setGate(next, outcome, reviewId, now));
+        envelopes.find(programmeId, reviewed + 1).ifPresent(next -> next.reviewed(outcome, review.getReviewId(), now));
     }
 
     /** The gate an envelope of {@code fiscalYear} starts with, given what reviews said so far. */
@@ -77,19 +73,6 @@ public class ReviewGates {
         var rows = (java.util.List<Object[]>) em.createNativeQuery(
                 "SELECT review_id, outcome FROM review_outcome WHERE programme_id = ?1 AND fiscal_year = ?2")
                 .setParameter(1, envelope.programmeId).setParameter(2, envelope.fiscalYear - 1).getResultList();
-        rows.stream().findFirst().ifPresent(r -> setGate(envelope, (String) r[1], (UUID) r[0], clock.instant()));
-    }
-
-    private static void setGate(Envelope envelope, String outcome, UUID reviewId, Instant now) {
-        boolean passed = "PASSED".equals(outcome);
-        boolean openedByAReview = envelope.gate == Gate.OPEN && envelope.gateSetBy != null
-                && envelope.gateSetBy.startsWith(BY_REVIEW);
-        if (passed || openedByAReview) {
-            envelope.gate = passed ? Gate.OPEN : Gate.CLOSED;
-            envelope.gateReason = "FY" + (envelope.fiscalYear - 1) + " review " + outcome
-                    + (passed ? "" : ": closed until a ministry decision");
-            envelope.gateSetBy = BY_REVIEW + reviewId;
-            envelope.gateSetAt = now;
-        }
+        rows.stream().findFirst().ifPresent(r -> envelope.reviewed((String) r[1], (UUID) r[0], clock.instant()));
     }
 }

@@ -25,7 +25,11 @@ import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
+import jp.go.meti.aifund.kernel.LargestRemainder.Share;
+import jp.go.meti.aifund.funding.domain.PullbackState;
+import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
 public final class Views {
@@ -93,23 +97,34 @@ public final class Views {
         }
     }
 
+    /**
+     * A pullback. {@code plannedAmount}, {@code recommendedReduction} and {@code parts} are the
+     * recommendation's estimate from notification-service's copy as of ledger entry
+     * {@code estimateAsOfLedgerEntryId}; {@code heldAmount}, {@code reduction} and {@code memberParts}
+     * are funding-service's own figures, the ones it acts on.
+     */
     public record PullbackView(UUID id, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
-            int affectedFiscalYear, int scoreBasisPoints, long plannedAmount, long recommendedReduction,
-            @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Part.class) String parts, String policyVersion, List<UUID> heldTrancheIds, Instant receivedAt,
-            String state, PullbackDecision decision, Long decisionAmount, String decisionReason, String proposedBy,
-            Instant proposedAt, String decidedBy, Instant decidedAt) {
+            int affectedFiscalYear, int scoreBasisPoints, String score, long plannedAmount, long recommendedReduction,
+            @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Part.class) String parts,
+            Long estimateAsOfLedgerEntryId, String policyVersion, List<UUID> heldTrancheIds, Long heldAmount,
+            long reduction, List<Part> memberParts, Instant receivedAt, PullbackState state, PullbackDecision decision,
+            Long decisionAmount, String decisionReason, String proposedBy, Instant proposedAt, String decidedBy,
+            Instant decidedAt) {
 
-        static PullbackView of(Pullback p) {
+        static PullbackView of(Pullback p, List<Tranche> stillHeld, List<Share> members) {
+            long reduction = p.reduction(stillHeld);
             return new PullbackView(p.id, p.programmeId, p.reviewId, p.reviewedFiscalYear, p.affectedFiscalYear,
-                    p.scoreBasisPoints, p.plannedAmount, p.recommendedReduction, p.parts, p.policyVersion,
-                    p.heldTranches(), p.receivedAt, p.state, p.decision, p.decisionAmount, p.decisionReason,
-                    p.proposedBy, p.proposedAt, p.decidedBy, p.decidedAt);
+                    p.scoreBasisPoints, p.score, p.plannedAmount, p.recommendedReduction, p.parts,
+                    p.estimateAsOfLedgerEntry, p.policyVersion, p.heldTranches(), p.heldAmount, reduction,
+                    members.isEmpty() ? List.of() : LargestRemainder.split(reduction, members), p.receivedAt, p.state,
+                    p.decision, p.decisionAmount, p.decisionReason, p.proposedBy, p.proposedAt, p.decidedBy,
+                    p.decidedAt);
         }
     }
 
     /** A return order; {@code interest} and {@code lateInterest} as of {@code interestAsOf} (the repayment once settled). */
     public record ReturnOrderView(UUID id, UUID trancheId, long amount, LocalDate receivedOn, LocalDate deadline,
-            String reason, String issuedBy, Instant issuedAt, String state, LocalDate repaidOn, LocalDate interestAsOf,
+            String reason, String issuedBy, Instant issuedAt, ReturnOrderState state, LocalDate repaidOn, LocalDate interestAsOf,
             long interestDays, long interest, long lateDays, long lateInterest, long totalDue) {
 
         static ReturnOrderView of(ReturnOrder o, StatutoryInterest i, LocalDate asOf) {

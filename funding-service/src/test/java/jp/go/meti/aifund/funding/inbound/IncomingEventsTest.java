@@ -27,6 +27,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
 import jp.go.meti.aifund.infra.testing.HostileMessages;
+import jp.go.meti.aifund.kernel.Ratio;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
@@ -79,7 +80,11 @@ class IncomingEventsTest {
         kafka.produceStrings().fromRecords(record).awaitCompletion();
     }
 
-    private ObjectNode recommendation(long reduction) {
+    /**
+     * A recommendation whose figures (plannedAmount, recommendedReduction) are a stale estimate on
+     * purpose: funding-service must act on the score and its own tranches, never on them.
+     */
+    private ObjectNode recommendation(String score) {
         ObjectNode e = JSON.createObjectNode();
         String id = UUID.randomUUID().toString();
         e.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/aifund/notification-service")
@@ -88,8 +93,9 @@ class IncomingEventsTest {
                 .put("partitionkey", programme);
         ObjectNode d = e.putObject("data");
         d.put("recommendationId", id).put("programmeId", programme).put("reviewId", UUID.randomUUID().toString())
-                .put("reviewedFiscalYear", 2026).put("affectedFiscalYear", 2027).put("scoreBasisPoints", 3000)
-                .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", reduction)
+                .put("reviewedFiscalYear", 2026).put("affectedFiscalYear", 2027)
+                .put("scoreBasisPoints", Ratio.parse(score).floorBasisPoints()).put("score", score)
+                .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", 1).put("estimateAsOfLedgerEntryId", 1)
                 .put("policyVersion", "pullback-policy/2;ceiling-near=1000bp;reminder=30d");
         d.putArray("criticalMissed").add("PARAMS");
         d.putArray("parts");
@@ -111,13 +117,14 @@ class IncomingEventsTest {
     void aRecommendationHoldsTheGatedTranchesOnceAndAConfirmedReductionReturnsExactlyItsAmount() {
         List<String> tranches = approvedNextYear(3);
         long headroom = ((Number) programmeTotals(programme).get("headroom")).longValue();
-        ObjectNode recommended = recommendation(100_000_000_001L);
+        // 1 − score = 100,000,000,001 / 300,000,000,000: the policy's reduction of the three held tranches
+        ObjectNode recommended = recommendation("199999999999/300000000000");
         String id = recommended.at("/data/recommendationId").asText();
         publish("aifund.pullback-recommendations.v1", recommended);
         await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
         int ledger = ledgerSize(programme);
         publish("aifund.pullback-recommendations.v1", recommended); // redelivered
-        publish("aifund.pullback-recommendations.v1", recommendation(1)); // a later one, to know the first was read again
+        publish("aifund.pullback-recommendations.v1", recommendation("1/2")); // a later one, to know the first was read again
         await().atMost(Duration.ofSeconds(30)).until(() -> as(AUDITOR, Roles.AUDITOR)
                 .get("/api/programmes/{p}/pullbacks", programme).then().extract().jsonPath().getList("items").size() == 2);
         assertThat(ledgerSize(programme)).isEqualTo(ledger);
@@ -128,7 +135,9 @@ class IncomingEventsTest {
         meti().post(decision + "/confirm", programme, id).then().statusCode(409);
         meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
                 .post(decision, programme, id).then().statusCode(200).body("state", equalTo("PROPOSED"))
-                .body("decisionAmount", equalTo(100_000_000_001L));
+                .body("decisionAmount", equalTo(100_000_000_001L)).body("reduction", equalTo(100_000_000_001L))
+                .body("heldAmount", equalTo(3 * TRANCHE)).body("recommendedReduction", equalTo(1))
+                .body("estimateAsOfLedgerEntryId", equalTo(1));
         meti().post(decision + "/confirm", programme, id).then().statusCode(403)
                 .body("type", equalTo("https://aifund.meti.go.jp/problems/four-eyes"));
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(200)
@@ -154,7 +163,7 @@ class IncomingEventsTest {
     void aLiftEndsTheHoldAndACancellationFreesEverything() {
         List<String> tranches = approvedNextYear(2);
         long headroom = ((Number) programmeTotals(programme).get("headroom")).longValue();
-        ObjectNode first = recommendation(1_000);
+        ObjectNode first = recommendation("9/10");
         publish("aifund.pullback-recommendations.v1", first);
         await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
         String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
@@ -163,7 +172,7 @@ class IncomingEventsTest {
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(200);
         assertThat(tranches.stream().map(this::state).toList()).containsOnly("APPROVED");
 
-        ObjectNode second = recommendation(1_000);
+        ObjectNode second = recommendation("9/10");
         publish("aifund.pullback-recommendations.v1", second);
         await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
         String id2 = second.at("/data/recommendationId").asText();
@@ -186,7 +195,7 @@ class IncomingEventsTest {
     void everyKindOfHostileRecordOnEveryConsumedTopicIsDeadLetteredWithItsReason() {
         ConsumerTask<String, String> dead = kafka.consumeStrings().fromTopics("aifund.funding-service.dlq.v1");
         Map<String, ObjectNode> topics = Map.of("aifund.review-events.v1", review("finalized", 1, "PASSED"),
-                "aifund.pullback-recommendations.v1", recommendation(1));
+                "aifund.pullback-recommendations.v1", recommendation("1/2"));
         List<HostileMessages.Hostile> sent = new java.util.ArrayList<>();
         topics.forEach((topic, valid) -> HostileMessages.from(valid).forEach(h -> {
             kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, h.key(), h.value())).awaitCompletion();

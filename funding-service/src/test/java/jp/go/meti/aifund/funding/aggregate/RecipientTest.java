@@ -1,0 +1,49 @@
+package jp.go.meti.aifund.funding.aggregate;
+
+import static jp.go.meti.aifund.funding.aggregate.ProgrammeTest.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+
+class RecipientTest {
+
+    private final UUID programme = UUID.randomUUID();
+    private final Recipient noetra = Recipient.add(programme, "Noetra", RecipientRole.CONSORTIUM, null, Optional.empty(),
+            null, List.of(), NOW);
+
+    private Recipient member(String name, int share, List<Recipient> so) {
+        return Recipient.add(programme, name, RecipientRole.MEMBER, noetra.id, Optional.of(noetra), share, so, NOW);
+    }
+
+    @Test
+    void membersSharesNeverExceedOneHundredPercent() {
+        Recipient softbank = member("SoftBank", 6_000, List.of(noetra));
+        assertThat(softbank.consortiumId).isEqualTo(noetra.id);
+        Recipient nec = member("NEC", 4_000, List.of(noetra, softbank));
+        assertThatThrownBy(() -> member("Sony", 1, List.of(noetra, softbank, nec)))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("10001 basis points, over 10000");
+    }
+
+    @Test
+    void aMemberNamesAConsortiumAndAConsortiumNamesNone() {
+        assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.CONSORTIUM, noetra.id, Optional.of(noetra),
+                null, List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("consortiumId");
+        assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.MEMBER, null, Optional.empty(), 10,
+                List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("is required");
+        Recipient softbank = member("SoftBank", 6_000, List.of(noetra));
+        assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.MEMBER, softbank.id, Optional.of(softbank),
+                10, List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("not a MEMBER");
+        assertThat(member("Investor", 0, List.of()).shareBasisPoints).as("an investor that receives no funds").isZero();
+        assertThatThrownBy(() -> Recipient.add(programme, "Z", RecipientRole.MEMBER, noetra.id, Optional.of(noetra),
+                null, List.of(), NOW)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("shareBasisPoints");
+    }
+}
