@@ -68,7 +68,7 @@ public class Recipient {
         return r;
     }
 
-    private static int memberShare(UUID consortiumId, Integer share, List<Recipient> recipients) {
+    private static Integer memberShare(UUID consortiumId, Integer share, List<Recipient> recipients) {
         if (share == null) {
             throw new InvalidRequestException("shareBasisPoints", "is required for a member (10000 = 100 %)");
         }

@@ -33,6 +33,13 @@ class RecipientTest {
     }
 
     @Test
+    void aResearchPartnerMayHoldNoShare() {
+        Recipient lab = Recipient.add(programme, "Lab", RecipientRole.RESEARCH_PARTNER, noetra.id, Optional.of(noetra),
+                null, List.of(noetra), NOW);
+        assertThat(lab.shareBasisPoints).isNull();
+    }
+
+    @Test
     void aMemberNamesAConsortiumAndAConsortiumNamesNone() {
         assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.CONSORTIUM, noetra.id, Optional.of(noetra),
                 null, List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("consortiumId");

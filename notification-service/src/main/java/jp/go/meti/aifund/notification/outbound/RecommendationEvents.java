@@ -33,15 +33,21 @@ public class RecommendationEvents {
 
     public record Recommendation(UUID recommendationId, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
             int affectedFiscalYear, int scoreBasisPoints, Ratio score, List<String> criticalMissed, long plannedAmount,
-            long recommendedReduction, List<Part> parts, String policyVersion, List<String> causeEventIds) {
+            long recommendedReduction, List<Part> parts, Long estimateAsOfLedgerEntryId, String policyVersion,
+            List<String> causeEventIds) {
     }
 
-    /** The recommendation's id is its warning's. */
-    public void recommend(Warning warning, UUID reviewId, List<String> criticalMissed, Reduction reduction) {
+    /**
+     * The recommendation's id is its warning's. Its amounts are an estimate from this service's copy
+     * as of ledger entry {@code copyPosition}: funding-service acts on the review, year, policy and score.
+     */
+    public void recommend(Warning warning, UUID reviewId, List<String> criticalMissed, Reduction reduction,
+            Long copyPosition) {
         Recommendation data = new Recommendation(warning.id, warning.programmeId, reviewId,
                 reduction.reviewedFiscalYear(), reduction.affectedFiscalYear(),
                 reduction.scoreBasisPoints(), reduction.score(),
-                criticalMissed, reduction.plannedAmount(), reduction.amount(), reduction.parts(), warning.policyVersion,
+                criticalMissed, reduction.plannedAmount(), reduction.amount(), reduction.parts(), copyPosition,
+                warning.policyVersion,
                 List.of(warning.causeEventIds.split(",")));
         outbox.add(config.recommendationTopic(), CloudEvent.of(config.eventSource(), RECOMMENDED,
                 "recommendation/" + warning.id, config.schemaBaseUri() + RECOMMENDED + ".schema.json",

@@ -167,6 +167,16 @@ public class ReadModel {
         return totals;
     }
 
+    /**
+     * How far this copy has followed funding-service's ledger for the programme: the newest ledger
+     * entry applied (null if none yet). Every figure computed from the copy is an estimate as of it.
+     */
+    public Long copyPosition(UUID programmeId) {
+        List<?> rows = em.createNativeQuery("SELECT ledger_entry_id FROM programme_totals WHERE programme_id = ?1")
+                .setParameter(1, programmeId).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
     /** The amount of the tranches gated by the review of {@code reviewedYear} and not yet paid or cancelled. */
     public long openGatedAmount(UUID programmeId, int reviewedYear) {
         return ((Number) em.createNativeQuery("SELECT coalesce(sum(amount), 0) FROM tranche_copy WHERE programme_id = ?1 "

@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import jp.go.meti.aifund.contracts.programme.ProgrammeData;
+import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
+import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
+import jp.go.meti.aifund.contracts.programme.ProgrammeTotals;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.LedgeredTotals;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeCopy;
@@ -45,17 +48,16 @@ public class ProgrammeHandler {
     public void applyAll(List<IncomingEvent> events) {
         List<LedgeredTotals> totals = new ArrayList<>();
         for (IncomingEvent event : events) {
-            JsonNode d = event.data();
-            UUID programmeId = UUID.fromString(d.get("programmeId").asText());
-            readModel.saveProgramme(new ProgrammeCopy(programmeId, d.get("name").asText(),
-                    d.get("firstFiscalYear").asInt(), d.get("lastFiscalYear").asInt(), envelopes(d.get("envelopes")),
-                    recipients(d.get("recipients")), d.get("sequence").asLong()));
-            JsonNode ledgerEntry = d.at("/change/ledgerEntryId");
-            if (ledgerEntry.canConvertToLong()) {
-                JsonNode t = d.get("totals");
-                totals.add(new LedgeredTotals(new ProgrammeFigures(programmeId, t.get("ceiling").asLong(),
-                        t.get("planned").asLong(), t.get("committed").asLong(), t.get("disbursed").asLong(),
-                        t.get("recovered").asLong(), t.get("headroom").asLong()), ledgerEntry.asLong()));
+            ProgrammeData d = event.data(ProgrammeData.class);
+            UUID programmeId = d.getProgrammeId();
+            readModel.saveProgramme(new ProgrammeCopy(programmeId, d.getName(), Math.toIntExact(d.getFirstFiscalYear()),
+                    Math.toIntExact(d.getLastFiscalYear()), envelopes(d.getEnvelopes()), recipients(d.getRecipients()),
+                    d.getSequence()));
+            Long ledgerEntry = d.getChange().getLedgerEntryId();
+            if (ledgerEntry != null) {
+                ProgrammeTotals t = d.getTotals();
+                totals.add(new LedgeredTotals(new ProgrammeFigures(programmeId, t.getCeiling(), t.getPlanned(),
+                        t.getCommitted(), t.getDisbursed(), t.getRecovered(), t.getHeadroom()), ledgerEntry));
             }
             updated.fire(new ProgrammeUpdated(programmeId));
         }
@@ -67,20 +69,16 @@ public class ProgrammeHandler {
      * event; their committed and disbursed figures and gates move with tranches and reviews, which
      * do not, so they are not kept.
      */
-    private String envelopes(JsonNode envelopes) {
+    private String envelopes(List<ProgrammeEnvelope> envelopes) {
         ArrayNode kept = json.createArrayNode();
-        for (JsonNode e : envelopes) {
-            kept.addObject().put("fiscalYear", e.get("fiscalYear").asInt()).put("amount", e.get("amount").asLong());
-        }
+        envelopes.forEach(e -> kept.addObject().put("fiscalYear", e.getFiscalYear()).put("amount", e.getAmount()));
         return kept.toString();
     }
 
     /** The recipients' ids and names, to name the recipient of a held tranche. */
-    private String recipients(JsonNode recipients) {
+    private String recipients(List<ProgrammeRecipient> recipients) {
         ArrayNode kept = json.createArrayNode();
-        for (JsonNode r : recipients) {
-            kept.addObject().put("recipientId", r.get("recipientId").asText()).put("name", r.get("name").asText());
-        }
+        recipients.forEach(r -> kept.addObject().put("recipientId", r.getRecipientId().toString()).put("name", r.getName()));
         return kept.toString();
     }
 }

@@ -1,15 +1,13 @@
 package jp.go.meti.aifund.notification.service;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jp.go.meti.aifund.contracts.review.ReviewAssessedMilestone;
+import jp.go.meti.aifund.contracts.review.ReviewData;
 
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
@@ -54,9 +52,9 @@ public class ReviewHandler {
     /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(IncomingEvent event) {
-        JsonNode d = event.data();
-        ReviewCopy review = copyOf(d);
-        readModel.saveReview(review, d.hasNonNull("amends") ? UUID.fromString(d.get("amends").asText()) : null);
+        ReviewData d = event.data(ReviewData.class);
+        ReviewCopy review = copyOf(d, event.data().toString());
+        readModel.saveReview(review, d.getAmends());
         updated.fire(new ProgrammeUpdated(review.programmeId()));
         if (event.type().equals(SUBMITTED)) {
             return;
@@ -71,33 +69,29 @@ public class ReviewHandler {
         for (Finding finding : findings) {
             Warning warning = warnings.raise(finding, review.programmeId(), List.of(event.id()), null);
             if (finding.kind() == WarningKind.PULLBACK_RECOMMENDED) {
-                recommendations.recommend(warning, review.reviewId(), assessed.criticalMissed(), finding.reduction());
+                recommendations.recommend(warning, review.reviewId(), assessed.criticalMissed(), finding.reduction(),
+                        readModel.copyPosition(review.programmeId()));
             }
         }
     }
 
-    static ReviewCopy copyOf(JsonNode d) {
-        return new ReviewCopy(UUID.fromString(d.get("reviewId").asText()), UUID.fromString(d.get("programmeId").asText()),
-                d.get("fiscalYear").asInt(), d.get("revision").asInt(), d.get("state").asText(),
-                d.get("outcome").asText(), d.get("scoreBasisPoints").asInt(), LocalDate.parse(d.get("dueDate").asText()),
-                d.toString());
+    static ReviewCopy copyOf(ReviewData d, String json) {
+        return new ReviewCopy(d.getReviewId(), d.getProgrammeId(), Math.toIntExact(d.getFiscalYear()),
+                Math.toIntExact(d.getRevision()), d.getState().value(), d.getOutcome().value(),
+                Math.toIntExact(d.getScoreBasisPoints()), d.getDueDate(), json);
     }
 
     /** The review as the policy reads it: score, outcome and the critical milestones missed. */
-    static PullbackPolicy.Review assessed(ReviewCopy review, JsonNode d) {
-        List<String> criticalMissed = new ArrayList<>();
-        for (JsonNode m : d.get("milestones")) {
-            if (m.get("critical").asBoolean() && "MISSED".equals(m.get("assessment").asText())) {
-                criticalMissed.add(m.get("code").asText());
-            }
-        }
+    static PullbackPolicy.Review assessed(ReviewCopy review, ReviewData d) {
+        List<String> criticalMissed = d.getMilestones().stream()
+                .filter(m -> m.getCritical() && m.getAssessment() == ReviewAssessedMilestone.Assessment.MISSED)
+                .map(ReviewAssessedMilestone::getCode).toList();
         return new PullbackPolicy.Review(review.reviewId(), review.programmeId(), review.fiscalYear(),
                 exactScore(d), Outcome.valueOf(review.outcome()), criticalMissed);
     }
 
     /** The exact score the review was decided on; events of review-scoring/1 carry only basis points, which was it. */
-    static Ratio exactScore(JsonNode d) {
-        return d.hasNonNull("score") ? Ratio.parse(d.get("score").asText())
-                : Ratio.basisPoints(d.get("scoreBasisPoints").asInt());
+    static Ratio exactScore(ReviewData d) {
+        return d.getScore() != null ? Ratio.parse(d.getScore()) : Ratio.basisPoints(d.getScoreBasisPoints());
     }
 }

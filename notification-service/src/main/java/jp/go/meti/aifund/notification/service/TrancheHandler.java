@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import jp.go.meti.aifund.contracts.tranche.TrancheData;
+import jp.go.meti.aifund.contracts.tranche.TrancheProgramme;
 
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
@@ -46,48 +47,42 @@ public class TrancheHandler {
     @Transactional(Transactional.TxType.MANDATORY)
     public void applyAll(List<IncomingEvent> events) {
         List<TrancheCopy> tranches = new ArrayList<>(events.size());
-        Map<UUID, IncomingEvent> newest = new LinkedHashMap<>();
-        Map<UUID, JsonNode> newestMembers = new LinkedHashMap<>();
+        Map<UUID, Read> newest = new LinkedHashMap<>();
         for (IncomingEvent event : events) {
-            TrancheCopy tranche = copyOf(event.data());
-            tranches.add(tranche);
-            newest.merge(tranche.programmeId(), event, (a, b) -> ledgerEntryId(b) > ledgerEntryId(a) ? b : a);
-            if (event.data().has("consortiumMembers")) {
-                newestMembers.put(tranche.programmeId(), event.data().get("consortiumMembers"));
-            }
+            Read read = new Read(event.id(), event.data(TrancheData.class));
+            tranches.add(copyOf(read.data()));
+            newest.merge(read.data().getProgrammeId(), read, (a, b) -> ledgerEntryId(b) > ledgerEntryId(a) ? b : a);
         }
         readModel.saveTranches(tranches);
-        newestMembers.forEach((programmeId, members) -> readModel.replaceMembers(programmeId, shares(members)));
+        newest.forEach((programmeId, read) -> readModel.replaceMembers(programmeId, shares(read.data())));
         readModel.totals(newest.keySet()).forEach((programmeId, t) -> {
-            IncomingEvent event = newest.get(programmeId);
-            policy.onTotals(event.data().get("fiscalYear").asInt(), t.ceiling(), t.headroom())
-                    .ifPresent(f -> warnings.raise(f, programmeId, List.of(event.id()), "CEILING_NEAR:" + programmeId));
+            Read read = newest.get(programmeId);
+            policy.onTotals(Math.toIntExact(read.data().getFiscalYear()), t.ceiling(), t.headroom())
+                    .ifPresent(f -> warnings.raise(f, programmeId, List.of(read.eventId()), "CEILING_NEAR:" + programmeId));
         });
         newest.keySet().forEach(programmeId -> updated.fire(new ProgrammeUpdated(programmeId)));
     }
 
-    private static TrancheCopy copyOf(JsonNode d) {
-        UUID programmeId = UUID.fromString(d.get("programmeId").asText());
-        JsonNode p = d.get("programme");
-        return new TrancheCopy(UUID.fromString(d.get("trancheId").asText()), programmeId, d.get("fiscalYear").asInt(),
-                UUID.fromString(d.get("recipientId").asText()), d.get("amount").asLong(), d.get("state").asText(),
-                d.hasNonNull("gatedByReviewYear") ? d.get("gatedByReviewYear").asInt() : null,
-                d.at("/change/ledgerEntryId").asLong(), d.at("/change/reason").isTextual() ? d.at("/change/reason").asText()
-                        : null, java.time.Instant.parse(d.at("/change/recordedAt").asText()), new ProgrammeFigures(programmeId, p.get("ceiling").asLong(),
-                        p.get("planned").asLong(), p.get("committed").asLong(), p.get("disbursed").asLong(),
-                        p.get("recovered").asLong(), p.get("headroom").asLong()));
+    private record Read(UUID eventId, TrancheData data) {
     }
 
-    private static long ledgerEntryId(IncomingEvent event) {
-        return event.data().at("/change/ledgerEntryId").asLong();
+    private static TrancheCopy copyOf(TrancheData d) {
+        TrancheProgramme p = d.getProgramme();
+        return new TrancheCopy(d.getTrancheId(), d.getProgrammeId(), Math.toIntExact(d.getFiscalYear()),
+                d.getRecipientId(), d.getAmount(), d.getState().value(),
+                d.getGatedByReviewYear() == null ? null : Math.toIntExact(d.getGatedByReviewYear()),
+                d.getChange().getLedgerEntryId(), d.getChange().getReason(), d.getChange().getRecordedAt(),
+                new ProgrammeFigures(d.getProgrammeId(), p.getCeiling(), p.getPlanned(), p.getCommitted(),
+                        p.getDisbursed(), p.getRecovered(), p.getHeadroom()));
     }
 
-    private static List<Share> shares(JsonNode members) {
-        List<Share> shares = new ArrayList<>();
-        for (JsonNode m : members) {
-            shares.add(new Share(UUID.fromString(m.get("recipientId").asText()), m.get("name").asText(),
-                    m.get("shareBasisPoints").asInt()));
-        }
-        return shares;
+    private static long ledgerEntryId(Read read) {
+        return read.data().getChange().getLedgerEntryId();
+    }
+
+    /** The consortium's members as the newest event of the batch names them. */
+    private static List<Share> shares(TrancheData d) {
+        return d.getConsortiumMembers().stream().map(m -> new Share(m.getRecipientId(), m.getName(),
+                Math.toIntExact(m.getShareBasisPoints()))).toList();
     }
 }

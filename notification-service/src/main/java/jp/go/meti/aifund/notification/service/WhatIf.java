@@ -13,9 +13,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.go.meti.aifund.contracts.review.ReviewData;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.Severity;
@@ -57,9 +57,14 @@ public class WhatIf {
             PullbackPolicy.Reduction reduction) {
     }
 
+    /**
+     * The answer: every amount in it ({@code warnings[].reduction}, {@code tranchesToHold}) is an
+     * estimate from this service's copy of funding-service's tranches as of ledger entry
+     * {@code estimateAsOfLedgerEntryId}; funding-service computes the money it would act on itself.
+     */
     public record Answer(UUID programmeId, int fiscalYear, String basedOn, int scoreBasisPoints, Ratio score, Outcome outcome,
             String ruleVersion, String policyVersion, List<Assessed> assessments, List<Warned> warnings,
-            List<OpenTranche> tranchesToHold) {
+            List<OpenTranche> tranchesToHold, Long estimateAsOfLedgerEntryId) {
     }
 
     private final ReadModel readModel;
@@ -109,19 +114,17 @@ public class WhatIf {
         boolean pullback = findings.stream().anyMatch(f -> f.kind() == WarningKind.PULLBACK_RECOMMENDED);
         return new Answer(programmeId, fiscalYear, basedOn, score.scoreBasisPoints(), score.exact(), score.outcome(),
                 score.ruleVersion(), policy.version(), assessments, warned,
-                pullback ? readModel.openGatedTranches(programmeId, fiscalYear) : List.of());
+                pullback ? readModel.openGatedTranches(programmeId, fiscalYear) : List.of(),
+                readModel.copyPosition(programmeId));
     }
 
     private List<DraftResult> draftOf(ReviewCopy review) {
         try {
-            List<DraftResult> results = new ArrayList<>();
-            for (JsonNode m : json.readTree(review.data()).get("milestones")) {
-                results.add(new DraftResult(m.get("code").asText(), Direction.valueOf(m.get("direction").asText()),
-                        new BigDecimal(m.get("target").asText()), new BigDecimal(m.get("threshold").asText()),
-                        new BigDecimal(m.get("actual").asText()), m.get("weightBasisPoints").asInt(),
-                        m.get("critical").asBoolean()));
-            }
-            return results;
+            return json.readValue(review.data(), ReviewData.class).getMilestones().stream()
+                    .map(m -> new DraftResult(m.getCode(), Direction.valueOf(m.getDirection().value()),
+                            new BigDecimal(m.getTarget()), new BigDecimal(m.getThreshold()), new BigDecimal(m.getActual()),
+                            Math.toIntExact(m.getWeightBasisPoints()), m.getCritical()))
+                    .toList();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("stored review " + review.reviewId() + " cannot be read", e);
         }
