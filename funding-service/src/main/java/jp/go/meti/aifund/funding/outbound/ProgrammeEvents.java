@@ -2,16 +2,16 @@ package jp.go.meti.aifund.funding.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jp.go.meti.aifund.contracts.programme.ProgrammeData;
+import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
+import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.funding.config.FundingConfig;
-import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
-import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
@@ -47,51 +47,44 @@ public class ProgrammeEvents {
         this.config = config;
     }
 
-    public record ProgrammeEventData(UUID programmeId, String name, long ceiling, int firstFiscalYear,
-            int lastFiscalYear, String commissioningMinistry, String executingAgency, long sequence,
-            ProgrammeTotals totals, List<EnvelopeState> envelopes, List<RecipientState> recipients, Change change) {
-    }
-
-    public record EnvelopeState(int fiscalYear, long amount, long committed, long disbursed, long recovered, Gate gate) {
-
-        static EnvelopeState of(Envelope e) {
-            return new EnvelopeState(e.fiscalYear, e.amount, e.committed, e.disbursed, e.recovered, e.gate);
-        }
-    }
-
-    public record RecipientState(UUID recipientId, String name, RecipientRole role, UUID consortiumId,
-            Integer shareBasisPoints) {
-
-        static RecipientState of(Recipient r) {
-            return new RecipientState(r.id, r.name, r.role, r.consortiumId, r.shareBasisPoints);
-        }
-    }
-
-    /**
-     * What changed: the fiscal year of an envelope or gate, the recipient added; who, why and when;
-     * the ledger entry of a change of money or gate (null for a recipient added), which orders it
-     * among the tranche events' totals.
-     */
-    public record Change(ProgrammeChange kind, Integer fiscalYear, UUID recipientId, String actor, String reason,
-            Instant recordedAt, Long ledgerEntryId) {
-    }
-
     public static String typeOf(ProgrammeChange kind) {
         return TYPE_PREFIX + kind.eventName() + VERSION;
     }
 
+    /**
+     * Writes the programme's state after {@code kind}: the fiscal year of an envelope or gate, the
+     * recipient added; who, why and when; the ledger entry of a change of money or gate (null for a
+     * recipient added), which orders it among the tranche events' totals.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             String actor, String reason, Instant at) {
         long sequence = p.nextEventSequence();
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
-        ProgrammeEventData data = new ProgrammeEventData(p.id, p.name, p.ceiling, p.firstFiscalYear,
-                p.lastFiscalYear, p.commissioningMinistry, p.executingAgency, sequence, ProgrammeTotals.of(p),
-                envelopes.ofProgramme(p.id).stream().map(EnvelopeState::of).toList(),
-                recipients.ofProgramme(p.id).stream().map(RecipientState::of).toList(),
-                new Change(kind, fiscalYear, recipientId, actor, reason, recordedAt, entry == null ? null : entry.id));
+        ProgrammeData data = new ProgrammeData().withProgrammeId(p.id).withName(p.name).withCeiling(p.ceiling)
+                .withFirstFiscalYear((long) p.firstFiscalYear).withLastFiscalYear((long) p.lastFiscalYear)
+                .withCommissioningMinistry(p.commissioningMinistry).withExecutingAgency(p.executingAgency)
+                .withSequence(sequence).withTotals(ProgrammeTotals.of(p).asProgrammePart())
+                .withEnvelopes(envelopes.ofProgramme(p.id).stream().map(ProgrammeEvents::envelope).toList())
+                .withRecipients(recipients.ofProgramme(p.id).stream().map(ProgrammeEvents::recipient).toList())
+                .withChange(new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
+                        .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
+                        .withFiscalYear(fiscalYear).withRecipientId(recipientId).withActor(actor).withReason(reason)
+                        .withRecordedAt(recordedAt).withLedgerEntryId(entry == null ? null : entry.id));
         String type = typeOf(kind);
         outbox.add(config.programmeTopic(), CloudEvent.of(config.eventSource(), type, "programme/" + p.id,
                 config.schemaBaseUri() + type + ".schema.json", p.id.toString(), recordedAt, data));
+    }
+
+    private static ProgrammeEnvelope envelope(Envelope e) {
+        return new ProgrammeEnvelope().withFiscalYear((long) e.fiscalYear).withAmount(e.amount)
+                .withCommitted(e.committed).withDisbursed(e.disbursed).withRecovered(e.recovered)
+                .withGate(ProgrammeEnvelope.Gate.fromValue(e.gate.name()));
+    }
+
+    private static ProgrammeRecipient recipient(Recipient r) {
+        return new ProgrammeRecipient().withRecipientId(r.id).withName(r.name)
+                .withRole(ProgrammeRecipient.Role.fromValue(r.role.name())).withConsortiumId(r.consortiumId)
+                .withShareBasisPoints(r.shareBasisPoints == null ? null : r.shareBasisPoints.longValue());
     }
 }

@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jp.go.meti.aifund.contracts.tranche.TrancheChange;
+import jp.go.meti.aifund.contracts.tranche.TrancheConsortiumMember;
+import jp.go.meti.aifund.contracts.tranche.TrancheData;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
@@ -20,8 +23,8 @@ import jp.go.meti.aifund.platform.messaging.Outbox;
 
 /**
  * Maps a change of a tranche to its event, {@code jp.go.meti.aifund.tranche.<change>.v1}, and
- * writes it to the outbox in the transaction of the change. The data is a record of its own (the
- * published contract in contracts/), never an entity.
+ * writes it to the outbox in the transaction of the change. The data is built from the type
+ * generated from its schema in contracts/, never an entity.
  */
 @ApplicationScoped
 public class TrancheEvents {
@@ -39,32 +42,25 @@ public class TrancheEvents {
         this.config = config;
     }
 
-    public record TrancheEventData(UUID programmeId, UUID trancheId, int fiscalYear, UUID recipientId,
-            TrancheState state, long amount, long originalAmount, long recoveredAmount, Integer gatedByReviewYear,
-            Change change, ProgrammeTotals programme, List<Member> consortiumMembers) {
-    }
-
-    /** A consortium member and its share, for the pullback split. */
-    public record Member(UUID recipientId, String name, int shareBasisPoints) {
-    }
-
-    public record Change(long ledgerEntryId, LedgerKind kind, long amount, String actor, String reason,
-            Instant recordedAt) {
-    }
-
     public static String typeOf(LedgerKind kind) {
         return TYPE_PREFIX + kind.name().substring("TRANCHE_".length()).toLowerCase(Locale.ROOT) + VERSION;
     }
 
     public void publish(Programme p, Tranche t, LedgerEntry entry) {
         String type = typeOf(entry.kind);
-        TrancheEventData data = new TrancheEventData(p.id, t.id, t.fiscalYear, t.recipientId, t.state, t.amount,
-                t.originalAmount, t.recoveredAmount, t.gatedByReviewYear,
-                new Change(entry.id, entry.kind, entry.amount, entry.actor, entry.reason, entry.recordedAt),
-                ProgrammeTotals.of(p),
-                recipients.ofProgramme(p.id).stream()
+        TrancheData data = new TrancheData().withProgrammeId(p.id).withTrancheId(t.id).withFiscalYear((long) t.fiscalYear)
+                .withRecipientId(t.recipientId).withState(TrancheData.State.fromValue(t.state.name()))
+                .withAmount(t.amount).withOriginalAmount(t.originalAmount).withRecoveredAmount(t.recoveredAmount)
+                .withGatedByReviewYear(t.gatedByReviewYear == null ? null : t.gatedByReviewYear.longValue())
+                .withChange(new TrancheChange().withLedgerEntryId(entry.id)
+                        .withKind(TrancheChange.Kind.fromValue(entry.kind.name())).withAmount(entry.amount)
+                        .withActor(entry.actor).withReason(entry.reason).withRecordedAt(entry.recordedAt))
+                .withProgramme(ProgrammeTotals.of(p).asTranchePart())
+                .withConsortiumMembers(recipients.ofProgramme(p.id).stream()
                         .filter(r -> r.role == RecipientRole.MEMBER && r.shareBasisPoints != null)
-                        .map(r -> new Member(r.id, r.name, r.shareBasisPoints)).toList());
+                        .map(r -> new TrancheConsortiumMember().withRecipientId(r.id).withName(r.name)
+                                .withShareBasisPoints(r.shareBasisPoints.longValue()))
+                        .toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.trancheTopic(), CloudEvent.of(config.eventSource(), type, "tranche/" + t.id, schema,
                 p.id.toString(), entry.recordedAt, data));

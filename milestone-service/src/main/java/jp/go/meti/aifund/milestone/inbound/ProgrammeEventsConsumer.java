@@ -1,7 +1,5 @@
 package jp.go.meti.aifund.milestone.inbound;
 
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -12,10 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.milestone.service.ProgrammeCopies;
 import jp.go.meti.aifund.milestone.service.ProgrammeCopies.Recipient;
 import jp.go.meti.aifund.milestone.service.ProgrammeCopies.Snapshot;
@@ -63,22 +60,18 @@ public class ProgrammeEventsConsumer {
         }
     }
 
-    /** What the copy needs of the event's data, read by name (fields this version does not know are ignored). */
+    /** What the copy needs of the event's data, read into its type generated from the schema. */
     static Snapshot snapshotOf(IncomingEvent event) {
-        JsonNode data = event.data();
-        UUID programmeId = UUID.fromString(data.get("programmeId").asText());
+        ProgrammeData data = event.data(ProgrammeData.class);
+        UUID programmeId = data.getProgrammeId();
         if (!programmeId.toString().equals(event.partitionKey())) {
             throw new PoisonMessage("data.programmeId " + programmeId + " is not the event's partitionkey "
                     + event.partitionKey());
         }
-        List<Recipient> recipients = new ArrayList<>();
-        for (JsonNode r : data.get("recipients")) {
-            JsonNode consortium = r.path("consortiumId");
-            recipients.add(new Recipient(UUID.fromString(r.get("recipientId").asText()), r.get("name").asText(),
-                    r.get("role").asText(), consortium.isTextual() ? UUID.fromString(consortium.asText()) : null));
-        }
-        return new Snapshot(event.id(), programmeId, data.get("name").asText(), data.get("firstFiscalYear").asInt(),
-                data.get("lastFiscalYear").asInt(), data.get("sequence").asLong(),
-                OffsetDateTime.parse(data.at("/change/recordedAt").asText()).toInstant(), recipients);
+        List<Recipient> recipients = data.getRecipients().stream().map(r -> new Recipient(r.getRecipientId(),
+                r.getName(), r.getRole().value(), r.getConsortiumId())).toList();
+        return new Snapshot(event.id(), programmeId, data.getName(), Math.toIntExact(data.getFirstFiscalYear()),
+                Math.toIntExact(data.getLastFiscalYear()), data.getSequence(), data.getChange().getRecordedAt(),
+                recipients);
     }
 }
