@@ -1,9 +1,6 @@
 package jp.go.meti.aifund.funding.outbound;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +10,6 @@ import jp.go.meti.aifund.contracts.tranche.TrancheData;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
-import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.notification.aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningChangeKind;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 
@@ -53,4 +55,48 @@ public class Warning {
     public Instant resolvedAt;
     @Column(name = "resolve_note")
     public String resolveNote;
+
+    protected Warning() {
+    }
+
+    /**
+     * A warning raised by the policy: open, with the policy version that found it and the events that
+     * caused it ({@code figures}: the computed reduction and its split as JSON, if any).
+     */
+    public static Warning raise(WarningKind kind, Integer fiscalYear, String title, String detail, UUID programmeId,
+            List<UUID> causes, String policyVersion, String figures, String dedupeKey, Instant at) {
+        Warning w = new Warning();
+        w.id = UUID.randomUUID();
+        w.kind = kind;
+        w.severity = kind.severity();
+        w.programmeId = programmeId;
+        w.fiscalYear = fiscalYear;
+        w.state = WarningState.OPEN;
+        w.title = title;
+        w.detail = detail;
+        w.causeEventIds = String.join(",", causes.stream().map(UUID::toString).toList());
+        w.policyVersion = policyVersion;
+        w.figures = figures;
+        w.dedupeKey = dedupeKey;
+        w.createdAt = at;
+        return w;
+    }
+
+    /** Someone has seen it and says so; refused once it is acknowledged or resolved. */
+    public WarningChangeKind acknowledge(String actor, String note, Instant at) {
+        state = state.acknowledge();
+        acknowledgedBy = actor;
+        acknowledgedAt = at;
+        acknowledgeNote = note;
+        return WarningChangeKind.ACKNOWLEDGED;
+    }
+
+    /** Its condition has ended, or someone closes it; refused once resolved. */
+    public WarningChangeKind resolve(String actor, String note, Instant at) {
+        state = state.resolve();
+        resolvedBy = actor;
+        resolvedAt = at;
+        resolveNote = note;
+        return WarningChangeKind.RESOLVED;
+    }
 }

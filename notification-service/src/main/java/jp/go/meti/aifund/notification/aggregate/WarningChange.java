@@ -32,4 +32,16 @@ public class WarningChange {
     public String view;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    protected WarningChange() {
+    }
+
+    /** {@code view}: the warning as the change left it, as JSON. The position is given when it is appended. */
+    public WarningChange(UUID warningId, UUID programmeId, WarningChangeKind change, String view, Instant at) {
+        this.warningId = warningId;
+        this.programmeId = programmeId;
+        this.change = change;
+        this.view = view;
+        this.recordedAt = at;
+    }
 }

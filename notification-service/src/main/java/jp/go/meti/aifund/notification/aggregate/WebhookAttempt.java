@@ -27,4 +27,20 @@ public class WebhookAttempt {
     public String error;
     @Column(name = "duration_ms")
     public long durationMs;
+
+    protected WebhookAttempt() {
+    }
+
+    /** What the endpoint answered ({@code statusCode}), or why it was not reached ({@code error}). */
+    public WebhookAttempt(UUID deliveryId, Instant at, Integer statusCode, String error, long durationMs) {
+        this.deliveryId = deliveryId;
+        this.attemptedAt = at;
+        this.statusCode = statusCode;
+        this.error = error;
+        this.durationMs = durationMs;
+    }
+
+    public boolean succeeded() {
+        return statusCode != null && statusCode / 100 == 2;
+    }
 }

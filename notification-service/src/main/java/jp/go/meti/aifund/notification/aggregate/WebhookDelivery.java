@@ -1,12 +1,18 @@
 package jp.go.meti.aifund.notification.aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import jp.go.meti.aifund.notification.domain.DeliveryState;
 
 /**
  * One change of a warning to one subscriber: PENDING until a 2xx answer, retried with back-off
@@ -16,11 +22,6 @@ import jakarta.persistence.Table;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery {
 
-    public static final String PENDING = "PENDING";
-    public static final String DELIVERED = "DELIVERED";
-    /** Its subscription was deleted before it was received. */
-    public static final String CANCELLED = "CANCELLED";
-
     @Id
     public UUID id;
     @Column(name = "subscription_id")
@@ -29,7 +30,9 @@ public class WebhookDelivery {
     public UUID warningId;
     @Column(name = "change_position")
     public long changePosition;
-    public String state;
+    /** CANCELLED: its subscription was deleted before it was received. */
+    @Enumerated(EnumType.STRING)
+    public DeliveryState state;
     public int attempts;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
@@ -39,4 +42,40 @@ public class WebhookDelivery {
     public Instant deliveredAt;
     @Column(name = "stall_reported")
     public boolean stallReported;
+
+    protected WebhookDelivery() {
+    }
+
+    /** A change (appended: its position known) to deliver to a subscription, due at once. */
+    public static WebhookDelivery of(WarningChange change, WebhookSubscription to, Instant at) {
+        return of(change.warningId, change.position, to, at);
+    }
+
+    static WebhookDelivery of(UUID warningId, long changePosition, WebhookSubscription to, Instant at) {
+        WebhookDelivery d = new WebhookDelivery();
+        d.id = UUID.randomUUID();
+        d.subscriptionId = to.id;
+        d.warningId = warningId;
+        d.changePosition = changePosition;
+        d.state = DeliveryState.PENDING;
+        d.nextAttemptAt = at;
+        d.createdAt = at;
+        return d;
+    }
+
+    /** Counts an attempt: a 2xx answer delivers it, anything else retries after {@code backoff}. */
+    public void attempted(WebhookAttempt attempt, Instant at, Function<Integer, Duration> backoff) {
+        attempts++;
+        if (attempt.succeeded()) {
+            state = DeliveryState.DELIVERED;
+            deliveredAt = at;
+        } else {
+            nextAttemptAt = at.plus(backoff.apply(attempts));
+        }
+    }
+
+    /** The stall has been reported once; it is not reported again. */
+    public void stallReported() {
+        stallReported = true;
+    }
 }

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.notification.aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WebhookSignature;
 
 /** An endpoint that receives the changes of warnings of at least a severity, of one programme or of all. */
 @Entity
@@ -42,6 +44,48 @@ public class WebhookSubscription {
     public String previousSecret;
     @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;
+
+    protected WebhookSubscription() {
+    }
+
+    /** An enabled subscription with a new signing secret. */
+    public static WebhookSubscription subscribe(String url, Severity minSeverity, UUID programmeId, String owner,
+            Instant at) {
+        WebhookSubscription s = new WebhookSubscription();
+        s.id = UUID.randomUUID();
+        s.url = url;
+        s.secret = WebhookSignature.newSecret();
+        s.minSeverity = minSeverity;
+        s.programmeId = programmeId;
+        s.createdBy = owner;
+        s.createdAt = at;
+        s.updatedAt = at;
+        s.active = true;
+        return s;
+    }
+
+    /** Pauses or resumes the deliveries; the same state again changes nothing. */
+    public void activate(boolean enabled, Instant at) {
+        if (active != enabled) {
+            active = enabled;
+            updatedAt = at;
+        }
+    }
+
+    /** Deleted by its owner: it receives nothing more, and stays on record. */
+    public void delete(Instant at) {
+        deletedAt = at;
+        updatedAt = at;
+        active = false;
+    }
+
+    /** A new secret; the previous one keeps signing beside it for {@code overlap}. */
+    public void rotateSecret(Duration overlap, Instant at) {
+        previousSecret = secret;
+        previousSecretUntil = at.plus(overlap);
+        secret = WebhookSignature.newSecret();
+        updatedAt = at;
+    }
 
     /** Whether the changes of this warning are for this subscription (delivered once it is enabled). */
     public boolean wants(Warning w) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import jp.go.meti.aifund.notification.domain.DeliveryState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -76,14 +78,15 @@ public class WebhookRepository {
      */
     public List<WebhookDelivery> stalled(Instant since) {
         return em.createQuery("SELECT d FROM WebhookDelivery d, WebhookSubscription s WHERE s.id = d.subscriptionId "
-                + "AND s.active = true AND d.state = 'PENDING' AND d.stallReported = false AND d.createdAt < ?1",
-                WebhookDelivery.class).setParameter(1, since).getResultList();
+                + "AND s.active = true AND d.state = ?2 AND d.stallReported = false AND d.createdAt < ?1",
+                WebhookDelivery.class).setParameter(1, since).setParameter(2, DeliveryState.PENDING).getResultList();
     }
 
     /** What a deleted subscription was still owed is never sent. */
     public void cancelPending(UUID subscriptionId) {
-        em.createQuery("UPDATE WebhookDelivery SET state = 'CANCELLED' WHERE subscriptionId = ?1 AND state = 'PENDING'")
-                .setParameter(1, subscriptionId).executeUpdate();
+        em.createQuery("UPDATE WebhookDelivery SET state = ?2 WHERE subscriptionId = ?1 AND state = ?3")
+                .setParameter(1, subscriptionId).setParameter(2, DeliveryState.CANCELLED)
+                .setParameter(3, DeliveryState.PENDING).executeUpdate();
     }
 
 

@@ -1,7 +1,6 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.Size;
 
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.domain.Severity;
-import jp.go.meti.aifund.notification.domain.WebhookSignature;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
@@ -63,16 +61,8 @@ public class Subscriptions {
     @Audited("webhook.subscribed")
     public SubscriptionView subscribe(Subscribe command, String actor) {
         endpoints.require(command.url());
-        WebhookSubscription s = new WebhookSubscription();
-        s.id = UUID.randomUUID();
-        s.url = command.url();
-        s.secret = WebhookSignature.newSecret();
-        s.minSeverity = command.minSeverity();
-        s.programmeId = command.programmeId();
-        s.createdBy = actor;
-        s.createdAt = clock.instant();
-        s.updatedAt = s.createdAt;
-        s.active = true;
+        WebhookSubscription s = WebhookSubscription.subscribe(command.url(), command.minSeverity(),
+                command.programmeId(), actor, clock.instant());
         webhooks.persist(s);
         return SubscriptionView.of(s, true);
     }
@@ -91,10 +81,7 @@ public class Subscriptions {
     public SubscriptionView change(UUID id, Change change, String owner, String ifMatch) {
         WebhookSubscription s = owned(id, owner);
         etags.require(ifMatch, SubscriptionView.of(s, false));
-        if (s.active != change.active()) {
-            s.active = change.active();
-            s.updatedAt = clock.instant();
-        }
+        s.activate(change.active(), clock.instant());
         return SubscriptionView.of(s, false);
     }
 
@@ -104,9 +91,7 @@ public class Subscriptions {
     public void delete(UUID id, String owner, String ifMatch) {
         WebhookSubscription s = owned(id, owner);
         etags.require(ifMatch, SubscriptionView.of(s, false));
-        s.deletedAt = clock.instant();
-        s.updatedAt = s.deletedAt;
-        s.active = false;
+        s.delete(clock.instant());
         webhooks.cancelPending(s.id);
     }
 
@@ -120,11 +105,7 @@ public class Subscriptions {
     public SubscriptionView rotateSecret(UUID id, String owner, String ifMatch) {
         WebhookSubscription s = owned(id, owner);
         etags.require(ifMatch, SubscriptionView.of(s, false));
-        Instant now = clock.instant();
-        s.previousSecret = s.secret;
-        s.previousSecretUntil = now.plus(config.rotationOverlap());
-        s.secret = WebhookSignature.newSecret();
-        s.updatedAt = now;
+        s.rotateSecret(config.rotationOverlap(), clock.instant());
         return SubscriptionView.of(s, true);
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import jp.go.meti.aifund.notification.domain.DeliveryState;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningChangeKind;
@@ -73,7 +74,7 @@ public final class Views {
     }
 
     /** One change of one warning to one subscriber, with every attempt; {@code type} as in its body. */
-    public record DeliveryView(UUID id, UUID warningId, String type, long changePosition, String state, int attempts,
+    public record DeliveryView(UUID id, UUID warningId, String type, long changePosition, DeliveryState state, int attempts,
             Instant nextAttemptAt, Instant createdAt, Instant deliveredAt, List<AttemptView> attemptLog) {
 
         static DeliveryView of(WebhookDelivery d, WarningChangeKind change, List<WebhookAttempt> attempts) {

@@ -1,7 +1,6 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,23 +42,10 @@ public class WarningJournal {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Warning w, WarningChangeKind kind, Instant at) {
         String view = write(WarningView.of(w));
-        WarningChange change = new WarningChange();
-        change.warningId = w.id;
-        change.programmeId = w.programmeId;
-        change.change = kind;
-        change.view = view;
-        change.recordedAt = at;
+        WarningChange change = new WarningChange(w.id, w.programmeId, kind, view, at);
         changes.append(change);
         webhooks.receiving().stream().filter(s -> s.wants(w)).forEach(s -> {
-            WebhookDelivery d = new WebhookDelivery();
-            d.id = UUID.randomUUID();
-            d.subscriptionId = s.id;
-            d.warningId = w.id;
-            d.changePosition = change.position;
-            d.state = WebhookDelivery.PENDING;
-            d.nextAttemptAt = at;
-            d.createdAt = at;
-            webhooks.persist(d);
+            webhooks.persist(WebhookDelivery.of(change, s, at));
         });
         changed.fire(new WarningChanged(new WarningChangeView(change.position, kind, at, view), w.programmeId));
     }

@@ -58,20 +58,8 @@ public class Warnings {
             return null;
         }
         Instant now = clock.instant();
-        Warning w = new Warning();
-        w.id = UUID.randomUUID();
-        w.kind = finding.kind();
-        w.severity = finding.kind().severity();
-        w.programmeId = programmeId;
-        w.fiscalYear = finding.fiscalYear();
-        w.state = WarningState.OPEN;
-        w.title = finding.title();
-        w.detail = finding.detail();
-        w.causeEventIds = String.join(",", causes.stream().map(UUID::toString).toList());
-        w.policyVersion = policy.version();
-        w.figures = finding.reduction() == null ? null : write(finding.reduction());
-        w.dedupeKey = dedupeKey;
-        w.createdAt = now;
+        Warning w = Warning.raise(finding.kind(), finding.fiscalYear(), finding.title(), finding.detail(), programmeId,
+                causes, policy.version(), finding.reduction() == null ? null : write(finding.reduction()), dedupeKey, now);
         warnings.persist(w);
         journal.record(w, WarningChangeKind.RAISED, now);
         return w;
@@ -91,11 +79,8 @@ public class Warnings {
     public WarningView acknowledge(UUID id, String note, String actor, String ifMatch) {
         Warning w = warnings.lock(id);
         etags.require(ifMatch, WarningView.of(w));
-        w.state = w.state.acknowledge();
-        w.acknowledgedBy = actor;
-        w.acknowledgedAt = clock.instant();
-        w.acknowledgeNote = note;
-        journal.record(w, WarningChangeKind.ACKNOWLEDGED, w.acknowledgedAt);
+        Instant now = clock.instant();
+        journal.record(w, w.acknowledge(actor, note, now), now);
         return WarningView.of(w);
     }
 
@@ -111,11 +96,8 @@ public class Warnings {
     /** Resolves a warning whose condition has ended (the service itself, as {@code actor}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolve(Warning w, String note, String actor) {
-        w.state = w.state.resolve();
-        w.resolvedBy = actor;
-        w.resolvedAt = clock.instant();
-        w.resolveNote = note;
-        journal.record(w, WarningChangeKind.RESOLVED, w.resolvedAt);
+        Instant now = clock.instant();
+        journal.record(w, w.resolve(actor, note, now), now);
     }
 
     private String write(Object figures) {

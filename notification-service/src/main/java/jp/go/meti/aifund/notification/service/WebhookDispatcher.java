@@ -129,34 +129,29 @@ public class WebhookDispatcher {
         WarningChangeView change = journal.view(changes.get(delivery.changePosition),
                 em.find(Warning.class, delivery.warningId));
         String body = body(change);
-        WebhookAttempt attempt = new WebhookAttempt();
-        attempt.deliveryId = delivery.id;
-        attempt.attemptedAt = clock.instant();
+        Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
         Optional<String> refusal = endpoints.refusalOf(subscription.url);
+        Integer statusCode = null;
+        String error = null;
         try {
             if (refusal.isPresent()) {
-                attempt.error = "not sent: the URL " + refusal.get();
+                error = "not sent: the URL " + refusal.get();
             } else {
-                attempt.statusCode = send(subscription, delivery, body);
+                statusCode = send(subscription, delivery, body);
             }
         } catch (java.io.IOException e) {
-            attempt.error = failure(e);
+            error = failure(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            attempt.error = "interrupted at shutdown";
+            error = "interrupted at shutdown";
         } catch (IllegalArgumentException e) {
-            attempt.error = "unusable URL: " + e.getMessage();
+            error = "unusable URL: " + e.getMessage();
         }
-        attempt.durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        WebhookAttempt attempt = new WebhookAttempt(delivery.id, attemptedAt, statusCode, error,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         webhooks.persist(attempt);
-        delivery.attempts++;
-        if (attempt.statusCode != null && attempt.statusCode / 100 == 2) {
-            delivery.state = WebhookDelivery.DELIVERED;
-            delivery.deliveredAt = clock.instant();
-        } else {
-            delivery.nextAttemptAt = clock.instant().plus(backoff(delivery.attempts));
-        }
+        delivery.attempted(attempt, clock.instant(), this::backoff);
     }
 
     private int send(WebhookSubscription subscription, WebhookDelivery delivery, String body)
@@ -195,7 +190,7 @@ public class WebhookDispatcher {
     private void reportStalls() {
         QuarkusTransaction.requiringNew().run(() -> {
             for (WebhookDelivery stalled : webhooks.stalled(clock.instant().minus(config.stallAfter()))) {
-                stalled.stallReported = true;
+                stalled.stallReported();
                 Warning about = em.find(Warning.class, stalled.warningId);
                 if (about.kind == WarningKind.WEBHOOK_STALLED) {
                     continue; // a stalled endpoint is reported once, not about its own reports
