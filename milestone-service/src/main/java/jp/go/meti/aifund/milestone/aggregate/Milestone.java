@@ -2,6 +2,7 @@ package jp.go.meti.aifund.milestone.aggregate;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.scoring.Kpi;
 
@@ -45,7 +48,85 @@ public class Milestone {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** For JPA; a milestone begins with {@link #define}. */
+    protected Milestone() {
+    }
+
+    private Milestone(UUID programmeId, int fiscalYear, String code, int version, Terms terms, String actor,
+            Instant at) {
+        this.id = UUID.randomUUID();
+        this.programmeId = programmeId;
+        this.fiscalYear = fiscalYear;
+        this.code = code;
+        this.version = version;
+        set(terms, actor, at);
+    }
+
+    /** What a (re)definition sets; the code, programme and fiscal year never change. */
+    public record Terms(String title, String metric, String unit, Direction direction, BigDecimal target,
+            BigDecimal threshold, int weightBasisPoints, boolean critical, UUID recipientId) {
+    }
+
+    /** Version 1 of a new milestone of a programme's fiscal year. */
+    public static Milestone define(UUID programmeId, int fiscalYear, String code, Terms terms, String actor,
+            Instant at) {
+        return new Milestone(programmeId, fiscalYear, code, 1, terms, actor, at);
+    }
+
+    /** A redefinition keeps the code and edits the current version (checked before the year's weights are). */
+    public void requireRedefinableAs(String newCode) {
+        if (!code.equals(newCode)) {
+            throw new InvalidRequestException("code", "cannot change (it is " + code
+                    + "); define a new milestone instead");
+        }
+        if (supersededBy != null) {
+            throw new ConflictException("milestone " + code + " v" + version
+                    + " was superseded by " + supersededBy + "; edit the current version");
+        }
+    }
+
+    /**
+     * Redefines this version in place while no result refers to it ({@code assessed} false). Once one
+     * does, it is frozen, since a finalized review must always read the targets it was assessed against:
+     * the new terms make a new version that supersedes it, which is returned for the caller to persist
+     * (after this one has left the "one current version per code" index).
+     */
+    public Optional<Milestone> redefine(String newCode, Terms terms, boolean assessed, String actor, Instant at) {
+        requireRedefinableAs(newCode);
+        if (!assessed) {
+            set(terms, actor, at);
+            return Optional.empty();
+        }
+        Milestone next = new Milestone(programmeId, fiscalYear, code, version + 1, terms, actor, at);
+        supersededBy = next.id;
+        return Optional.of(next);
+    }
+
+    /** Only an unassessed first version that nothing superseded may be removed; any other stays on record. */
+    public void requireRemovable(boolean assessed) {
+        if (assessed || supersededBy != null || version > 1) {
+            throw new ConflictException("milestone " + code + " v" + version
+                    + " has been assessed or revised and stays on record; set its definition instead");
+        }
+    }
+
     public Kpi kpi() {
         return new Kpi(direction, target, threshold);
+    }
+
+    private void set(Terms terms, String actor, Instant at) {
+        // refuses a threshold on the wrong side of the target
+        Kpi kpi = new Kpi(terms.direction(), terms.target(), terms.threshold());
+        title = terms.title().strip();
+        metric = terms.metric().strip();
+        unit = terms.unit().strip();
+        direction = kpi.direction();
+        target = kpi.target();
+        threshold = kpi.threshold();
+        weightBasisPoints = terms.weightBasisPoints();
+        critical = terms.critical();
+        recipientId = terms.recipientId();
+        createdBy = actor;
+        createdAt = at;
     }
 }

@@ -22,4 +22,17 @@ public class RecipientCopy {
     public String role;
     @Column(name = "consortium_id")
     public UUID consortiumId;
+
+    /** For JPA; a recipient is copied with its {@link ProgrammeCopy#recipient programme}. */
+    protected RecipientCopy() {
+    }
+
+    RecipientCopy(UUID recipientId, UUID programmeId, int position, String name, String role, UUID consortiumId) {
+        this.recipientId = recipientId;
+        this.programmeId = programmeId;
+        this.position = position;
+        this.name = name;
+        this.role = role;
+        this.consortiumId = consortiumId;
+    }
 }

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import jp.go.meti.aifund.milestone.domain.ConflictOfInterestException;
 import jp.go.meti.aifund.milestone.aggregate.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.repository.ConflictRepository;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
@@ -15,7 +14,6 @@ import jp.go.meti.aifund.milestone.service.ReviewCommands.DeclareConflict;
 import jp.go.meti.aifund.milestone.service.Views.ConflictView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.NotFoundException;
-import jp.go.meti.aifund.kernel.NotPermittedException;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
@@ -43,22 +41,12 @@ public class ConflictService {
     @Transactional
     @Audited("conflict.declared")
     public ConflictView declare(DeclareConflict command, String actor, boolean administrator) {
-        if (!administrator && !command.reviewer().equals(actor)) {
-            throw new NotPermittedException(actor + " may declare only their own relations; a programme "
-                    + "administrator records those of others");
+        ConflictDeclaration c = ConflictDeclaration.declare(command.reviewer(), command.recipientId(),
+                command.reason(), actor, administrator, clock.instant());
+        programmes.requireKnownRecipient(c.recipientId);
+        if (conflicts.of(c.reviewer, c.recipientId).isPresent()) {
+            throw new ConflictException(c.reviewer + " is already declared related to recipient " + c.recipientId);
         }
-        programmes.requireKnownRecipient(command.recipientId());
-        if (conflicts.of(command.reviewer(), command.recipientId()).isPresent()) {
-            throw new ConflictException(command.reviewer() + " is already declared related to recipient "
-                    + command.recipientId());
-        }
-        ConflictDeclaration c = new ConflictDeclaration();
-        c.id = UUID.randomUUID();
-        c.reviewer = command.reviewer();
-        c.recipientId = command.recipientId();
-        c.reason = command.reason().strip();
-        c.declaredBy = actor;
-        c.declaredAt = clock.instant();
         conflicts.persist(c);
         return ConflictView.of(c);
     }
@@ -73,9 +61,7 @@ public class ConflictService {
 
     public void requireNone(String reviewer, Milestone milestone) {
         if (milestone.recipientId != null) {
-            conflicts.of(reviewer, milestone.recipientId).ifPresent(c -> {
-                throw new ConflictOfInterestException(reviewer, milestone.code, c.reason);
-            });
+            conflicts.of(reviewer, milestone.recipientId).ifPresent(c -> c.requireUnrelatedTo(milestone));
         }
     }
 }

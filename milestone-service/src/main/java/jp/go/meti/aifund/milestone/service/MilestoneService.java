@@ -2,6 +2,7 @@ package jp.go.meti.aifund.milestone.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +15,9 @@ import jp.go.meti.aifund.milestone.service.MilestoneCommands.MilestoneDefinition
 import jp.go.meti.aifund.milestone.service.Views.MilestoneView;
 import jp.go.meti.aifund.milestone.service.Views.YearPlan;
 import jp.go.meti.aifund.platform.audit.Audited;
-import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.ETags;
-import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.scoring.Weights;
 
 /**
@@ -53,14 +52,9 @@ public class MilestoneService {
     public MilestoneView define(UUID programmeId, int fiscalYear, MilestoneDefinition definition, String actor) {
         programmes.requireFiscalYear(programmeId, fiscalYear);
         requireRecipient(programmeId, definition);
-        Milestone m = new Milestone();
-        m.id = UUID.randomUUID();
-        m.programmeId = programmeId;
-        m.fiscalYear = fiscalYear;
-        m.code = definition.code();
-        m.version = 1;
         requireWeightRoom(programmeId, fiscalYear, null, definition.weightBasisPoints());
-        apply(m, definition, actor);
+        Milestone m = Milestone.define(programmeId, fiscalYear, definition.code(), terms(definition), actor,
+                clock.instant());
         milestones.persist(m);
         return MilestoneView.of(m);
     }
@@ -71,41 +65,24 @@ public class MilestoneService {
     public MilestoneView redefine(UUID id, MilestoneDefinition definition, String actor, String ifMatch) {
         Milestone current = milestones.lock(id);
         etags.require(ifMatch, MilestoneView.of(current));
-        if (!current.code.equals(definition.code())) {
-            throw new InvalidRequestException("code", "cannot change (it is " + current.code
-                    + "); define a new milestone instead");
-        }
-        if (current.supersededBy != null) {
-            throw new ConflictException("milestone " + current.code + " v" + current.version
-                    + " was superseded by " + current.supersededBy + "; edit the current version");
-        }
+        current.requireRedefinableAs(definition.code());
         requireRecipient(current.programmeId, definition);
         requireWeightRoom(current.programmeId, current.fiscalYear, current.code, definition.weightBasisPoints());
-        if (!results.anyFor(current.id)) {
-            apply(current, definition, actor);
+        Optional<Milestone> next = current.redefine(definition.code(), terms(definition), results.anyFor(current.id),
+                actor, clock.instant());
+        if (next.isEmpty()) {
             return MilestoneView.of(current);
         }
-        Milestone next = new Milestone();
-        next.id = UUID.randomUUID();
-        next.programmeId = current.programmeId;
-        next.fiscalYear = current.fiscalYear;
-        next.code = current.code;
-        next.version = current.version + 1;
-        apply(next, definition, actor);
-        current.supersededBy = next.id;
         milestones.flush(); // the old version leaves the "one current version per code" index first
-        milestones.persist(next);
-        return MilestoneView.of(next);
+        milestones.persist(next.get());
+        return MilestoneView.of(next.get());
     }
 
     @Transactional
     @Audited("milestone.removed")
     public void remove(UUID id) {
         Milestone m = milestones.lock(id);
-        if (results.anyFor(id) || m.supersededBy != null || m.version > 1) {
-            throw new ConflictException("milestone " + m.code + " v" + m.version
-                    + " has been assessed or revised and stays on record; set its definition instead");
-        }
+        m.requireRemovable(results.anyFor(id));
         milestones.delete(m);
     }
 
@@ -138,18 +115,8 @@ public class MilestoneService {
         }
     }
 
-    private void apply(Milestone m, MilestoneDefinition d, String actor) {
-        Kpi kpi = new Kpi(d.direction(), d.target(), d.threshold()); // refuses a threshold on the wrong side
-        m.title = d.title().strip();
-        m.metric = d.metric().strip();
-        m.unit = d.unit().strip();
-        m.direction = kpi.direction();
-        m.target = kpi.target();
-        m.threshold = kpi.threshold();
-        m.weightBasisPoints = d.weightBasisPoints();
-        m.critical = d.critical();
-        m.recipientId = d.recipientId();
-        m.createdBy = actor;
-        m.createdAt = clock.instant();
+    private static Milestone.Terms terms(MilestoneDefinition d) {
+        return new Milestone.Terms(d.title(), d.metric(), d.unit(), d.direction(), d.target(), d.threshold(),
+                d.weightBasisPoints(), d.critical(), d.recipientId());
     }
 }

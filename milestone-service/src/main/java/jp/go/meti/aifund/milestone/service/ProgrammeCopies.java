@@ -50,25 +50,11 @@ public class ProgrammeCopies {
     /** Applies a snapshot in the consumer's transaction; false when the copy already holds it or a later one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean apply(Snapshot s) {
-        ProgrammeCopy copy = new ProgrammeCopy();
-        copy.programmeId = s.programmeId();
-        copy.name = s.name();
-        copy.firstFiscalYear = s.firstFiscalYear();
-        copy.lastFiscalYear = s.lastFiscalYear();
-        copy.sequence = s.sequence();
-        copy.changedAt = s.changedAt();
-        copy.eventId = s.eventId();
-        copy.copiedAt = clock.instant();
+        ProgrammeCopy copy = ProgrammeCopy.from(s.eventId(), s.programmeId(), s.name(), s.firstFiscalYear(),
+                s.lastFiscalYear(), s.sequence(), s.changedAt(), clock.instant());
         List<RecipientCopy> recipients = IntStream.range(0, s.recipients().size()).mapToObj(i -> {
             Recipient r = s.recipients().get(i);
-            RecipientCopy c = new RecipientCopy();
-            c.recipientId = r.recipientId();
-            c.programmeId = s.programmeId();
-            c.position = i;
-            c.name = r.name();
-            c.role = r.role();
-            c.consortiumId = r.consortiumId();
-            return c;
+            return copy.recipient(i, r.recipientId(), r.name(), r.role(), r.consortiumId());
         }).toList();
         return copies.replace(copy, recipients);
     }

@@ -14,7 +14,6 @@ import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.kernel.ConflictException;
-import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /** Feeds a review's stored results to {@link ReviewScoring}, after checking the review is complete. */
@@ -68,10 +67,6 @@ public class ReviewScorer {
     }
 
     ReviewScoring.Score score(List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {
-        return ReviewScoring.score(recorded.stream().map(r -> {
-            Milestone m = assessed.get(r.milestoneId);
-            return new ReviewScoring.Item(m.code, m.weightBasisPoints, m.critical,
-                    new Kpi.Result(r.assessment, r.achievement));
-        }).toList());
+        return ReviewScoring.score(recorded.stream().map(r -> r.scoringItem(assessed.get(r.milestoneId))).toList());
     }
 }

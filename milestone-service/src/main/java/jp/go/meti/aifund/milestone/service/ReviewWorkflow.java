@@ -8,8 +8,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import jp.go.meti.aifund.milestone.domain.ReviewAction;
-import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
@@ -19,10 +17,8 @@ import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.kernel.ConflictException;
-import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.ETags;
-import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
  * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another
@@ -72,7 +68,8 @@ public class ReviewWorkflow {
         reviews.latestFinalized(programmeId, fiscalYear).ifPresent(r -> {
             throw new ConflictException("FY" + fiscalYear + " was reviewed in " + r.id + "; amend that review");
         });
-        Review review = newRevision(programmeId, fiscalYear, actor);
+        Review review = Review.open(programmeId, fiscalYear, reviews.nextRevision(programmeId, fiscalYear),
+                deadline.dueDate(fiscalYear), actor, clock.instant());
         reviews.persist(review);
         reviews.flush(); // a concurrent open of the same year fails here, on the unique index
         return queries.view(review);
@@ -83,11 +80,8 @@ public class ReviewWorkflow {
     public ReviewView submit(UUID reviewId, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
         etags.require(ifMatch, queries.view(review));
-        review.state = review.state.after(ReviewAction.SUBMIT);
-        ReviewScoring.Score score = scorer.scoreComplete(review);
-        review.submittedBy = actor;
-        review.submittedAt = clock.instant();
-        review.score(score);
+        review.requireSubmittable();
+        review.submit(actor, scorer.scoreComplete(review), clock.instant());
         List<ReviewResult> recorded = results.ofReview(review.id);
         Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
         events.submitted(review, recorded, assessed);
@@ -99,11 +93,7 @@ public class ReviewWorkflow {
     public ReviewView returnToDraft(UUID reviewId, String reason, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
         etags.require(ifMatch, queries.view(review));
-        review.state = review.state.after(ReviewAction.RETURN);
-        review.returnedBy = actor;
-        review.returnedAt = clock.instant();
-        review.returnReason = reason.strip();
-        review.score(null);
+        review.returnToDraft(actor, reason, clock.instant());
         return queries.view(review);
     }
 
@@ -112,20 +102,13 @@ public class ReviewWorkflow {
     public ReviewView finalizeReview(UUID reviewId, String note, String actor, String ifMatch) {
         Review review = reviews.lock(reviewId);
         etags.require(ifMatch, queries.view(review));
-        ReviewState next = review.state.after(ReviewAction.FINALIZE);
-        FourEyes.requireDifferent("this review", review.submittedBy, "submitted", actor, "finalize");
+        review.requireFinalizableBy(actor);
         List<ReviewResult> recorded = results.ofReview(review.id);
         Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
         assessed.values().forEach(m -> conflicts.requireNone(actor, m));
-        // the results were frozen at submission: the same rule on the same values, whatever was redefined since
-        ReviewScoring.Score score = scorer.score(recorded, assessed);
-        review.state = next;
-        review.finalizedBy = actor;
-        review.finalizedAt = clock.instant();
-        review.decisionNote = note == null ? null : note.strip();
-        review.score(score);
+        review.finalize(actor, note, scorer.score(recorded, assessed), clock.instant());
         if (review.amends != null) {
-            reviews.get(review.amends).amendedBy = review.id;
+            reviews.get(review.amends).replaceBy(review);
         }
         events.finalized(review, recorded, assessed);
         return queries.view(review, recorded, assessed);
@@ -136,36 +119,17 @@ public class ReviewWorkflow {
     @Audited("review.amended")
     public ReviewView amend(UUID reviewId, String reason, String actor) {
         Review original = reviews.lock(reviewId);
-        original.state.after(ReviewAction.AMEND);
-        if (original.amendedBy != null) {
-            throw new ConflictException("review " + original.id + " was already amended by " + original.amendedBy
-                    + "; amend the latest revision");
-        }
+        original.requireAmendable();
         reviews.inProgress(original.programmeId, original.fiscalYear).ifPresent(r -> {
             throw new ConflictException("amendment " + r.id + " of this review is already in progress");
         });
-        Review amendment = newRevision(original.programmeId, original.fiscalYear, actor);
-        amendment.amends = original.id;
-        amendment.amendmentReason = reason.strip();
-        amendment.dueDate = original.dueDate;
+        Review amendment = original.amend(reviews.nextRevision(original.programmeId, original.fiscalYear), reason,
+                actor, clock.instant());
         reviews.persist(amendment);
         reviews.flush();
         for (ReviewResult r : results.ofReview(original.id)) {
             results.persist(r.copyFor(amendment.id));
         }
         return queries.view(amendment);
-    }
-
-    private Review newRevision(UUID programmeId, int fiscalYear, String actor) {
-        Review review = new Review();
-        review.id = UUID.randomUUID();
-        review.programmeId = programmeId;
-        review.fiscalYear = fiscalYear;
-        review.revision = reviews.nextRevision(programmeId, fiscalYear);
-        review.state = ReviewState.DRAFT;
-        review.dueDate = deadline.dueDate(fiscalYear);
-        review.createdBy = actor;
-        review.createdAt = clock.instant();
-        return review;
     }
 }
