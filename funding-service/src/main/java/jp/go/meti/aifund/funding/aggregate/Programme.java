@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -118,11 +119,11 @@ public class Programme {
     }
 
     /** A recorded ministry decision opens a year's gate without a passed review; empty if it was open. */
-    public java.util.Optional<Movement> overrideGate(Envelope envelope, String reason, String actor, Instant at) {
+    public Optional<Movement> overrideGate(Envelope envelope, String reason, String actor, Instant at) {
         if (!envelope.override(reason, actor, at)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Movement(LedgerKind.GATE_OVERRIDDEN, null, envelope.fiscalYear, 0,
+        return Optional.of(new Movement(LedgerKind.GATE_OVERRIDDEN, null, envelope.fiscalYear, 0,
                 balances(), balances()));
     }
 

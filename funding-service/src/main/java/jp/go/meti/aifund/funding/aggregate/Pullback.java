@@ -142,12 +142,16 @@ public class Pullback {
 
     /** ⌊amount × (1 − score)⌋: the policy's reduction of what the tranches still on hold hold, the one rounding. */
     public long reductionOf(List<Tranche> stillHeld) {
-        return decisiveScore().complement().floorOf(stillHeld.stream().mapToLong(t -> t.amount).sum());
+        return policyReduction(stillHeld.stream().mapToLong(t -> t.amount).sum());
+    }
+
+    private long policyReduction(long held) {
+        return decisiveScore().complement().floorOf(held);
     }
 
     /** The policy's reduction of what the hold held when the recommendation arrived. */
     public long policyReductionOfHeld() {
-        return decisiveScore().complement().floorOf(heldAmount == null ? 0 : heldAmount);
+        return policyReduction(heldAmount == null ? 0 : heldAmount);
     }
 
     /**

@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.Envelope;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped

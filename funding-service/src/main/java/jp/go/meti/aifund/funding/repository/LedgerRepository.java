@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 
 @ApplicationScoped
 public class LedgerRepository implements PanacheRepositoryBase<LedgerEntry, Long> {

@@ -1,12 +1,13 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.Programme;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.Recipient;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.kernel.NotFoundException;

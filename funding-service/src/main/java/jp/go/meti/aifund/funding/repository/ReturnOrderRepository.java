@@ -1,11 +1,12 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.funding.repository;
 
-import jp.go.meti.aifund.funding.aggregate.Tranche;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -10,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.repository.Filter;
-import jp.go.meti.aifund.funding.domain.TrancheState;
 
 @ApplicationScoped
 public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {

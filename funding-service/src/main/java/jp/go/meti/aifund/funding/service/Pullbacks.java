@@ -3,7 +3,9 @@ package jp.go.meti.aifund.funding.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -53,7 +55,6 @@ public class Pullbacks {
     private static final String SYSTEM = "notification-service";
     public static final String RECOMMENDED = "jp.go.meti.aifund.pullback.recommended.v1";
     private static final Logger LOG = Logger.getLogger(Pullbacks.class);
-    private static final ObjectMapper PARTS = new ObjectMapper();
 
     public record Propose(@NotNull PullbackDecision decision, @Positive @Max(Money.MAX_CEILING) Long amount,
             @NotBlank @Size(max = 2000) String reason) {
@@ -67,9 +68,11 @@ public class Pullbacks {
     private final Ledger ledger;
     private final Clock clock;
     private final ETags etags;
+    private final ObjectMapper json;
 
     public Pullbacks(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
-            RecipientRepository recipients, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags) {
+            RecipientRepository recipients, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags,
+            ObjectMapper json) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -78,6 +81,7 @@ public class Pullbacks {
         this.ledger = ledger;
         this.clock = clock;
         this.etags = etags;
+        this.json = json;
     }
 
     /** Runs in the transaction that records the event as applied ({@code EventConsumer}): once per event. */
@@ -107,9 +111,9 @@ public class Pullbacks {
         pullbacks.persist(p);
     }
 
-    private static String json(List<RecommendationPart> parts) {
+    private String json(List<RecommendationPart> parts) {
         try {
-            return PARTS.writeValueAsString(parts);
+            return json.writeValueAsString(parts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -149,8 +153,13 @@ public class Pullbacks {
 
     /** The tranches the recommendation held that are still on hold, in the order it held them. */
     private List<Tranche> held(Pullback p) {
-        return p.heldTranches().stream().map(t -> tranches.get(p.programmeId, t))
-                .filter(t -> t.state == TrancheState.ON_HOLD).toList();
+        List<UUID> ids = p.heldTranches();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Tranche> byId = tranches.list("programmeId = ?1 and id in ?2", p.programmeId, ids).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t));
+        return ids.stream().map(byId::get).filter(t -> t.state == TrancheState.ON_HOLD).toList();
     }
 
     private PullbackView view(Pullback p) {

@@ -3,6 +3,7 @@ package jp.go.meti.aifund.funding.inbound;
 import static jp.go.meti.aifund.funding.support.FundingApi.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -157,6 +158,24 @@ class IncomingEventsTest {
         assertThat(trail).extracting(e -> e.get("action") + " by " + e.get("actor"))
                 .containsExactly("pullback.decision-proposed by " + METI, "pullback.decision-confirmed by " + METI_2);
         assertThat(trail.get(0).get("details").toString()).contains("as recommended");
+    }
+
+    @Test
+    void aConfirmationRefusesWhenTheHeldTranchesChangedSinceTheProposal() {
+        List<String> tranches = approvedNextYear(2);
+        ObjectNode recommended = recommendation("1/2");
+        String id = recommended.at("/data/recommendationId").asText();
+        publish("aifund.pullback-recommendations.v1", recommended);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tranches.stream().allMatch(t -> "ON_HOLD".equals(state(t))));
+        String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
+        meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
+                .post(decision, programme, id).then().statusCode(200).body("decisionAmount", equalTo(TRANCHE));
+        meti().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "separate decision"))
+                .post("/api/programmes/{p}/tranches/{t}/cancel", programme, tranches.get(0)).then().statusCode(200);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("¥50,000,000,000 now, ¥100,000,000,000 was proposed"));
+        assertThat(amount(tranches.get(1))).as("nothing reduced").isEqualTo(TRANCHE);
     }
 
     @Test

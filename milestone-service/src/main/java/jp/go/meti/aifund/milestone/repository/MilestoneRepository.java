@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.milestone.repository;
 
-import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +8,9 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.milestone.aggregate.Milestone;
 
 @ApplicationScoped
 public class MilestoneRepository implements PanacheRepositoryBase<Milestone, UUID> {

@@ -1,7 +1,5 @@
 package jp.go.meti.aifund.milestone.repository;
 
-import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
-import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
+import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 
 /** The copy of funding-service's programmes and their recipients. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.milestone.repository;
 
-import jp.go.meti.aifund.milestone.aggregate.Review;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,10 +9,12 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import jp.go.meti.aifund.scoring.Outcome;
-import jp.go.meti.aifund.milestone.domain.ReviewState;
+
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.milestone.aggregate.Review;
+import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.platform.repository.Filter;
+import jp.go.meti.aifund.scoring.Outcome;
 
 @ApplicationScoped
 public class ReviewRepository implements PanacheRepositoryBase<Review, UUID> {

@@ -1,12 +1,13 @@
 package jp.go.meti.aifund.notification.repository;
 
-import jp.go.meti.aifund.notification.aggregate.WarningChange;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import jp.go.meti.aifund.notification.aggregate.WarningChange;
 
 /** The warnings' changes in commit order. */
 @ApplicationScoped

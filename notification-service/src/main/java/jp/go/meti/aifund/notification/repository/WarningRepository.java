@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.notification.repository;
 
-import jp.go.meti.aifund.notification.aggregate.Warning;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,12 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+
+import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
-import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.platform.repository.Filter;
 
 @ApplicationScoped

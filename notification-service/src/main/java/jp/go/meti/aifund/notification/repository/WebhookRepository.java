@@ -1,19 +1,18 @@
 package jp.go.meti.aifund.notification.repository;
 
-import jp.go.meti.aifund.notification.aggregate.WebhookAttempt;
-import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
-import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import jp.go.meti.aifund.notification.domain.DeliveryState;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.notification.aggregate.WebhookAttempt;
+import jp.go.meti.aifund.notification.aggregate.WebhookDelivery;
+import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
+import jp.go.meti.aifund.notification.domain.DeliveryState;
 
 /** Subscriptions, their deliveries and every attempt. */
 @ApplicationScoped

@@ -155,6 +155,10 @@ class PullbackFlowTest {
             assertThat(recommendation.at("/data/recommendationId").asText()).isEqualTo(warningId);
             assertThat(recommendation.at("/data/recommendedReduction").asLong()).isEqualTo(140_000_000_000L);
             assertThat(recommendation.at("/data/affectedFiscalYear").asInt()).isEqualTo(2027);
+            assertThat(recommendation.at("/data/estimateAsOfLedgerEntryId").asLong())
+                    .as("the estimate names how far the copy had followed funding's ledger: the newer tranche event's entry")
+                    .isEqualTo(Math.max(planned1.at("/data/change/ledgerEntryId").asLong(),
+                            planned2.at("/data/change/ledgerEntryId").asLong()));
             out.stop();
 
             // the same events again: nothing new
