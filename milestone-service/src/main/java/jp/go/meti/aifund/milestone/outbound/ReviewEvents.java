@@ -1,23 +1,22 @@
 package jp.go.meti.aifund.milestone.outbound;
 
+import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import jp.go.meti.aifund.milestone.config.MilestoneConfig;
-import jp.go.meti.aifund.scoring.Assessment;
-import jp.go.meti.aifund.scoring.Decimals;
-import jp.go.meti.aifund.scoring.Direction;
-import jp.go.meti.aifund.milestone.domain.Evidence;
-import jp.go.meti.aifund.scoring.Outcome;
-import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.contracts.review.ReviewAssessedMilestone;
+import jp.go.meti.aifund.contracts.review.ReviewData;
+import jp.go.meti.aifund.contracts.review.ReviewEvidence;
+import jp.go.meti.aifund.contracts.review.ReviewReviewer;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
+import jp.go.meti.aifund.milestone.config.MilestoneConfig;
+import jp.go.meti.aifund.scoring.Decimals;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
 
@@ -25,7 +24,7 @@ import jp.go.meti.aifund.platform.messaging.Outbox;
  * Maps a review to its event, {@code jp.go.meti.aifund.review.<submitted|finalized|amended>.v1},
  * and writes it to the outbox in the transaction of the step. The data carries everything a
  * consumer needs to act without calling back; KPI values are decimal strings, so no consumer's
- * floating point can change them.
+ * floating point can change them. The data is built from the types generated from its schema in contracts/.
  */
 @ApplicationScoped
 public class ReviewEvents {
@@ -34,8 +33,8 @@ public class ReviewEvents {
     public static final String SUBMITTED = TYPE_PREFIX + "submitted.v1";
     public static final String FINALIZED = TYPE_PREFIX + "finalized.v1";
     public static final String AMENDED = TYPE_PREFIX + "amended.v1";
-    public static final String EVALUATING_AGENCY = "NEDO";
-    public static final String DECIDING_AGENCY = "METI";
+    public static final String EVALUATING_AGENCY = ReviewReviewer.Agency.NEDO.value();
+    public static final String DECIDING_AGENCY = ReviewReviewer.Agency.METI.value();
 
     private final Outbox outbox;
     private final MilestoneConfig config;
@@ -45,28 +44,20 @@ public class ReviewEvents {
         this.config = config;
     }
 
-    public record ReviewEventData(UUID reviewId, UUID programmeId, int fiscalYear, int revision, UUID amends,
-            String amendmentReason, ReviewState state, LocalDate dueDate, Reviewer technicalEvaluation,
-            Reviewer decision, int scoreBasisPoints, String score, Outcome outcome, String ruleVersion,
-            List<AssessedMilestone> milestones) {
-    }
-
-    /** Who acted for which agency (NEDO evaluates and submits, METI decides), when; the decision carries its note. */
-    public record Reviewer(String agency, String person, Instant at, String note) {
-    }
-
-    public record AssessedMilestone(UUID milestoneId, String code, int version, String title, String metric,
-            String unit, Direction direction, String target, String threshold, String actual, LocalDate asOf,
-            Assessment assessment, int achievementBasisPoints, String achievement, int weightBasisPoints,
-            boolean critical,
-            UUID recipientId, List<Evidence> evidence, String recordedBy) {
-
-        static AssessedMilestone of(ReviewResult r, Milestone m) {
-            return new AssessedMilestone(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
-                    Decimals.normal(m.target).toPlainString(), Decimals.normal(m.threshold).toPlainString(),
-                    Decimals.normal(r.measuredValue).toPlainString(), r.asOf, r.assessment, r.achievementBasisPoints,
-                    r.achievement.toString(), m.weightBasisPoints, m.critical, m.recipientId, r.evidence(), r.recordedBy);
-        }
+    private static ReviewAssessedMilestone assessed(ReviewResult r, Milestone m) {
+        return new ReviewAssessedMilestone().withMilestoneId(m.id).withCode(m.code).withVersion((long) m.version)
+                .withTitle(m.title).withMetric(m.metric).withUnit(m.unit)
+                .withDirection(ReviewAssessedMilestone.Direction.fromValue(m.direction.name()))
+                .withTarget(Decimals.normal(m.target).toPlainString())
+                .withThreshold(Decimals.normal(m.threshold).toPlainString())
+                .withActual(Decimals.normal(r.measuredValue).toPlainString()).withAsOf(r.asOf)
+                .withAssessment(ReviewAssessedMilestone.Assessment.fromValue(r.assessment.name()))
+                .withAchievementBasisPoints((long) r.achievementBasisPoints).withAchievement(r.achievement.toString())
+                .withWeightBasisPoints((long) m.weightBasisPoints).withCritical(m.critical)
+                .withRecipientId(m.recipientId)
+                .withEvidence(r.evidence().stream().map(e -> new ReviewEvidence().withUri(URI.create(e.uri()))
+                        .withTitle(e.title()).withDigest(e.digest())).toList())
+                .withRecordedBy(r.recordedBy);
     }
 
     public void submitted(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones) {
@@ -80,12 +71,18 @@ public class ReviewEvents {
 
     private void publish(String type, Review r, List<ReviewResult> results, Map<UUID, Milestone> milestones,
             Instant time) {
-        Reviewer evaluation = new Reviewer(EVALUATING_AGENCY, r.submittedBy, r.submittedAt, null);
-        Reviewer decision = r.finalizedBy == null ? null
-                : new Reviewer(DECIDING_AGENCY, r.finalizedBy, r.finalizedAt, r.decisionNote);
-        ReviewEventData data = new ReviewEventData(r.id, r.programmeId, r.fiscalYear, r.revision, r.amends,
-                r.amendmentReason, r.state, r.dueDate, evaluation, decision, r.scoreBasisPoints, r.score.toString(), r.outcome,
-                r.ruleVersion, results.stream().map(x -> AssessedMilestone.of(x, milestones.get(x.milestoneId))).toList());
+        ReviewReviewer evaluation = new ReviewReviewer().withAgency(ReviewReviewer.Agency.NEDO)
+                .withPerson(r.submittedBy).withAt(r.submittedAt).withNote(null);
+        ReviewReviewer decision = r.finalizedBy == null ? null
+                : new ReviewReviewer().withAgency(ReviewReviewer.Agency.METI).withPerson(r.finalizedBy)
+                        .withAt(r.finalizedAt).withNote(r.decisionNote);
+        ReviewData data = new ReviewData().withReviewId(r.id).withProgrammeId(r.programmeId)
+                .withFiscalYear((long) r.fiscalYear).withRevision((long) r.revision).withAmends(r.amends)
+                .withAmendmentReason(r.amendmentReason).withState(ReviewData.State.fromValue(r.state.name()))
+                .withDueDate(r.dueDate).withTechnicalEvaluation(evaluation).withDecision(decision)
+                .withScoreBasisPoints((long) r.scoreBasisPoints).withScore(r.score.toString())
+                .withOutcome(ReviewData.Outcome.fromValue(r.outcome.name())).withRuleVersion(r.ruleVersion)
+                .withMilestones(results.stream().map(x -> assessed(x, milestones.get(x.milestoneId))).toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.reviewTopic(), CloudEvent.of(config.eventSource(), type, "review/" + r.id, schema,
                 r.programmeId.toString(), time, data));
