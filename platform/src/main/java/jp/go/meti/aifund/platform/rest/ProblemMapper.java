@@ -203,11 +203,18 @@ public class ProblemMapper {
                 .allMatch(a -> a.annotationType().getPackageName().startsWith("jakarta.validation"));
     }
 
-    /** {@code plan.command.amount} → {@code amount}; a query parameter keeps its own name. */
+    /**
+     * {@code plan.command.amount} → {@code amount}, {@code propose.command.shares[1].recipientId} →
+     * {@code shares[1].recipientId}; a query parameter keeps its own name.
+     */
     static String fieldOf(Path path) {
         List<String> properties = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : path) {
+            if (node.isInIterable() && node.getIndex() != null && !properties.isEmpty()) {
+                int last = properties.size() - 1;
+                properties.set(last, properties.get(last) + "[" + node.getIndex() + "]");
+            }
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 properties.add(node.getName());
             } else if (node.getKind() == ElementKind.PARAMETER) {
