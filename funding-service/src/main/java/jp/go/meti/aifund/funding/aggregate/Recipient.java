@@ -37,11 +37,14 @@ public class Recipient {
 
     /**
      * A new recipient. A consortium stands alone; a member or research partner names its consortium
-     * ({@code consortium}, as found in the programme, if named); a member's share (10,000 = 100 %)
-     * keeps the consortium's members ({@code recipients}, the programme's so far) at no more than 100 %.
+     * ({@code consortium}, as found in the programme, if named). A member's founding share
+     * (10,000 = 100 %) keeps the consortium's members ({@code recipients}, the programme's so far) at
+     * no more than 100 %; once a share table has been confirmed ({@code sharesTabled}) shares are set
+     * by share tables only. A member without a share is prospective until a share table names it.
      */
     public static Recipient add(UUID programmeId, String name, RecipientRole role, UUID consortiumId,
-            Optional<Recipient> consortium, Integer shareBasisPoints, List<Recipient> recipients, Instant at) {
+            Optional<Recipient> consortium, Integer shareBasisPoints, List<Recipient> recipients,
+            boolean sharesTabled, Instant at) {
         Recipient r = new Recipient();
         r.id = UUID.randomUUID();
         r.programmeId = programmeId;
@@ -63,17 +66,22 @@ public class Recipient {
             throw new InvalidRequestException("consortiumId", "must name a consortium, not a " + c.role);
         }
         r.consortiumId = consortiumId;
-        r.shareBasisPoints = role == RecipientRole.MEMBER ? memberShare(consortiumId, shareBasisPoints, recipients)
-                : shareBasisPoints;
+        r.shareBasisPoints = role == RecipientRole.MEMBER
+                ? memberShare(consortiumId, shareBasisPoints, recipients, sharesTabled) : shareBasisPoints;
         return r;
     }
 
-    private static Integer memberShare(UUID consortiumId, Integer share, List<Recipient> recipients) {
+    private static Integer memberShare(UUID consortiumId, Integer share, List<Recipient> recipients,
+            boolean sharesTabled) {
         if (share == null) {
-            throw new InvalidRequestException("shareBasisPoints", "is required for a member (10000 = 100 %)");
+            return null; // prospective: announced, not yet joined
         }
-        long taken = recipients.stream().filter(r -> r.role == RecipientRole.MEMBER && consortiumId.equals(r.consortiumId))
-                .mapToLong(r -> r.shareBasisPoints).sum();
+        if (sharesTabled) {
+            throw new InvalidRequestException("shareBasisPoints", "must be absent: the members' shares are set by"
+                    + " share tables now; add the member without a share and propose a table that names it");
+        }
+        long taken = recipients.stream().filter(r -> r.role == RecipientRole.MEMBER && consortiumId.equals(r.consortiumId)
+                && r.shareBasisPoints != null).mapToLong(r -> r.shareBasisPoints).sum();
         if (taken + share > 10_000) {
             throw new InvalidRequestException("shareBasisPoints", "would bring the members' shares to "
                     + (taken + share) + " basis points, over 10000");

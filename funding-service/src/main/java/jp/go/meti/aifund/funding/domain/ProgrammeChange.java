@@ -3,7 +3,8 @@ package jp.go.meti.aifund.funding.domain;
 /** The changes of a programme that publish its state: each is one event type, {@code jp.go.meti.aifund.programme.<change>.v1}. */
 public enum ProgrammeChange {
     PROGRAMME_CREATED("created"), ENVELOPE_SET("envelope-set"), GATE_OVERRIDDEN("gate-overridden"),
-    RECIPIENT_ADDED("recipient-added");
+    RECIPIENT_ADDED("recipient-added"), SHARE_TABLE_PROPOSED("share-table-proposed"),
+    SHARE_TABLE_CONFIRMED("share-table-confirmed"), SHARE_TABLE_REJECTED("share-table-rejected");
 
     private final String eventName;
 

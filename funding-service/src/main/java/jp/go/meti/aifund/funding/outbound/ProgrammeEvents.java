@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
+import jp.go.meti.aifund.contracts.programme.ProgrammeShare;
+import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
@@ -18,6 +21,8 @@ import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
+import jp.go.meti.aifund.funding.repository.ShareTableRepository;
+import jp.go.meti.aifund.funding.aggregate.ShareTable;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
 
@@ -37,13 +42,15 @@ public class ProgrammeEvents {
     private final Outbox outbox;
     private final EnvelopeRepository envelopes;
     private final RecipientRepository recipients;
+    private final ShareTableRepository shareTables;
     private final FundingConfig config;
 
     public ProgrammeEvents(Outbox outbox, EnvelopeRepository envelopes, RecipientRepository recipients,
-            FundingConfig config) {
+            ShareTableRepository shareTables, FundingConfig config) {
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.recipients = recipients;
+        this.shareTables = shareTables;
         this.config = config;
     }
 
@@ -59,17 +66,31 @@ public class ProgrammeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             String actor, String reason, Instant at) {
+        write(p, kind, entry, fiscalYear, recipientId, null, actor, reason, at);
+    }
+
+    /** Writes the programme's state after a share table was proposed, confirmed or rejected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Programme p, ProgrammeChange kind, ShareTable table, String actor, String reason, Instant at) {
+        write(p, kind, null, null, null, table.id, actor, reason, at);
+    }
+
+    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
+            UUID shareTableId, String actor, String reason, Instant at) {
         long sequence = p.nextEventSequence();
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
+        Map<UUID, String> names = recipients.names(p.id);
         ProgrammeData data = new ProgrammeData().withProgrammeId(p.id).withName(p.name).withCeiling(p.ceiling)
                 .withFirstFiscalYear((long) p.firstFiscalYear).withLastFiscalYear((long) p.lastFiscalYear)
                 .withCommissioningMinistry(p.commissioningMinistry).withExecutingAgency(p.executingAgency)
                 .withSequence(sequence).withTotals(ProgrammeTotals.of(p).asProgrammePart())
                 .withEnvelopes(envelopes.ofProgramme(p.id).stream().map(ProgrammeEvents::envelope).toList())
                 .withRecipients(recipients.ofProgramme(p.id).stream().map(ProgrammeEvents::recipient).toList())
+                .withShareTables(shareTables.ofProgramme(p.id).stream().map(t -> shareTable(t, names)).toList())
                 .withChange(new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
                         .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
-                        .withFiscalYear(fiscalYear).withRecipientId(recipientId).withActor(actor).withReason(reason)
+                        .withFiscalYear(fiscalYear).withRecipientId(recipientId).withShareTableId(shareTableId)
+                        .withActor(actor).withReason(reason)
                         .withRecordedAt(recordedAt).withLedgerEntryId(entry == null ? null : entry.id));
         String type = typeOf(kind);
         outbox.add(config.programmeTopic(), CloudEvent.of(config.eventSource(), type, "programme/" + p.id,
@@ -80,6 +101,15 @@ public class ProgrammeEvents {
         return new ProgrammeEnvelope().withFiscalYear((long) e.fiscalYear).withAmount(e.amount)
                 .withCommitted(e.committed).withDisbursed(e.disbursed).withRecovered(e.recovered)
                 .withGate(ProgrammeEnvelope.Gate.fromValue(e.gate.name()));
+    }
+
+    private static ProgrammeShareTable shareTable(ShareTable t, Map<UUID, String> names) {
+        return new ProgrammeShareTable().withShareTableId(t.id).withEffectiveFrom(t.effectiveFrom)
+                .withState(ProgrammeShareTable.State.fromValue(t.state.name())).withReason(t.reason)
+                .withProposedBy(t.proposedBy).withProposedAt(t.proposedAt.truncatedTo(ChronoUnit.MICROS))
+                .withDecidedBy(t.decidedBy).withDecidedAt(t.decidedAt == null ? null : t.decidedAt.truncatedTo(ChronoUnit.MICROS))
+                .withShares(t.shares(names).stream().map(s -> new ProgrammeShare().withRecipientId(s.recipientId())
+                        .withName(s.name()).withShareBasisPoints((long) s.basisPoints())).toList());
     }
 
     private static ProgrammeRecipient recipient(Recipient r) {

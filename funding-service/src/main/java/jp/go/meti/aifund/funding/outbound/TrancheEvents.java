@@ -9,10 +9,10 @@ import jp.go.meti.aifund.contracts.tranche.TrancheConsortiumMember;
 import jp.go.meti.aifund.contracts.tranche.TrancheData;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
-import jp.go.meti.aifund.funding.domain.RecipientRole;
+import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
-import jp.go.meti.aifund.funding.repository.RecipientRepository;
+import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
@@ -29,12 +29,12 @@ public class TrancheEvents {
     public static final String VERSION = ".v1";
 
     private final Outbox outbox;
-    private final RecipientRepository recipients;
+    private final ShareTableRepository shareTables;
     private final FundingConfig config;
 
-    public TrancheEvents(Outbox outbox, RecipientRepository recipients, FundingConfig config) {
+    public TrancheEvents(Outbox outbox, ShareTableRepository shareTables, FundingConfig config) {
         this.outbox = outbox;
-        this.recipients = recipients;
+        this.shareTables = shareTables;
         this.config = config;
     }
 
@@ -44,6 +44,7 @@ public class TrancheEvents {
 
     public void publish(Programme p, Tranche t, LedgerEntry entry) {
         String type = typeOf(entry.kind);
+        SharesInForce members = shareTables.inForce(p.id, t.fiscalYear);
         TrancheData data = new TrancheData().withProgrammeId(p.id).withTrancheId(t.id).withFiscalYear((long) t.fiscalYear)
                 .withRecipientId(t.recipientId).withState(TrancheData.State.fromValue(t.state.name()))
                 .withAmount(t.amount).withOriginalAmount(t.originalAmount).withRecoveredAmount(t.recoveredAmount)
@@ -52,11 +53,11 @@ public class TrancheEvents {
                         .withKind(TrancheChange.Kind.fromValue(entry.kind.name())).withAmount(entry.amount)
                         .withActor(entry.actor).withReason(entry.reason).withRecordedAt(entry.recordedAt))
                 .withProgramme(ProgrammeTotals.of(p).asTranchePart())
-                .withConsortiumMembers(recipients.ofProgramme(p.id).stream()
-                        .filter(r -> r.role == RecipientRole.MEMBER && r.shareBasisPoints != null)
-                        .map(r -> new TrancheConsortiumMember().withRecipientId(r.id).withName(r.name)
-                                .withShareBasisPoints(r.shareBasisPoints.longValue()))
-                        .toList());
+                .withConsortiumMembers(members.shares().stream()
+                        .map(m -> new TrancheConsortiumMember().withRecipientId(m.recipientId()).withName(m.name())
+                                .withShareBasisPoints((long) m.basisPoints()))
+                        .toList())
+                .withShareTableId(members.shareTableId());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.trancheTopic(), CloudEvent.of(config.eventSource(), type, "tranche/" + t.id, schema,
                 p.id.toString(), entry.recordedAt, data));

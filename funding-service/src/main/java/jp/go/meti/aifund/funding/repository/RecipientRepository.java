@@ -1,7 +1,9 @@
 package jp.go.meti.aifund.funding.repository;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +32,11 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, UUI
         return list("programmeId = ?1 and role = ?2 and shareBasisPoints is not null",
                 Sort.by("shareBasisPoints", Sort.Direction.Descending).and("name"), programmeId, RecipientRole.MEMBER)
                 .stream().map(r -> new Share(r.id, r.name, r.shareBasisPoints)).toList();
+    }
+
+    /** Each recipient's name, by id. */
+    public Map<UUID, String> names(UUID programmeId) {
+        return ofProgramme(programmeId).stream().collect(Collectors.toMap(r -> r.id, r -> r.name));
     }
 
     public boolean nameTaken(UUID programmeId, String name) {

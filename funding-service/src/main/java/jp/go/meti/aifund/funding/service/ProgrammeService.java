@@ -20,6 +20,7 @@ import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
+import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.AddRecipient;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.CreateProgramme;
 import jp.go.meti.aifund.funding.service.ProgrammeCommands.OverrideGate;
@@ -43,6 +44,7 @@ public class ProgrammeService {
     private final ProgrammeRepository programmes;
     private final EnvelopeRepository envelopes;
     private final RecipientRepository recipients;
+    private final ShareTableRepository shareTables;
     private final Ledger ledger;
     private final ReviewGates gates;
     private final ProgrammeEvents events;
@@ -50,11 +52,12 @@ public class ProgrammeService {
     private final Clock clock;
 
     public ProgrammeService(ProgrammeRepository programmes, EnvelopeRepository envelopes,
-            RecipientRepository recipients, Ledger ledger, ReviewGates gates, ProgrammeEvents events, ETags etags,
-            Clock clock) {
+            RecipientRepository recipients, ShareTableRepository shareTables, Ledger ledger, ReviewGates gates,
+            ProgrammeEvents events, ETags etags, Clock clock) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
+        this.shareTables = shareTables;
         this.ledger = ledger;
         this.gates = gates;
         this.events = events;
@@ -139,7 +142,9 @@ public class ProgrammeService {
         Optional<Recipient> consortium = command.consortiumId() == null ? Optional.empty()
                 : recipients.find("programmeId = ?1 and id = ?2", programmeId, command.consortiumId()).firstResultOptional();
         Recipient r = Recipient.add(programmeId, command.name(), command.role(), command.consortiumId(), consortium,
-                command.shareBasisPoints(), recipients.ofProgramme(programmeId), clock.instant());
+                command.shareBasisPoints(), recipients.ofProgramme(programmeId),
+                shareTables.anyConfirmed(programmeId),
+                clock.instant());
         recipients.persist(r);
         events.publish(p, ProgrammeChange.RECIPIENT_ADDED, null, null, r.id, actor, null, r.createdAt);
         return RecipientView.of(r);

@@ -36,7 +36,7 @@ import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.PullbackRepository;
-import jp.go.meti.aifund.funding.repository.RecipientRepository;
+import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.PullbackView;
 import jp.go.meti.aifund.platform.audit.Audited;
@@ -63,7 +63,7 @@ public class Pullbacks {
     private final ProgrammeRepository programmes;
     private final EnvelopeRepository envelopes;
     private final TrancheRepository tranches;
-    private final RecipientRepository recipients;
+    private final ShareTableRepository shareTables;
     private final PullbackRepository pullbacks;
     private final Ledger ledger;
     private final Clock clock;
@@ -71,12 +71,12 @@ public class Pullbacks {
     private final ObjectMapper json;
 
     public Pullbacks(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
-            RecipientRepository recipients, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags,
+            ShareTableRepository shareTables, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags,
             ObjectMapper json) {
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
-        this.recipients = recipients;
+        this.shareTables = shareTables;
         this.pullbacks = pullbacks;
         this.ledger = ledger;
         this.clock = clock;
@@ -163,6 +163,6 @@ public class Pullbacks {
     }
 
     private PullbackView view(Pullback p) {
-        return PullbackView.of(p, held(p), recipients.memberShares(p.programmeId));
+        return PullbackView.of(p, held(p), shareTables.inForce(p.programmeId, p.affectedFiscalYear));
     }
 }

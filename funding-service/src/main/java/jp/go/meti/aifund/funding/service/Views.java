@@ -3,6 +3,7 @@ package jp.go.meti.aifund.funding.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
+import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
@@ -23,6 +25,7 @@ import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
+import jp.go.meti.aifund.funding.aggregate.ShareTable;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.LargestRemainder;
@@ -30,6 +33,8 @@ import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.funding.domain.PullbackState;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
+import jp.go.meti.aifund.funding.domain.ShareTableState;
+import jp.go.meti.aifund.funding.domain.SharesInForce;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
 public final class Views {
@@ -101,25 +106,48 @@ public final class Views {
      * A pullback. {@code plannedAmount}, {@code recommendedReduction} and {@code parts} are the
      * recommendation's estimate from notification-service's copy as of ledger entry
      * {@code estimateAsOfLedgerEntryId}; {@code heldAmount}, {@code reduction} and {@code memberParts}
-     * are funding-service's own figures, the ones it acts on.
+     * are funding-service's own figures, the ones it acts on, split by the shares in force on the first
+     * day of the affected fiscal year ({@code memberPartsShareTableId}; null for the founding shares).
      */
     public record PullbackView(UUID id, UUID programmeId, UUID reviewId, int reviewedFiscalYear,
             int affectedFiscalYear, int scoreBasisPoints, String score, long plannedAmount, long recommendedReduction,
             @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = Part.class) String parts,
             Long estimateAsOfLedgerEntryId, String policyVersion, List<UUID> heldTrancheIds, Long heldAmount,
-            long reduction, List<Part> memberParts, Instant receivedAt, PullbackState state, PullbackDecision decision,
-            Long decisionAmount, String decisionReason, String proposedBy, Instant proposedAt, String decidedBy,
+            long reduction, List<Part> memberParts, UUID memberPartsShareTableId, Instant receivedAt,
+            PullbackState state, PullbackDecision decision, Long decisionAmount, String decisionReason, String proposedBy, Instant proposedAt, String decidedBy,
             Instant decidedAt) {
 
-        static PullbackView of(Pullback p, List<Tranche> stillHeld, List<Share> members) {
+        static PullbackView of(Pullback p, List<Tranche> stillHeld, SharesInForce members) {
             long reduction = p.reduction(stillHeld);
             return new PullbackView(p.id, p.programmeId, p.reviewId, p.reviewedFiscalYear, p.affectedFiscalYear,
                     p.scoreBasisPoints, p.score, p.plannedAmount, p.recommendedReduction, p.parts,
                     p.estimateAsOfLedgerEntry, p.policyVersion, p.heldTranches(), p.heldAmount, reduction,
-                    members.isEmpty() ? List.of() : LargestRemainder.split(reduction, members), p.receivedAt, p.state,
-                    p.decision, p.decisionAmount, p.decisionReason, p.proposedBy, p.proposedAt, p.decidedBy,
-                    p.decidedAt);
+                    members.shares().isEmpty() ? List.of() : LargestRemainder.split(reduction, members.shares()),
+                    members.shareTableId(), p.receivedAt, p.state, p.decision, p.decisionAmount, p.decisionReason,
+                    p.proposedBy, p.proposedAt, p.decidedBy, p.decidedAt);
         }
+    }
+
+    /** A share table: the members' shares from {@code effectiveFrom}, largest first. */
+    public record ShareTableView(UUID id, UUID programmeId, LocalDate effectiveFrom, ShareTableState state,
+            String reason, String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
+            String decisionNote, List<Share> shares) {
+
+        static ShareTableView of(ShareTable t, Map<UUID, String> names) {
+            return new ShareTableView(t.id, t.programmeId, t.effectiveFrom, t.state, t.reason, t.proposedBy,
+                    t.proposedAt, t.decidedBy, t.decidedAt, t.decisionNote, t.shares(names));
+        }
+    }
+
+    /**
+     * The consortium on {@code asOf}: the shares in force ({@code shareTableId} null for the founding
+     * shares) and every member's standing, with its share where it is in force.
+     */
+    public record MembershipView(LocalDate asOf, UUID shareTableId, LocalDate effectiveFrom,
+            List<MemberStanding> members) {
+    }
+
+    public record MemberStanding(UUID recipientId, String name, MembershipStatus status, Integer shareBasisPoints) {
     }
 
     /** A return order; {@code interest} and {@code lateInterest} as of {@code interestAsOf} (the repayment once settled). */

@@ -17,10 +17,10 @@ class RecipientTest {
 
     private final UUID programme = UUID.randomUUID();
     private final Recipient noetra = Recipient.add(programme, "Noetra", RecipientRole.CONSORTIUM, null, Optional.empty(),
-            null, List.of(), NOW);
+            null, List.of(), false, NOW);
 
     private Recipient member(String name, int share, List<Recipient> so) {
-        return Recipient.add(programme, name, RecipientRole.MEMBER, noetra.id, Optional.of(noetra), share, so, NOW);
+        return Recipient.add(programme, name, RecipientRole.MEMBER, noetra.id, Optional.of(noetra), share, so, false, NOW);
     }
 
     @Test
@@ -35,22 +35,29 @@ class RecipientTest {
     @Test
     void aResearchPartnerMayHoldNoShare() {
         Recipient lab = Recipient.add(programme, "Lab", RecipientRole.RESEARCH_PARTNER, noetra.id, Optional.of(noetra),
-                null, List.of(noetra), NOW);
+                null, List.of(noetra), false, NOW);
         assertThat(lab.shareBasisPoints).isNull();
     }
 
     @Test
     void aMemberNamesAConsortiumAndAConsortiumNamesNone() {
         assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.CONSORTIUM, noetra.id, Optional.of(noetra),
-                null, List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("consortiumId");
+                null, List.of(), false, NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("consortiumId");
         assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.MEMBER, null, Optional.empty(), 10,
-                List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("is required");
+                List.of(), false, NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("is required");
         Recipient softbank = member("SoftBank", 6_000, List.of(noetra));
         assertThatThrownBy(() -> Recipient.add(programme, "X", RecipientRole.MEMBER, softbank.id, Optional.of(softbank),
-                10, List.of(), NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("not a MEMBER");
+                10, List.of(), false, NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("not a MEMBER");
         assertThat(member("Investor", 0, List.of()).shareBasisPoints).as("an investor that receives no funds").isZero();
-        assertThatThrownBy(() -> Recipient.add(programme, "Z", RecipientRole.MEMBER, noetra.id, Optional.of(noetra),
-                null, List.of(), NOW)).isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("shareBasisPoints");
+    }
+
+    @Test
+    void aProspectiveMemberHoldsNoShareAndOnceSharesAreTabledNoMemberIsAddedWithOne() {
+        Recipient fujitsu = Recipient.add(programme, "Fujitsu", RecipientRole.MEMBER, noetra.id, Optional.of(noetra),
+                null, List.of(noetra), true, NOW);
+        assertThat(fujitsu.shareBasisPoints).as("announced, not yet joined").isNull();
+        assertThatThrownBy(() -> Recipient.add(programme, "Rakuten", RecipientRole.MEMBER, noetra.id,
+                Optional.of(noetra), 500, List.of(noetra), true, NOW)).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("shareBasisPoints must be absent: the members' shares are set by share tables");
     }
 }

@@ -65,10 +65,14 @@ class IncomingEventsTest {
     }
 
     private List<String> approvedNextYear(int count) {
-        meti().body(Map.of("reason", "advance")).post("/api/programmes/{p}/envelopes/2027/gate-override", programme)
-                .then().statusCode(200);
+        return approvedIn(2027, count);
+    }
+
+    private List<String> approvedIn(int fiscalYear, int count) {
+        meti().body(Map.of("reason", "advance"))
+                .post("/api/programmes/{p}/envelopes/{fy}/gate-override", programme, fiscalYear).then().statusCode(200);
         return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
-            String t = planned(programme, noetra, 2027, TRANCHE);
+            String t = planned(programme, noetra, fiscalYear, TRANCHE);
             approve(programme, t).then().statusCode(200);
             return t;
         }).toList();
@@ -86,6 +90,10 @@ class IncomingEventsTest {
      * purpose: funding-service must act on the score and its own tranches, never on them.
      */
     private ObjectNode recommendation(String score) {
+        return recommendation(score, 2026);
+    }
+
+    private ObjectNode recommendation(String score, int reviewedFiscalYear) {
         ObjectNode e = JSON.createObjectNode();
         String id = UUID.randomUUID().toString();
         e.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/aifund/notification-service")
@@ -94,7 +102,7 @@ class IncomingEventsTest {
                 .put("partitionkey", programme);
         ObjectNode d = e.putObject("data");
         d.put("recommendationId", id).put("programmeId", programme).put("reviewId", UUID.randomUUID().toString())
-                .put("reviewedFiscalYear", 2026).put("affectedFiscalYear", 2027)
+                .put("reviewedFiscalYear", reviewedFiscalYear).put("affectedFiscalYear", reviewedFiscalYear + 1)
                 .put("scoreBasisPoints", Ratio.parse(score).floorBasisPoints()).put("score", score)
                 .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", 1).put("estimateAsOfLedgerEntryId", 1)
                 .put("policyVersion", "pullback-policy/2;ceiling-near=1000bp;reminder=30d");
@@ -176,6 +184,34 @@ class IncomingEventsTest {
                 .contentType("application/problem+json")
                 .body("detail", containsString("¥50,000,000,000 now, ¥100,000,000,000 was proposed"));
         assertThat(amount(tranches.get(1))).as("nothing reduced").isEqualTo(TRANCHE);
+    }
+
+    @Test
+    void eachYearsPullbackIsSplitByTheShareTableInForceThatYear() {
+        String softbank = member(programme, noetra, "SoftBank", 6000);
+        String nec = member(programme, noetra, "NEC", 4000);
+        String fujitsu = member(programme, noetra, "Fujitsu", null);
+        envelope(programme, 2028, 300_000_000_000L);
+        String fy2028 = shareTable(programme, "2028-04-01", Map.of(softbank, 5000, nec, 3000, fujitsu, 2000));
+        approvedIn(2027, 1);
+        approvedIn(2028, 1);
+        ObjectNode first = recommendation("1/2", 2026);
+        ObjectNode second = recommendation("1/2", 2027);
+        publish("aifund.pullback-recommendations.v1", first);
+        publish("aifund.pullback-recommendations.v1", second);
+        String pullback = "/api/programmes/{p}/pullbacks/{id}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(AUDITOR, Roles.AUDITOR)
+                .get("/api/programmes/{p}/pullbacks", programme).then().extract().jsonPath().getList("items").size() == 2);
+        // each: ¥100,000,000,000 held × (1 − 1/2) = ¥50,000,000,000
+        nedo().get(pullback, programme, first.at("/data/recommendationId").asText()).then().statusCode(200)
+                .body("reduction", equalTo(50_000_000_000L)).body("memberPartsShareTableId", org.hamcrest.Matchers.nullValue())
+                .body("memberParts.name", org.hamcrest.Matchers.contains("SoftBank", "NEC"))
+                .body("memberParts.amount", org.hamcrest.Matchers.contains(30_000_000_000L, 20_000_000_000L));
+        nedo().get(pullback, programme, second.at("/data/recommendationId").asText()).then().statusCode(200)
+                .body("memberPartsShareTableId", equalTo(fy2028))
+                .body("memberParts.name", org.hamcrest.Matchers.contains("SoftBank", "NEC", "Fujitsu"))
+                .body("memberParts.amount", org.hamcrest.Matchers.contains(25_000_000_000L, 15_000_000_000L,
+                        10_000_000_000L));
     }
 
     @Test

@@ -46,6 +46,12 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/return-orders", Set.of(Roles.METI_OFFICIAL));
         allowed.put("GET /api/programmes/{programmeId}/tranches/{trancheId}/return-orders", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/return-orders/{orderId}/settle", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("GET /api/programmes/{programmeId}/share-tables", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/share-tables/{shareTableId}", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/membership", anyRole());
+        allowed.put("POST /api/programmes/{programmeId}/share-tables", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/confirm", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/reject", Set.of(Roles.METI_OFFICIAL));
         return allowed;
     }
 }

@@ -71,6 +71,32 @@ public final class FundingApi {
                 .post("/api/programmes/{p}/recipients", programmeId).then().statusCode(201).extract().path("id");
     }
 
+    /** A member of the consortium with its founding share, or prospective ({@code share} null); returns its id. */
+    public static String member(String programmeId, String consortiumId, String name, Integer share) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", name, "role", "MEMBER", "consortiumId", consortiumId));
+        if (share != null) {
+            body.put("shareBasisPoints", share);
+        }
+        return admin().body(body).post("/api/programmes/{p}/recipients", programmeId).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Proposes a share table, {@code shares} by recipient id; the answer. */
+    public static Response proposeShares(String programmeId, String effectiveFrom, Map<String, Integer> shares) {
+        return meti().header("Idempotency-Key", key()).body(Map.of("effectiveFrom", effectiveFrom, "reason",
+                "the consortium changes", "shares", shares.entrySet().stream()
+                        .map(e -> Map.of("recipientId", e.getKey(), "shareBasisPoints", e.getValue())).toList()))
+                .post("/api/programmes/{p}/share-tables", programmeId);
+    }
+
+    /** Proposes a share table and has a second official confirm it; returns its id. */
+    public static String shareTable(String programmeId, String effectiveFrom, Map<String, Integer> shares) {
+        String id = proposeShares(programmeId, effectiveFrom, shares).then().statusCode(201).extract().path("id");
+        as(METI_2, Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .post("/api/programmes/{p}/share-tables/{t}/confirm", programmeId, id).then().statusCode(200);
+        return id;
+    }
+
     public static Response plan(String programmeId, String recipientId, int fiscalYear, long amount) {
         return nedo().header("Idempotency-Key", key())
                 .body(Map.of("fiscalYear", fiscalYear, "recipientId", recipientId, "amount", amount))

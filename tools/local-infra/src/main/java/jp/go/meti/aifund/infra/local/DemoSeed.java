@@ -79,6 +79,18 @@ public final class DemoSeed {
             ids.put(name, recipient(p, Map.of("name", name, "role", "MEMBER", "consortiumId", noetra,
                     "shareBasisPoints", members.get(name))));
         }
+        // Fujitsu and Rakuten are weighing whether to join: recorded as prospective members, without a share
+        for (String name : List.of("Fujitsu", "Rakuten")) {
+            ids.put(name, recipient(p, Map.of("name", name, "role", "MEMBER", "consortiumId", noetra)));
+        }
+        // Fujitsu joins from FY2027; the news gives no shares, so these are illustrative (four eyes)
+        String table = post("meti.yamada", "meti-official", funding + "/api/programmes/" + p + "/share-tables",
+                Map.of("effectiveFrom", "2027-04-01", "reason", "Fujitsu joins from FY2027 (illustrative shares)",
+                        "shares", List.of(share(ids, "SoftBank", 3400), share(ids, "NEC", 2100),
+                                share(ids, "Sony Group", 1700), share(ids, "Honda", 1300), share(ids, "Fujitsu", 1500))),
+                UUID.randomUUID().toString()).get("id").asText();
+        call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/share-tables/" + table
+                + "/confirm", Map.of("note", "consortium agreement signed"), UUID.randomUUID().toString());
         String aist = recipient(p, Map.of("name", "AIST", "role", "RESEARCH_PARTNER", "consortiumId", noetra));
         // milestone-service keeps a copy of the programmes from funding-service's events: it refuses the
         // milestones of a programme (and recipient) it does not know yet, so wait for the last one added
@@ -123,6 +135,10 @@ public final class DemoSeed {
         await(() -> fy2028.stream().allMatch(t -> "ON_HOLD".equals(state(p, t))),
                 "FY2028's tranches to go on hold on the pullback recommendation");
         return p;
+    }
+
+    private static Map<String, Object> share(Map<String, String> ids, String member, int basisPoints) {
+        return Map.of("recipientId", ids.get(member), "shareBasisPoints", basisPoints);
     }
 
     private String recipient(String p, Map<String, ?> body) throws IOException, InterruptedException {
@@ -219,6 +235,11 @@ public final class DemoSeed {
 
     private JsonNode post(String person, String role, String url, Object body) throws IOException, InterruptedException {
         return call(person, role, "POST", url, body);
+    }
+
+    private JsonNode post(String person, String role, String url, Object body, String key)
+            throws IOException, InterruptedException {
+        return call(person, role, "POST", url, body, key);
     }
 
     private JsonNode call(String person, String role, String method, String url, Object body)
