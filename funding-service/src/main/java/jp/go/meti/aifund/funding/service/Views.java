@@ -30,7 +30,6 @@ import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
-import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.funding.domain.PullbackState;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.domain.ShareTableState;
@@ -131,12 +130,17 @@ public final class Views {
     /** A share table: the members' shares from {@code effectiveFrom}, largest first. */
     public record ShareTableView(UUID id, UUID programmeId, LocalDate effectiveFrom, ShareTableState state,
             String reason, String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
-            String decisionNote, List<Share> shares) {
+            String decisionNote, List<ShareView> shares) {
 
         static ShareTableView of(ShareTable t, Map<UUID, String> names) {
             return new ShareTableView(t.id, t.programmeId, t.effectiveFrom, t.state, t.reason, t.proposedBy,
-                    t.proposedAt, t.decidedBy, t.decidedAt, t.decisionNote, t.shares(names));
+                    t.proposedAt, t.decidedBy, t.decidedAt, t.decisionNote, t.shares(names).stream()
+                            .map(s -> new ShareView(s.recipientId(), s.name(), s.basisPoints())).toList());
         }
+    }
+
+    /** A member's share in a table, named as a proposal names it. */
+    public record ShareView(UUID recipientId, String name, int shareBasisPoints) {
     }
 
     /**

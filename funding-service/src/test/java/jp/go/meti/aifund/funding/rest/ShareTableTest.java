@@ -146,6 +146,29 @@ class ShareTableTest {
     }
 
     @Test
+    void twoProposalsAtOnceLeaveExactlyOnePending() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = List.of("2027-04-01", "2028-04-01").stream()
+                    .map(from -> pool.submit(() -> {
+                        start.await();
+                        return proposeShares(programme, from, shares(softbank, 10_000)).statusCode();
+                    })).toList();
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        nedo().get("/api/programmes/{p}/share-tables", programme).then().body("totalItems", equalTo(1))
+                .body("items[0].state", equalTo("PROPOSED")).body("items[0].shares[0].shareBasisPoints", equalTo(10_000));
+    }
+
+    @Test
     void aRetriedProposalWithItsKeyIsTheFirstAnswer() {
         String key = key();
         Map<String, Object> body = Map.of("effectiveFrom", "2027-04-01", "reason", "rebalanced",
