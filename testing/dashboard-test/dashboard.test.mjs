@@ -1,6 +1,6 @@
 // The dashboard of the seeded demo (deploy/run-local.sh --demo), in Debian's headless Chromium:
-// the figures it shows equal the services' own APIs; names, labels, the utilization, the legend and
-// why each held tranche is held; a pullback raised now appears live and its hold within a second;
+// the figures it shows equal the services' own APIs; names, labels, the utilization, the legend,
+// why each held tranche is held and the consortium's shares over time; a pullback raised now appears live and its hold within a second;
 // the stream cut (the browser offline) and resumed loses none of the changes made meanwhile; and
 // at 390 px nothing is off-screen. Every webhook delivery of those changes verifies with the
 // Standard Webhooks library, although the demo's business clock runs in 2028 (the timestamp is real
@@ -82,6 +82,15 @@ try {
   const reviews = await page.locator('[data-testid="reviews"]').innerText();
   assert.match(reviews, /FY2026\t1\tFinalized\t[\d.]+ %\tPassed/);
   assert.match(reviews, /FY2027\t1\tFinalized\t[\d.]+ %\tFailed/);
+  // the consortium over time: the founding shares, Fujitsu from FY2027 (the demo's illustrative table), Rakuten announced
+  const tables = await call(FUNDING, `/api/programmes/${programme}/share-tables`, 'AUDITOR_ITO');
+  const fy2027 = tables.items.find(t => t.state === 'CONFIRMED' && t.effectiveFrom === '2027-04-01');
+  assert.ok(fy2027, 'the demo confirmed a share table from 2027-04-01');
+  const consortium = await page.locator('[data-testid="consortium"]').innerText();
+  assert.match(consortium, /^Founding\tSoftBank 40\.00 %/);
+  assert.ok(consortium.includes('2027-04-01\t' + fy2027.shares.map(m => `${m.name} ${(m.shareBasisPoints / 100).toFixed(2)} %`)
+    .join(', ')), consortium);
+  assert.equal(await page.locator('[data-testid="prospective"]').textContent(), 'Announced, not yet joined: Rakuten');
   const warnings = page.locator('[data-testid="warnings"] li');
   assert.ok((await warnings.allInnerTexts()).some(w => w.startsWith('Pullback recommended')), 'the pullback warning');
   await page.waitForSelector('[data-testid="live"].on');

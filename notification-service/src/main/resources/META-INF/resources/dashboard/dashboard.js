@@ -63,6 +63,14 @@ function warningItem(w, isFresh) {
   return li;
 }
 
+/** The founding shares and each confirmed share table, oldest first; the members announced, not yet in one. */
+function consortium(c) {
+  el('consortium').innerHTML = c.tables.length ? c.tables.map(t => `<tr>${cell(t.effectiveFrom ?? 'Founding')}`
+    + cell(t.shares.map(s => `${escape(s.name)} ${percent(s.shareBasisPoints)}`).join(', ')) + '</tr>').join('')
+    : `<tr>${cell('—')}${cell('No member shares recorded yet.')}</tr>`;
+  el('prospective').textContent = c.prospective.length ? 'Announced, not yet joined: ' + c.prospective.join(', ') : '';
+}
+
 function heldItem(h) {
   const r = h.recommendation;
   const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? 'not recorded');
@@ -94,6 +102,7 @@ async function load() {
   el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
     + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
     + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
+  consortium(board.programme?.consortium ?? { tables: [], prospective: [] });
   const list = el('warnings');
   list.innerHTML = '';
   const open = warnings.items.filter(w => w.state !== 'RESOLVED');

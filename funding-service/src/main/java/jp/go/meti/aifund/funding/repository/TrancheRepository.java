@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.funding.repository;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,17 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
     public Tranche get(UUID programmeId, UUID id) {
         return find("programmeId = ?1 and id = ?2", programmeId, id).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("tranche", id));
+    }
+
+    /** Money paid net of recovered, by fiscal year and recipient: rows of (fiscal year, recipient id, yen). */
+    public List<Paid> paid(UUID programmeId) {
+        return getEntityManager().createQuery("select new " + Paid.class.getName() + "(t.fiscalYear, t.recipientId, "
+                + "sum(t.amount - t.recoveredAmount)) from Tranche t where t.programmeId = ?1 and t.disbursedOn is not null "
+                + "group by t.fiscalYear, t.recipientId order by t.fiscalYear", Paid.class)
+                .setParameter(1, programmeId).getResultList();
+    }
+
+    public record Paid(int fiscalYear, UUID recipientId, long amount) {
     }
 
     /** {@code recipientIds}, when given, limits the result to those recipients' tranches. */

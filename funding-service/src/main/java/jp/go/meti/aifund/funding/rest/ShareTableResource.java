@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,7 @@ import jp.go.meti.aifund.funding.service.ShareTables;
 import jp.go.meti.aifund.funding.service.ShareTables.DecideShareTable;
 import jp.go.meti.aifund.funding.service.ShareTables.ProposeShareTable;
 import jp.go.meti.aifund.funding.service.Views.MembershipView;
+import jp.go.meti.aifund.funding.service.Views.PaidView;
 import jp.go.meti.aifund.funding.service.Views.ShareTableView;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.Page;
@@ -81,6 +83,14 @@ public class ShareTableResource {
     public MembershipView membership(@RestPath UUID programmeId,
             @Parameter(description = "The date, e.g. 2027-04-01 (today in Japan when absent)") @RestQuery LocalDate asOf) {
         return tables.membership(programmeId, asOf);
+    }
+
+    @GET
+    @Path("/membership/paid")
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @Operation(summary = "Money paid to each member by fiscal year: the consortium's split by the year's shares, plus its own")
+    public List<PaidView> paid(@RestPath UUID programmeId) {
+        return tables.paidByMember(programmeId);
     }
 
     @POST

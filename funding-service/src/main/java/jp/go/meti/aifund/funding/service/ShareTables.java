@@ -3,8 +3,10 @@ package jp.go.meti.aifund.funding.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,6 +23,7 @@ import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.aggregate.ShareTable;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
+import jp.go.meti.aifund.funding.domain.PaidByMember;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
@@ -28,8 +31,11 @@ import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.ShareTableRepository;
+import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.funding.repository.TrancheRepository.Paid;
 import jp.go.meti.aifund.funding.service.Views.MemberStanding;
 import jp.go.meti.aifund.funding.service.Views.MembershipView;
+import jp.go.meti.aifund.funding.service.Views.PaidView;
 import jp.go.meti.aifund.funding.service.Views.ShareTableView;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
@@ -38,7 +44,8 @@ import jp.go.meti.aifund.platform.audit.Audited;
 /**
  * The consortium over time ({@link ShareTable} holds the rules): one official proposes a share
  * table from a date, another confirms or rejects it, each step under the programme's lock, once
- * per Idempotency-Key, and published as a programme event.
+ * per Idempotency-Key, and published as a programme event; the membership and the money paid to
+ * each member, read through the table in force.
  */
 @ApplicationScoped
 public class ShareTables {
@@ -56,15 +63,17 @@ public class ShareTables {
     private final ProgrammeRepository programmes;
     private final RecipientRepository recipients;
     private final ShareTableRepository tables;
+    private final TrancheRepository tranches;
     private final ProgrammeEvents events;
     private final Idempotency idempotency;
     private final Clock clock;
 
     public ShareTables(ProgrammeRepository programmes, RecipientRepository recipients, ShareTableRepository tables,
-            ProgrammeEvents events, Idempotency idempotency, Clock clock) {
+            TrancheRepository tranches, ProgrammeEvents events, Idempotency idempotency, Clock clock) {
         this.programmes = programmes;
         this.recipients = recipients;
         this.tables = tables;
+        this.tranches = tranches;
         this.events = events;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -141,6 +150,33 @@ public class ShareTables {
         Map<UUID, MembershipStatus> standing = ShareTable.standing(members, tables.ofProgramme(programmeId), date);
         return new MembershipView(date, inForce.shareTableId(), inForce.effectiveFrom(), members.stream()
                 .map(m -> new MemberStanding(m.id, m.name, standing.get(m.id), shares.get(m.id))).toList());
+    }
+
+    /**
+     * Money paid (net of recovered) to each member, fiscal year by fiscal year: the consortium's
+     * split by the shares in force on the year's 1 April, plus what was paid to the member itself.
+     */
+    public List<PaidView> paidByMember(UUID programmeId) {
+        programmes.get(programmeId);
+        Map<UUID, Recipient> byId = recipients.ofProgramme(programmeId).stream()
+                .collect(Collectors.toMap(r -> r.id, r -> r));
+        Map<UUID, String> names = recipients.names(programmeId);
+        Map<Integer, List<Paid>> byYear = tranches.paid(programmeId).stream()
+                .collect(Collectors.groupingBy(Paid::fiscalYear, TreeMap::new, Collectors.toList()));
+        return byYear.entrySet().stream().map(year -> {
+            long toConsortium = 0;
+            Map<UUID, Long> direct = new LinkedHashMap<>();
+            for (Paid paid : year.getValue()) {
+                RecipientRole role = byId.get(paid.recipientId()).role;
+                if (role == RecipientRole.CONSORTIUM) {
+                    toConsortium += paid.amount();
+                } else if (role == RecipientRole.MEMBER) {
+                    direct.merge(paid.recipientId(), paid.amount(), Long::sum);
+                }
+            }
+            return PaidView.of(PaidByMember.of(year.getKey(), tables.inForce(programmeId, year.getKey()), toConsortium,
+                    direct, names));
+        }).toList();
     }
 
     private ShareTableView view(ShareTable t) {

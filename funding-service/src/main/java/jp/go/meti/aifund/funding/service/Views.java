@@ -15,6 +15,8 @@ import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
+import jp.go.meti.aifund.funding.domain.PaidByMember;
+import jp.go.meti.aifund.funding.domain.PaidByMember.MemberPaid;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
@@ -136,6 +138,14 @@ public final class Views {
             return new ShareTableView(t.id, t.programmeId, t.effectiveFrom, t.state, t.reason, t.proposedBy,
                     t.proposedAt, t.decidedBy, t.decidedAt, t.decisionNote, t.shares(names).stream()
                             .map(s -> new ShareView(s.recipientId(), s.name(), s.basisPoints())).toList());
+        }
+    }
+
+    /** A fiscal year's money paid per member, and the share table it was split by (null: the founding shares). */
+    public record PaidView(int fiscalYear, UUID shareTableId, long paidToConsortium, List<MemberPaid> members) {
+
+        static PaidView of(PaidByMember p) {
+            return new PaidView(p.fiscalYear(), p.shares().shareTableId(), p.paidToConsortium(), p.members());
         }
     }
 

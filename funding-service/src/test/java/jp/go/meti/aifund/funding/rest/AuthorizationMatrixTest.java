@@ -49,6 +49,7 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("GET /api/programmes/{programmeId}/share-tables", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/share-tables/{shareTableId}", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/membership", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/membership/paid", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/share-tables", Set.of(Roles.METI_OFFICIAL));
         allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/confirm", Set.of(Roles.METI_OFFICIAL));
         allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/reject", Set.of(Roles.METI_OFFICIAL));

@@ -146,6 +146,32 @@ class ShareTableTest {
     }
 
     @Test
+    void theMoneyPaidToEachMemberIsSplitByTheSharesInForceOnTheFirstDayOfItsFiscalYear() {
+        envelope(programme, 2026, 100_000_000_000L);
+        for (Object[] paid : new Object[][] {{noetra, 10_000_000_001L}, {honda, 1_000L}}) {
+            String t = planned(programme, (String) paid[0], 2026, (Long) paid[1]);
+            approve(programme, t).then().statusCode(200);
+            disburse(programme, t).then().statusCode(200);
+        }
+        // a table from mid-FY2026 is in force from its date, but FY2026's figures keep the shares of 1 April 2026
+        String midYear = shareTable(programme, "2026-10-01", shares(softbank, 3400, nec, 1700, sony, 1700, honda, 1700,
+                fujitsu, 1500));
+        assertThat(membership("2026-10-01").getString("shareTableId")).isEqualTo(midYear);
+        JsonPath p = nedo().get("/api/programmes/{p}/membership/paid", programme).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(p.getList("fiscalYear", Integer.class)).containsExactly(2026);
+        assertThat(p.getString("[0].shareTableId")).as("the founding shares").isNull();
+        assertThat(p.getLong("[0].paidToConsortium")).isEqualTo(10_000_000_001L);
+        // founding 40/20/20/20 % of ¥10,000,000,001: 4,000,000,000.4 and 2,000,000,000.2 × 3; the floors leave one
+        // yen, which goes to the largest remainder (.4, SoftBank); Honda's own ¥1,000 is added to its part
+        assertThat(p.getList("[0].members.name")).containsExactly("SoftBank", "Honda", "NEC", "Sony Group");
+        assertThat(p.getList("[0].members.fromConsortium", Long.class)).containsExactly(4_000_000_001L,
+                2_000_000_000L, 2_000_000_000L, 2_000_000_000L);
+        assertThat(p.getList("[0].members.total", Long.class)).containsExactly(4_000_000_001L, 2_000_001_000L,
+                2_000_000_000L, 2_000_000_000L);
+    }
+
+    @Test
     void twoProposalsAtOnceLeaveExactlyOnePending() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +45,21 @@ public class Dashboard {
     }
 
     /** The programme as funding-service describes it (null until its first programme event arrives). */
-    public record Programme(String name, int firstFiscalYear, int lastFiscalYear, List<Envelope> envelopes) {
+    public record Programme(String name, int firstFiscalYear, int lastFiscalYear, List<Envelope> envelopes,
+            Consortium consortium) {
+    }
+
+    /**
+     * The consortium over time: the shares in force from each date, oldest first (the founding
+     * shares first, {@code effectiveFrom} null), and the members announced but in no table yet.
+     */
+    public record Consortium(List<SharesFrom> tables, List<String> prospective) {
+    }
+
+    public record SharesFrom(LocalDate effectiveFrom, List<MemberShare> shares) {
+    }
+
+    public record MemberShare(String name, int shareBasisPoints) {
     }
 
     /** A fiscal year's planned envelope (its committed and disbursed figures are in the totals and tranches). */
@@ -113,7 +128,8 @@ public class Dashboard {
                 .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), names.get(h.recipientId()),
                         h.amount(), h.reason(), h.since(), recommendation(programmeId, h))).toList();
         return new ProgrammeBoard(figures(totals, copy.map(ProgrammeCopy::name).orElse(null)),
-                copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), envelopes(c)))
+                copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), envelopes(c),
+                        consortium(c)))
                         .orElse(null),
                 utilization(totals), readModel.asOf(programmeId),
                 readModel.tranchesByYearAndState(programmeId).stream().map(Tranches::of).toList(), held,
@@ -140,6 +156,14 @@ public class Dashboard {
             return w.figures == null ? 0 : json.readTree(w.figures).path("amount").asLong();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the figures of warning " + w.id + " are not readable", e);
+        }
+    }
+
+    private Consortium consortium(ProgrammeCopy c) {
+        try {
+            return json.readValue(c.consortium(), Consortium.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the consortium of programme " + c.programmeId() + " is not readable", e);
         }
     }
 

@@ -1,7 +1,10 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +13,12 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
+import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.contracts.programme.ProgrammeTotals;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.LedgeredTotals;
@@ -30,8 +35,8 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 @ApplicationScoped
 public class ProgrammeHandler {
 
-    public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added")
-            .stream().map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
+    public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
+            "share-table-proposed", "share-table-confirmed", "share-table-rejected").stream().map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
     private final ObjectMapper json;
@@ -52,7 +57,7 @@ public class ProgrammeHandler {
             UUID programmeId = d.getProgrammeId();
             readModel.saveProgramme(new ProgrammeCopy(programmeId, d.getName(), Math.toIntExact(d.getFirstFiscalYear()),
                     Math.toIntExact(d.getLastFiscalYear()), envelopes(d.getEnvelopes()), recipients(d.getRecipients()),
-                    d.getSequence()));
+                    consortium(d), d.getSequence()));
             Long ledgerEntry = d.getChange().getLedgerEntryId();
             if (ledgerEntry != null) {
                 ProgrammeTotals t = d.getTotals();
@@ -72,6 +77,37 @@ public class ProgrammeHandler {
     private String envelopes(List<ProgrammeEnvelope> envelopes) {
         ArrayNode kept = json.createArrayNode();
         envelopes.forEach(e -> kept.addObject().put("fiscalYear", e.getFiscalYear()).put("amount", e.getAmount()));
+        return kept.toString();
+    }
+
+    /**
+     * The consortium's history: the founding shares (the members' shares as added; no date), each
+     * confirmed share table from its date, and the members announced but in no table yet.
+     */
+    private String consortium(ProgrammeData d) {
+        ObjectNode kept = json.createObjectNode();
+        ArrayNode tables = kept.putArray("tables");
+        List<ProgrammeRecipient> founding = d.getRecipients().stream()
+                .filter(r -> r.getRole() == ProgrammeRecipient.Role.MEMBER && r.getShareBasisPoints() != null).toList();
+        if (!founding.isEmpty()) {
+            ArrayNode shares = tables.addObject().putNull("effectiveFrom").putArray("shares");
+            founding.stream().sorted(Comparator.comparing(ProgrammeRecipient::getShareBasisPoints).reversed())
+                    .forEach(r -> shares.addObject().put("name", r.getName()).put("shareBasisPoints", r.getShareBasisPoints()));
+        }
+        Set<UUID> tabled = new HashSet<>();
+        d.getShareTables().stream().filter(t -> t.getState() == ProgrammeShareTable.State.CONFIRMED)
+                .sorted(Comparator.comparing(ProgrammeShareTable::getEffectiveFrom)).forEach(t -> {
+                    ArrayNode shares = tables.addObject().put("effectiveFrom", t.getEffectiveFrom().toString())
+                            .putArray("shares");
+                    t.getShares().forEach(s -> {
+                        tabled.add(s.getRecipientId());
+                        shares.addObject().put("name", s.getName()).put("shareBasisPoints", s.getShareBasisPoints());
+                    });
+                });
+        ArrayNode prospective = kept.putArray("prospective");
+        d.getRecipients().stream().filter(r -> r.getRole() == ProgrammeRecipient.Role.MEMBER
+                && r.getShareBasisPoints() == null && !tabled.contains(r.getRecipientId()))
+                .forEach(r -> prospective.add(r.getName()));
         return kept.toString();
     }
 

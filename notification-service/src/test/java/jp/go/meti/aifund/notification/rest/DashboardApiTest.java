@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -92,6 +93,52 @@ class DashboardApiTest {
                     .containsEntry("name", "Noetra foundation model"));
             await().atMost(Duration.ofSeconds(5)).until(() -> stream.frames("programme.updated").size() >= 3);
         }
+    }
+
+    @Test
+    void theConsortiumsHistoryComesFromTheShareTablesConfirmed() {
+        UUID programme = UUID.randomUUID();
+        UUID noetra = UUID.randomUUID();
+        UUID softbank = UUID.randomUUID();
+        UUID nec = UUID.randomUUID();
+        UUID fujitsu = UUID.randomUUID();
+        UUID rakuten = UUID.randomUUID();
+        UUID table = UUID.randomUUID();
+        publish("aifund.programme-events.v1", Events.programme("created", programme, "Noetra foundation model", 1,
+                Events.nextLedgerEntry(), 0));
+        ObjectNode event = Events.programme("share-table-confirmed", programme, "Noetra foundation model", 9, null, 0);
+        ObjectNode d = (ObjectNode) event.get("data");
+        ArrayNode recipients = d.putArray("recipients");
+        recipients.addObject().put("recipientId", noetra.toString()).put("name", "Noetra").put("role", "CONSORTIUM")
+                .putNull("consortiumId").putNull("shareBasisPoints");
+        for (Object[] m : new Object[][] {{softbank, "SoftBank", 6000}, {nec, "NEC", 4000}, {fujitsu, "Fujitsu", null},
+                {rakuten, "Rakuten", null}}) {
+            ObjectNode r = recipients.addObject().put("recipientId", m[0].toString()).put("name", (String) m[1])
+                    .put("role", "MEMBER").put("consortiumId", noetra.toString());
+            if (m[2] == null) {
+                r.putNull("shareBasisPoints");
+            } else {
+                r.put("shareBasisPoints", (Integer) m[2]);
+            }
+        }
+        ObjectNode t = d.putArray("shareTables").addObject().put("shareTableId", table.toString())
+                .put("effectiveFrom", "2027-04-01").put("state", "CONFIRMED").put("reason", "Fujitsu joins")
+                .put("proposedBy", "meti.tanaka").put("proposedAt", "2027-02-01T00:00:00Z")
+                .put("decidedBy", "meti.suzuki").put("decidedAt", "2027-02-03T00:00:00Z");
+        ArrayNode shares = t.putArray("shares");
+        shares.addObject().put("recipientId", softbank.toString()).put("name", "SoftBank").put("shareBasisPoints", 5000);
+        shares.addObject().put("recipientId", nec.toString()).put("name", "NEC").put("shareBasisPoints", 3000);
+        shares.addObject().put("recipientId", fujitsu.toString()).put("name", "Fujitsu").put("shareBasisPoints", 2000);
+        ((ObjectNode) d.get("change")).put("shareTableId", table.toString());
+        publish("aifund.programme-events.v1", event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(programme) == 200
+                && board(programme).get("programme.consortium") != null);
+        JsonPath b = board(programme);
+        assertThat(b.getList("programme.consortium.tables.effectiveFrom")).containsExactly(null, "2027-04-01");
+        assertThat(b.getList("programme.consortium.tables[0].shares.name")).containsExactly("SoftBank", "NEC");
+        assertThat(b.getList("programme.consortium.tables[1].shares.shareBasisPoints", Integer.class))
+                .containsExactly(5000, 3000, 2000);
+        assertThat(b.getList("programme.consortium.prospective")).containsExactly("Rakuten");
     }
 
     @Test
