@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.milestone.rest;
 
+import static jp.go.meti.aifund.milestone.support.Goals.*;
 import static jp.go.meti.aifund.milestone.support.ReviewApi.*;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -17,56 +18,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /** Goals that span years: their definition, the milestones that implement their checkpoints, their trajectory. */
 @QuarkusTest
 class GoalTest {
-
-    private static final long TRILLION = 1_000_000_000_000L;
-
-    /** The model-size goal of the demo: at least a trillion parameters by FY2030, a checkpoint each year. */
-    static Map<String, Object> modelSize() {
-        Map<String, Object> goal = new HashMap<>();
-        goal.put("code", "MODEL-SIZE");
-        goal.put("title", "Model size");
-        goal.put("metric", "parameters trained");
-        goal.put("unit", "parameters");
-        goal.put("direction", "AT_LEAST");
-        goal.put("finalTarget", TRILLION);
-        goal.put("finalFiscalYear", 2030);
-        goal.put("checkpoints", List.of(checkpoint(2026, 100_000_000_000L), checkpoint(2027, 300_000_000_000L),
-                checkpoint(2028, 500_000_000_000L), checkpoint(2029, 750_000_000_000L), checkpoint(2030, TRILLION)));
-        return goal;
-    }
-
-    static Map<String, Object> checkpoint(int fiscalYear, Object target) {
-        return Map.of("fiscalYear", fiscalYear, "target", target);
-    }
-
-    static Response defineGoal(String programme, Map<String, Object> goal) {
-        return nedo().body(goal).post("/api/programmes/{p}/goals", programme);
-    }
-
-    static String definedGoal(String programme, Map<String, Object> goal) {
-        return defineGoal(programme, goal).then().statusCode(201).extract().path("id");
-    }
-
-    /** The FY's milestone implementing the goal's checkpoint: all of the year's weight, in parameters. */
-    private static Map<String, Object> paramsImplementing(String goal) {
-        Map<String, Object> m = milestone("PARAMS", 100_000_000_000L, 80_000_000_000L, 10_000, true);
-        m.put("unit", "parameters");
-        m.put("implementsGoal", goal);
-        return m;
-    }
-
-    private static void recordParameters(String review, String milestone, long value) {
-        Map<String, Object> result = result(value, MEASURED_ON);
-        result.put("unit", "parameters");
-        record(nedo(), review, milestone, result).then().statusCode(200);
-    }
 
     @Test
     void theDemoGoalsAreDefinedAndListedByCode() {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.go.meti.aifund.infra.testing.OpenApiFuzzing;
+import jp.go.meti.aifund.milestone.support.Goals;
 import jp.go.meti.aifund.milestone.support.Programmes;
 
 /**
@@ -26,7 +27,7 @@ class OpenApiFuzzingTest extends OpenApiFuzzing {
             // recipientId: the body fields of that name (a milestone's, a conflict's) name a real recipient
             values = Map.of("programmeId", programme, "fiscalYear", "2026", "milestoneId", milestone,
                     "reviewId", opened(programme, 2026), "recipientId", known.recipient("Honda"),
-                    "goalId", GoalTest.definedGoal(programme, GoalTest.modelSize()));
+                    "goalId", Goals.definedGoal(programme, Goals.modelSize()));
         }
         return values;
     }
