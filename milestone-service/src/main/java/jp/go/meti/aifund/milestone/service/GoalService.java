@@ -48,7 +48,7 @@ public class GoalService {
                 actor, clock.instant());
         goals.persist(goal);
         goals.flush(); // a code the programme already has fails here, on the unique constraint
-        return trajectory(goal);
+        return GoalView.of(goal, goal.checkpoints.stream().map(TrajectoryPoint::planned).toList()); // no result yet
     }
 
     public Page<GoalView> search(UUID programmeId, int page, int size) {
