@@ -13,7 +13,8 @@ const LABELS = {
   PASSED: 'Passed', CONDITIONAL: 'Conditional', FAILED: 'Failed', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged',
   RESOLVED: 'Resolved', PULLBACK_RECOMMENDED: 'Pullback recommended', WATCH: 'Watch',
   TERMINATION_REVIEW: 'Termination review', REVIEW_OVERDUE: 'Review overdue', REVIEW_DUE_SOON: 'Review due soon',
-  CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', CRITICAL: 'Critical',
+  CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', GOAL_OFF_TRACK: 'Goal off track',
+  CRITICAL: 'Critical',
   WARNING: 'Warning', INFO: 'Information',
 };
 const label = code => LABELS[code] ?? String(code ?? '');

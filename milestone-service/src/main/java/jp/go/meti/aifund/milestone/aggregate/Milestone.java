@@ -41,6 +41,9 @@ public class Milestone {
     /** The recipient responsible for it; null when it is the whole consortium's. */
     @Column(name = "recipient_id")
     public UUID recipientId;
+    /** The goal whose checkpoint of this fiscal year it implements, if any (see {@link Goal#requireImplementableBy}). */
+    @Column(name = "implements_goal")
+    public UUID implementsGoal;
     @Column(name = "superseded_by")
     public UUID supersededBy;
     @Column(name = "created_by")
@@ -64,7 +67,7 @@ public class Milestone {
 
     /** What a (re)definition sets; the code, programme and fiscal year never change. */
     public record Terms(String title, String metric, String unit, Direction direction, BigDecimal target,
-            BigDecimal threshold, int weightBasisPoints, boolean critical, UUID recipientId) {
+            BigDecimal threshold, int weightBasisPoints, boolean critical, UUID recipientId, UUID implementsGoal) {
     }
 
     /** Version 1 of a new milestone of a programme's fiscal year. */
@@ -126,6 +129,7 @@ public class Milestone {
         weightBasisPoints = terms.weightBasisPoints();
         critical = terms.critical();
         recipientId = terms.recipientId();
+        implementsGoal = terms.implementsGoal();
         createdBy = actor;
         createdAt = at;
     }

@@ -11,11 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.go.meti.aifund.contracts.review.ReviewAssessedMilestone;
 import jp.go.meti.aifund.contracts.review.ReviewData;
 import jp.go.meti.aifund.contracts.review.ReviewEvidence;
+import jp.go.meti.aifund.contracts.review.ReviewGoal;
 import jp.go.meti.aifund.contracts.review.ReviewReviewer;
+import jp.go.meti.aifund.milestone.aggregate.Goal;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.milestone.config.MilestoneConfig;
+import jp.go.meti.aifund.milestone.domain.Projection;
 import jp.go.meti.aifund.scoring.Decimals;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
 import jp.go.meti.aifund.platform.messaging.Outbox;
@@ -44,7 +47,7 @@ public class ReviewEvents {
         this.config = config;
     }
 
-    private static ReviewAssessedMilestone assessed(ReviewResult r, Milestone m) {
+    private static ReviewAssessedMilestone assessed(ReviewResult r, Milestone m, Map<UUID, Goal> goals) {
         return new ReviewAssessedMilestone().withMilestoneId(m.id).withCode(m.code).withVersion((long) m.version)
                 .withTitle(m.title).withMetric(m.metric).withUnit(m.unit)
                 .withDirection(ReviewAssessedMilestone.Direction.fromValue(m.direction.name()))
@@ -57,20 +60,38 @@ public class ReviewEvents {
                 .withRecipientId(m.recipientId)
                 .withEvidence(r.evidence().stream().map(e -> new ReviewEvidence().withUri(URI.create(e.uri()))
                         .withTitle(e.title()).withDigest(e.digest())).toList())
-                .withRecordedBy(r.recordedBy);
+                .withRecordedBy(r.recordedBy)
+                .withGoal(m.implementsGoal == null ? null : goal(goals.get(m.implementsGoal), m.fiscalYear, r));
     }
 
-    public void submitted(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones) {
-        publish(SUBMITTED, review, results, milestones, review.submittedAt);
+    /** The goal's checkpoint of the milestone's year, and where this result projects the goal. */
+    private static ReviewGoal goal(Goal g, int fiscalYear, ReviewResult r) {
+        Projection p = g.project(fiscalYear, r.measuredValue);
+        return new ReviewGoal().withGoalId(g.id).withCode(g.code).withTitle(g.title).withUnit(g.unit)
+                .withDirection(ReviewGoal.Direction.fromValue(g.direction.name()))
+                .withFinalTarget(Decimals.normal(g.finalTarget).toPlainString())
+                .withFinalThreshold(Decimals.normal(g.finalThreshold).toPlainString())
+                .withFinalFiscalYear(g.finalFiscalYear == null ? null : (long) g.finalFiscalYear)
+                .withFinalDate(g.finalDate).withCheckpointFiscalYear((long) fiscalYear)
+                .withCheckpointTarget(Decimals.normal(g.checkpoint(fiscalYear).orElseThrow().target).toPlainString())
+                .withProjectedFinal(p.projectedFinal() == null ? null : p.projectedFinal().toPlainString())
+                .withOnTrack(p.onTrack());
+    }
+
+    /** {@code goals}: the goals the milestones implement, by id. */
+    public void submitted(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones,
+            Map<UUID, Goal> goals) {
+        publish(SUBMITTED, review, results, milestones, goals, review.submittedAt);
     }
 
     /** A first review finalized, or an amendment finalized, which replaces the revision it corrects. */
-    public void finalized(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones) {
-        publish(review.amends == null ? FINALIZED : AMENDED, review, results, milestones, review.finalizedAt);
+    public void finalized(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones,
+            Map<UUID, Goal> goals) {
+        publish(review.amends == null ? FINALIZED : AMENDED, review, results, milestones, goals, review.finalizedAt);
     }
 
     private void publish(String type, Review r, List<ReviewResult> results, Map<UUID, Milestone> milestones,
-            Instant time) {
+            Map<UUID, Goal> goals, Instant time) {
         ReviewReviewer evaluation = new ReviewReviewer().withAgency(ReviewReviewer.Agency.NEDO)
                 .withPerson(r.submittedBy).withAt(r.submittedAt).withNote(null);
         ReviewReviewer decision = r.finalizedBy == null ? null
@@ -82,7 +103,7 @@ public class ReviewEvents {
                 .withDueDate(r.dueDate).withTechnicalEvaluation(evaluation).withDecision(decision)
                 .withScoreBasisPoints((long) r.scoreBasisPoints).withScore(r.score.toString())
                 .withOutcome(ReviewData.Outcome.fromValue(r.outcome.name())).withRuleVersion(r.ruleVersion)
-                .withMilestones(results.stream().map(x -> assessed(x, milestones.get(x.milestoneId))).toList());
+                .withMilestones(results.stream().map(x -> assessed(x, milestones.get(x.milestoneId), goals)).toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.reviewTopic(), CloudEvent.of(config.eventSource(), type, "review/" + r.id, schema,
                 r.programmeId.toString(), time, data));

@@ -15,17 +15,22 @@ import jp.go.meti.aifund.scoring.Direction;
 /** What NEDO's programme officers ask of the milestones of a fiscal year. */
 public final class MilestoneCommands {
 
+    /** Codes of milestones and goals: short, upper case, readable in a report. */
+    static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
+    static final String CODE_RULE = "must be 2 to 40 upper-case letters, digits, '_' or '-', starting with a letter";
+
     private MilestoneCommands() {
     }
 
     /**
      * A milestone as defined (POST) or redefined (PUT; the code never changes). The threshold is
      * the minimum acceptable value, on the near side of the target for the direction; the weights
-     * of a year add up to 10,000 bp. {@code recipientId} names the recipient responsible, if one is.
+     * of a year add up to 10,000 bp. {@code recipientId} names the recipient responsible, if one is;
+     * {@code implementsGoal} the goal whose checkpoint of this fiscal year it implements, if it does
+     * (measured in the goal's unit and direction, one current milestone per goal and year).
      */
     public record MilestoneDefinition(
-            @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_-]{1,39}",
-                    message = "must be 2 to 40 upper-case letters, digits, '_' or '-', starting with a letter") String code,
+            @NotNull @Pattern(regexp = CODE, message = CODE_RULE) String code,
             @NotBlank @Size(max = 300) String title,
             @NotBlank @Size(max = 200) String metric,
             @NotBlank @Size(max = 40) String unit,
@@ -34,6 +39,7 @@ public final class MilestoneCommands {
             @NotNull BigDecimal threshold,
             @NotNull @Min(1) @Max(10_000) Integer weightBasisPoints,
             @NotNull Boolean critical,
-            UUID recipientId) {
+            UUID recipientId,
+            UUID implementsGoal) {
     }
 }

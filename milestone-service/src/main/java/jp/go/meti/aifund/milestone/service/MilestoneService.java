@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
+import jp.go.meti.aifund.milestone.repository.GoalRepository;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.MilestoneCommands.MilestoneDefinition;
@@ -32,16 +33,18 @@ public class MilestoneService {
 
     private final MilestoneRepository milestones;
     private final ResultRepository results;
+    private final GoalRepository goals;
     private final ProgrammeCopies programmes;
     private final ReviewDeadline deadline;
     private final Clock clock;
     private final ETags etags;
 
-    public MilestoneService(MilestoneRepository milestones, ResultRepository results, ProgrammeCopies programmes,
-            ReviewDeadline deadline, Clock clock, ETags etags) {
+    public MilestoneService(MilestoneRepository milestones, ResultRepository results, GoalRepository goals,
+            ProgrammeCopies programmes, ReviewDeadline deadline, Clock clock, ETags etags) {
         this.etags = etags;
         this.milestones = milestones;
         this.results = results;
+        this.goals = goals;
         this.programmes = programmes;
         this.deadline = deadline;
         this.clock = clock;
@@ -52,6 +55,7 @@ public class MilestoneService {
     public MilestoneView define(UUID programmeId, int fiscalYear, MilestoneDefinition definition, String actor) {
         programmes.requireFiscalYear(programmeId, fiscalYear);
         requireRecipient(programmeId, definition);
+        requireCheckpoint(programmeId, fiscalYear, definition);
         requireWeightRoom(programmeId, fiscalYear, null, definition.weightBasisPoints());
         Milestone m = Milestone.define(programmeId, fiscalYear, definition.code(), terms(definition), actor,
                 clock.instant());
@@ -67,6 +71,7 @@ public class MilestoneService {
         etags.require(ifMatch, MilestoneView.of(current));
         current.requireRedefinableAs(definition.code());
         requireRecipient(current.programmeId, definition);
+        requireCheckpoint(current.programmeId, current.fiscalYear, definition);
         requireWeightRoom(current.programmeId, current.fiscalYear, current.code, definition.weightBasisPoints());
         Optional<Milestone> next = current.redefine(definition.code(), terms(definition), results.anyFor(current.id),
                 actor, clock.instant());
@@ -105,6 +110,27 @@ public class MilestoneService {
         }
     }
 
+    /**
+     * A milestone implementing a goal implements its checkpoint of the milestone's year, in the goal's unit
+     * and direction, and is the only current milestone of that year to do so (the year's actual must be one
+     * result). A refusal names {@code implementsGoal}.
+     */
+    private void requireCheckpoint(UUID programmeId, int fiscalYear, MilestoneDefinition definition) {
+        UUID goalId = definition.implementsGoal();
+        if (goalId == null) {
+            return;
+        }
+        goals.findByIdOptional(goalId).orElseThrow(() -> new InvalidRequestException("implementsGoal",
+                "names no goal of programme " + programmeId)).requireImplementableBy(programmeId, fiscalYear,
+                        definition.unit(), definition.direction());
+        milestones.current(programmeId, fiscalYear).stream()
+                .filter(m -> goalId.equals(m.implementsGoal) && !m.code.equals(definition.code())).findFirst()
+                .ifPresent(m -> {
+                    throw new InvalidRequestException("implementsGoal", "names a goal whose FY" + fiscalYear
+                            + " checkpoint milestone " + m.code + " already implements");
+                });
+    }
+
     /** A year's weights may be incomplete while it is planned, never over 100 %. */
     private void requireWeightRoom(UUID programmeId, int fiscalYear, String replacedCode, int weight) {
         long others = Weights.total(milestones.current(programmeId, fiscalYear).stream()
@@ -117,6 +143,6 @@ public class MilestoneService {
 
     private static Milestone.Terms terms(MilestoneDefinition d) {
         return new Milestone.Terms(d.title(), d.metric(), d.unit(), d.direction(), d.target(), d.threshold(),
-                d.weightBasisPoints(), d.critical(), d.recipientId());
+                d.weightBasisPoints(), d.critical(), d.recipientId(), d.implementsGoal());
     }
 }

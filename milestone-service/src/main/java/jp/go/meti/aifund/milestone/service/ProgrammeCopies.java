@@ -89,7 +89,8 @@ public class ProgrammeCopies {
         }
     }
 
-    private ProgrammeCopy require(UUID programmeId) {
+    /** The programme as the copy knows it: 404 if it does not (yet). */
+    public ProgrammeCopy require(UUID programmeId) {
         return copies.find(programmeId).orElseThrow(() -> new UnknownProgrammeException(programmeId, config.programmeTopic()));
     }
 }

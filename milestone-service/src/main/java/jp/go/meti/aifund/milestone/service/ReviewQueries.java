@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.aggregate.Goal;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
+import jp.go.meti.aifund.milestone.repository.GoalRepository;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.aggregate.Review;
@@ -32,14 +35,16 @@ public class ReviewQueries {
     private final ReviewRepository reviews;
     private final ResultRepository results;
     private final MilestoneRepository milestones;
+    private final GoalRepository goals;
     private final ReviewDeadline deadline;
     private final Clock clock;
 
     public ReviewQueries(ReviewRepository reviews, ResultRepository results, MilestoneRepository milestones,
-            ReviewDeadline deadline, Clock clock) {
+            GoalRepository goals, ReviewDeadline deadline, Clock clock) {
         this.reviews = reviews;
         this.results = results;
         this.milestones = milestones;
+        this.goals = goals;
         this.deadline = deadline;
         this.clock = clock;
     }
@@ -61,6 +66,14 @@ public class ReviewQueries {
         List<UUID> ids = recorded.stream().map(r -> r.milestoneId).toList();
         return ids.isEmpty() ? Map.of()
                 : milestones.list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+    }
+
+    /** The goals these milestones implement, by id, for the review's event. */
+    Map<UUID, Goal> goalsOf(Map<UUID, Milestone> assessed) {
+        List<UUID> ids = assessed.values().stream().map(m -> m.implementsGoal).filter(Objects::nonNull).distinct()
+                .toList();
+        return ids.isEmpty() ? Map.of()
+                : goals.list("id in ?1", ids).stream().collect(Collectors.toMap(g -> g.id, Function.identity()));
     }
 
     public Page<ReviewView> search(UUID programmeId, Integer fiscalYear, ReviewState state, Outcome outcome, int page,

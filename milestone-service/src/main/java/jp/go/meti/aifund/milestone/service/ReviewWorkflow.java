@@ -84,7 +84,7 @@ public class ReviewWorkflow {
         review.submit(actor, scorer.scoreComplete(review), clock.instant());
         List<ReviewResult> recorded = results.ofReview(review.id);
         Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
-        events.submitted(review, recorded, assessed);
+        events.submitted(review, recorded, assessed, queries.goalsOf(assessed));
         return queries.view(review, recorded, assessed);
     }
 
@@ -110,7 +110,7 @@ public class ReviewWorkflow {
         if (review.amends != null) {
             reviews.get(review.amends).replaceBy(review);
         }
-        events.finalized(review, recorded, assessed);
+        events.finalized(review, recorded, assessed, queries.goalsOf(assessed));
         return queries.view(review, recorded, assessed);
     }
 

@@ -11,14 +11,17 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.go.meti.aifund.milestone.domain.Evidence;
+import jp.go.meti.aifund.milestone.domain.Projection;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.aggregate.ConflictDeclaration;
+import jp.go.meti.aifund.milestone.aggregate.Goal;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
 import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
+import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.scoring.Assessment;
 import jp.go.meti.aifund.scoring.Decimals;
 import jp.go.meti.aifund.scoring.Direction;
@@ -32,13 +35,68 @@ public final class Views {
 
     public record MilestoneView(UUID id, UUID programmeId, int fiscalYear, String code, int version, String title,
             String metric, String unit, Direction direction, BigDecimal target, BigDecimal threshold,
-            int weightBasisPoints, boolean critical, UUID recipientId, UUID supersededBy, String createdBy,
-            Instant createdAt) {
+            int weightBasisPoints, boolean critical, UUID recipientId, UUID implementsGoal, UUID supersededBy,
+            String createdBy, Instant createdAt) {
 
         public static MilestoneView of(Milestone m) {
             return new MilestoneView(m.id, m.programmeId, m.fiscalYear, m.code, m.version, m.title, m.metric, m.unit,
                     m.direction, Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints,
-                    m.critical, m.recipientId, m.supersededBy, m.createdBy, m.createdAt);
+                    m.critical, m.recipientId, m.implementsGoal, m.supersededBy, m.createdBy, m.createdAt);
+        }
+    }
+
+    /**
+     * A goal and its checkpoints; read alone, also its trajectory (every checkpoint with the actual of
+     * its year, if a finalized review has one) and {@code latest}, the point of the latest actual, whose
+     * projection says whether the goal is on track. Both are null in lists.
+     */
+    public record GoalView(UUID id, UUID programmeId, String code, String title, String metric, String unit,
+            Direction direction, BigDecimal finalTarget, BigDecimal finalThreshold, Integer finalFiscalYear,
+            LocalDate finalDate, List<String> sectors, List<CheckpointView> checkpoints, String createdBy,
+            Instant createdAt, List<TrajectoryPoint> trajectory, TrajectoryPoint latest) {
+
+        public static GoalView summary(Goal g) {
+            return of(g, null);
+        }
+
+        public static GoalView of(Goal g, List<TrajectoryPoint> trajectory) {
+            TrajectoryPoint latest = trajectory == null ? null
+                    : trajectory.stream().filter(p -> p.actual() != null).reduce((a, b) -> b).orElse(null);
+            return new GoalView(g.id, g.programmeId, g.code, g.title, g.metric, g.unit, g.direction,
+                    Decimals.normal(g.finalTarget), Decimals.normal(g.finalThreshold), g.finalFiscalYear, g.finalDate,
+                    List.copyOf(g.sectors), g.checkpoints.stream().map(CheckpointView::of).toList(), g.createdBy,
+                    g.createdAt, trajectory, latest);
+        }
+    }
+
+    public record CheckpointView(int fiscalYear, BigDecimal target) {
+
+        static CheckpointView of(Goal.Checkpoint c) {
+            return new CheckpointView(c.fiscalYear, Decimals.normal(c.target));
+        }
+    }
+
+    /**
+     * A checkpoint year of a goal's trajectory: its target and, once a finalized review has one, the result
+     * of the milestone implementing it, with the final it projects (actual × final target ÷ target).
+     */
+    public record TrajectoryPoint(int fiscalYear, BigDecimal target,
+            @Schema(description = "The standing result of the year's milestone implementing the checkpoint; null "
+                    + "until a finalized review has one") BigDecimal actual,
+            LocalDate asOf, UUID reviewId, UUID milestoneId,
+            @Schema(description = "actual × finalTarget ÷ target, to 6 decimals rounded against the goal (down for "
+                    + "AT_LEAST, up for AT_MOST); null without an actual or when the target is 0") BigDecimal projectedFinal,
+            @Schema(description = "projectedFinal ≥ finalThreshold (≤ for AT_MOST), decided exactly; null when "
+                    + "projectedFinal is") Boolean onTrack) {
+
+        static TrajectoryPoint planned(Goal.Checkpoint c) {
+            return new TrajectoryPoint(c.fiscalYear, Decimals.normal(c.target), null, null, null, null, null, null);
+        }
+
+        static TrajectoryPoint measured(Goal.Checkpoint c, Goal goal, ResultRepository.Standing r) {
+            Projection p = goal.project(c.fiscalYear, r.actual());
+            return new TrajectoryPoint(c.fiscalYear, Decimals.normal(c.target), Decimals.normal(r.actual()), r.asOf(),
+                    r.reviewId(), r.milestoneId(), p.projectedFinal(), p.onTrack());
         }
     }
 

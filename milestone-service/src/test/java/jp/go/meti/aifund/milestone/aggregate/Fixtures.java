@@ -28,7 +28,7 @@ final class Fixtures {
     /** At least 80 of 100 "papers", worth {@code weight} bp, the responsibility of {@link #RECIPIENT}. */
     static Milestone.Terms terms(int weight) {
         return new Milestone.Terms(" Papers ", " peer-reviewed papers ", " papers ", Direction.AT_LEAST,
-                new BigDecimal("100"), new BigDecimal("80"), weight, true, RECIPIENT);
+                new BigDecimal("100"), new BigDecimal("80"), weight, true, RECIPIENT, null);
     }
 
     static Milestone milestone(String code) {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.milestone.domain.Projection;
 import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.kernel.Ratio;
@@ -63,6 +64,21 @@ class ContractExamplesTest {
         assertThat(score.exact()).isEqualTo(Ratio.parse(data.get("score").asText()));
         assertThat(score.outcome().name()).isEqualTo(data.get("outcome").asText());
         assertThat(score.ruleVersion()).isEqualTo(data.get("ruleVersion").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("reviewExamples")
+    void everyExamplesGoalProjectionIsWhatTheRuleComputes(Path example) throws IOException {
+        for (JsonNode m : new ObjectMapper().readTree(example.toFile()).at("/data/milestones")) {
+            JsonNode goal = m.path("goal");
+            if (goal.isObject()) {
+                Projection p = Projection.of(Direction.valueOf(goal.get("direction").asText()),
+                        new BigDecimal(goal.get("finalTarget").asText()), new BigDecimal(goal.get("finalThreshold").asText()),
+                        new BigDecimal(goal.get("checkpointTarget").asText()), new BigDecimal(m.get("actual").asText()));
+                assertThat(p.projectedFinal().toPlainString()).isEqualTo(goal.get("projectedFinal").asText());
+                assertThat(p.onTrack()).isEqualTo(goal.get("onTrack").asBoolean());
+            }
+        }
     }
 
     @Test

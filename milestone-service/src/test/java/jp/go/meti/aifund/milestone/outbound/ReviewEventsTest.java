@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.milestone.support.Goals;
 import jp.go.meti.aifund.milestone.support.InjectedFailure;
 import jp.go.meti.aifund.milestone.support.ReviewApi.Year;
 import jp.go.meti.aifund.platform.rest.Roles;
@@ -90,9 +91,43 @@ class ReviewEventsTest {
         assertThat(params.get("critical").asBoolean()).isTrue();
         assertThat(params.get("weightBasisPoints").asInt()).isEqualTo(6000);
         assertThat(params.at("/evidence/0/digest").asText()).isEqualTo(DIGEST);
+        assertThat(params.get("goal").isNull()).as("it implements no goal").isTrue();
         for (JsonNode event : events) {
             assertThat(Contracts.violations(event)).as("schema violations of %s", event).isEmpty();
         }
+    }
+
+    @Test
+    void aMilestoneImplementingAGoalCarriesTheGoalAndWhereItsActualProjectsIt() {
+        String programme = newProgramme();
+        Map<String, Object> robots = Goals.modelSize();
+        robots.put("code", "ROBOTS");
+        robots.put("unit", "parameters");
+        robots.remove("finalFiscalYear");
+        robots.put("finalDate", "2040-03-31");
+        robots.put("finalThreshold", 900_000_000_000L);
+        String goal = Goals.definedGoal(programme, robots);
+        String params = defined(programme, 2026, Goals.paramsImplementing(goal));
+        String review = opened(programme, 2026);
+        Goals.recordParameters(review, params, 89_999_999_999L);
+        submit(nedo(), review).then().statusCode(200);
+        finalizeBy(meti(), review).then().statusCode(200);
+
+        List<JsonNode> events = eventsOf(programme, 2);
+        events.forEach(e -> assertThat(Contracts.violations(e)).as("schema violations of %s", e).isEmpty());
+        JsonNode carried = events.get(1).at("/data/milestones/0/goal");
+        assertThat(carried.get("goalId").asText()).isEqualTo(goal);
+        assertThat(carried.get("code").asText()).isEqualTo("ROBOTS");
+        assertThat(carried.get("finalTarget").asText()).isEqualTo("1000000000000");
+        assertThat(carried.get("finalThreshold").asText()).isEqualTo("900000000000");
+        assertThat(carried.get("finalFiscalYear").isNull()).isTrue();
+        assertThat(carried.get("finalDate").asText()).isEqualTo("2040-03-31");
+        assertThat(carried.get("checkpointFiscalYear").asInt()).isEqualTo(2026);
+        assertThat(carried.get("checkpointTarget").asText()).isEqualTo("100000000000");
+        // 89,999,999,999 × 1e12 ÷ 1e11 = 899,999,999,990: ten short of the threshold 900e9
+        assertThat(carried.get("projectedFinal").asText()).isEqualTo("899999999990");
+        assertThat(carried.get("onTrack").asBoolean()).isFalse();
+        assertThat(events.get(0).at("/data/milestones/0/goal/onTrack").asBoolean()).isFalse();
     }
 
     @Test

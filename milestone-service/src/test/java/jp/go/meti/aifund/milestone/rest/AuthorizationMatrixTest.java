@@ -18,6 +18,9 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("GET /api/programmes/{programmeId}", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
+        allowed.put("POST /api/programmes/{programmeId}/goals", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
+        allowed.put("GET /api/programmes/{programmeId}/goals", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/goals/{goalId}", anyRole());
         allowed.put("GET /api/milestones/{milestoneId}", anyRole());
         allowed.put("PUT /api/milestones/{milestoneId}", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));
         allowed.put("DELETE /api/milestones/{milestoneId}", Set.of(Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN));

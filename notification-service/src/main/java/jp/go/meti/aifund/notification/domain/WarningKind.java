@@ -15,7 +15,9 @@ public enum WarningKind {
     /** The programme's headroom fell under the configured share of its ceiling. */
     CEILING_NEAR(Severity.WARNING),
     /** A webhook delivery has been failing for longer than the configured threshold. */
-    WEBHOOK_STALLED(Severity.WARNING);
+    WEBHOOK_STALLED(Severity.WARNING),
+    /** A goal's latest finalized result, kept at its ratio to plan, misses the goal's final threshold. */
+    GOAL_OFF_TRACK(Severity.WARNING);
 
     private final Severity severity;
 

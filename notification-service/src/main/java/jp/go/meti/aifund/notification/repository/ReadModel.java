@@ -257,6 +257,16 @@ public class ReadModel {
                 programmeId, fiscalYear).stream().findFirst();
     }
 
+    /**
+     * Whether a standing finalized review of a later fiscal year than {@code fiscalYear} has a result
+     * for the goal: then a result of {@code fiscalYear} (an amendment, say) is not the goal's latest.
+     */
+    public boolean laterGoalResult(UUID programmeId, int fiscalYear, UUID goalId) {
+        return !reviews("programme_id = ?1 AND fiscal_year > ?2 AND state = 'FINALIZED' AND NOT superseded "
+                + "AND CAST(data AS jsonb) @> CAST(?3 AS jsonb)", programmeId, fiscalYear,
+                "{\"milestones\":[{\"goal\":{\"goalId\":\"" + goalId + "\"}}]}").isEmpty();
+    }
+
     /** The latest submitted revision of a year still waiting for a decision, if any. */
     public Optional<ReviewCopy> submitted(UUID programmeId, int fiscalYear) {
         return reviews("programme_id = ?1 AND fiscal_year = ?2 AND state = 'SUBMITTED' ORDER BY revision DESC",

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.notification.repository;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,11 @@ public class WarningRepository implements PanacheRepositoryBase<Warning, UUID> {
 
     public boolean unresolved(String dedupeKey) {
         return count("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED) > 0;
+    }
+
+    /** The warnings of a recurring condition not yet resolved (one, but for a race of two raisers). */
+    public List<Warning> unresolvedOf(String dedupeKey) {
+        return list("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED);
     }
 
     public PanacheQuery<Warning> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,

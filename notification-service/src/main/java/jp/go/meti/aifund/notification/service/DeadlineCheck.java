@@ -12,8 +12,6 @@ import io.quarkus.scheduler.Scheduled;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.repository.ReadModel;
-import jp.go.meti.aifund.notification.repository.WarningRepository;
-import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.ReviewDeadline;
 
@@ -25,21 +23,17 @@ import jp.go.meti.aifund.kernel.ReviewDeadline;
 @ApplicationScoped
 public class DeadlineCheck {
 
-    private static final String SYSTEM = "notification-service";
-
     private final ReadModel readModel;
     private final PullbackPolicy policy;
     private final Warnings warnings;
-    private final WarningRepository repository;
     private final ReviewDeadline deadline;
     private final Clock clock;
 
-    public DeadlineCheck(ReadModel readModel, PullbackPolicy policy, Warnings warnings, WarningRepository repository,
-            ReviewDeadline deadline, Clock clock) {
+    public DeadlineCheck(ReadModel readModel, PullbackPolicy policy, Warnings warnings, ReviewDeadline deadline,
+            Clock clock) {
         this.readModel = readModel;
         this.policy = policy;
         this.warnings = warnings;
-        this.repository = repository;
         this.deadline = deadline;
         this.clock = clock;
     }
@@ -69,8 +63,7 @@ public class DeadlineCheck {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolveFor(UUID programmeId, int fiscalYear) {
         for (WarningKind kind : List.of(WarningKind.REVIEW_DUE_SOON, WarningKind.REVIEW_OVERDUE)) {
-            repository.list("dedupeKey = ?1 and state <> ?2", key(kind, programmeId, fiscalYear), WarningState.RESOLVED)
-                    .forEach(w -> warnings.resolve(w, "the review of FY" + fiscalYear + " was finalized", SYSTEM));
+            warnings.resolveAll(key(kind, programmeId, fiscalYear), "the review of FY" + fiscalYear + " was finalized");
         }
     }
 

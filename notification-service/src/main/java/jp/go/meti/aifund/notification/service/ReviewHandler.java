@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.notification.service;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -8,7 +9,9 @@ import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.contracts.review.ReviewAssessedMilestone;
 import jp.go.meti.aifund.contracts.review.ReviewData;
+import jp.go.meti.aifund.contracts.review.ReviewGoal;
 
+import jp.go.meti.aifund.notification.domain.GoalTracking;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
@@ -22,8 +25,8 @@ import jp.go.meti.aifund.kernel.Ratio;
 
 /**
  * Applies a review event once: keeps the revision, and for a finalized review (or amendment) runs
- * the pullback policy, raising its warnings and publishing a recommendation for a pullback, all in
- * the transaction that records the event as applied.
+ * the pullback policy, raising its warnings and publishing a recommendation for a pullback, and tracks
+ * the goals its milestones implement, all in the transaction that records the event as applied.
  */
 @ApplicationScoped
 public class ReviewHandler {
@@ -71,6 +74,32 @@ public class ReviewHandler {
             if (finding.kind() == WarningKind.PULLBACK_RECOMMENDED) {
                 recommendations.recommend(warning, review.reviewId(), assessed.criticalMissed(), finding.reduction(),
                         readModel.copyPosition(review.programmeId()));
+            }
+        }
+        trackGoals(review, d, event.id());
+    }
+
+    /**
+     * Each goal a milestone implements: off track raises its warning (one open per goal), back on track
+     * resolves it; unless a later fiscal year's standing review has a result for that goal, so this one
+     * is not the goal's latest.
+     */
+    private void trackGoals(ReviewCopy review, ReviewData d, UUID eventId) {
+        for (ReviewAssessedMilestone m : d.getMilestones()) {
+            ReviewGoal g = m.getGoal();
+            if (g == null || readModel.laterGoalResult(review.programmeId(), review.fiscalYear(), g.getGoalId())) {
+                continue;
+            }
+            GoalTracking.Result result = new GoalTracking.Result(g.getCode(), g.getTitle(), g.getUnit(),
+                    g.getDirection().value(), Math.toIntExact(g.getCheckpointFiscalYear()), m.getActual(),
+                    g.getCheckpointTarget(), g.getProjectedFinal(), g.getFinalThreshold(),
+                    g.getFinalFiscalYear() == null ? null : Math.toIntExact(g.getFinalFiscalYear()), g.getFinalDate(),
+                    g.getOnTrack());
+            String key = GoalTracking.key(review.programmeId(), g.getGoalId());
+            GoalTracking.onResult(result).ifPresent(f -> warnings.raise(f, review.programmeId(), List.of(eventId), key));
+            if (GoalTracking.backOnTrack(result)) {
+                warnings.resolveAll(key, "FY" + result.fiscalYear() + "'s result projects goal " + g.getCode()
+                        + " back on track: " + g.getProjectedFinal() + " " + g.getUnit());
             }
         }
     }

@@ -31,6 +31,9 @@ import jp.go.meti.aifund.platform.rest.Page;
 @ApplicationScoped
 public class Warnings {
 
+    /** Who resolves a warning whose condition has ended. */
+    private static final String SYSTEM = "notification-service";
+
     private final WarningRepository warnings;
     private final WarningJournal journal;
     private final PullbackPolicy policy;
@@ -98,6 +101,12 @@ public class Warnings {
     public void resolve(Warning w, String note, String actor) {
         Instant now = clock.instant();
         journal.record(w, w.resolve(actor, note, now), now);
+    }
+
+    /** Resolves the open warnings of a recurring condition that has ended, as the service itself. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolveAll(String dedupeKey, String note) {
+        warnings.unresolvedOf(dedupeKey).forEach(w -> resolve(w, note, SYSTEM));
     }
 
     private String write(Object figures) {

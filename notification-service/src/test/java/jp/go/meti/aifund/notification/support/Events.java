@@ -141,4 +141,19 @@ public final class Events {
         }
         return e;
     }
+
+    /**
+     * The review event with its first milestone implementing the reviewed year's checkpoint of an
+     * AT_LEAST goal of a trillion by FY2030, as milestone-service projects it.
+     */
+    public static ObjectNode implementingGoal(ObjectNode review, UUID goalId, String code, String checkpointTarget,
+            String projectedFinal, boolean onTrack) {
+        ObjectNode m = (ObjectNode) review.at("/data/milestones/0");
+        m.putObject("goal").put("goalId", goalId.toString()).put("code", code).put("title", "Model size")
+                .put("unit", "points").put("direction", "AT_LEAST").put("finalTarget", "1000000000000")
+                .put("finalThreshold", "1000000000000").put("finalFiscalYear", 2030).putNull("finalDate")
+                .put("checkpointFiscalYear", review.at("/data/fiscalYear").asInt()).put("checkpointTarget", checkpointTarget)
+                .put("projectedFinal", projectedFinal).put("onTrack", onTrack);
+        return review;
+    }
 }

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * for a sovereign multimodal foundation model for physical AI, FY2026–FY2030, METI commissioning,
  * NEDO executing, the Noetra consortium. FY2026 is reviewed and passes (FY2027's gate opens and its
  * money goes out); FY2027 misses its critical parameter target, a pullback warning appears and
- * FY2028's tranches go on hold, awaiting a ministry decision. Played on a clock set to May 2028.
+ * FY2028's tranches go on hold, awaiting a ministry decision. Two goals span the years, a trillion
+ * parameters by FY2030 and 10 million robots by 2040, with FY2027's results projecting both short.
+ * Played on a clock set to May 2028.
  */
 public final class DemoSeed {
 
@@ -96,6 +98,17 @@ public final class DemoSeed {
         // milestones of a programme (and recipient) it does not know yet, so wait for the last one added
         await(() -> milestoneServiceCopy(p).contains(aist), "milestone-service's copy of the programme");
 
+        // the goals beyond a year, with a checkpoint each fiscal year, which the years' milestones implement
+        String modelSize = goal(p, "MODEL-SIZE", "Model size", "parameters trained", "parameters", 1_000_000_000_000L,
+                Map.of("finalFiscalYear", 2030), new long[] {100_000_000_000L, 300_000_000_000L, 500_000_000_000L,
+                        750_000_000_000L, 1_000_000_000_000L});
+        // 18 sectors by 2040 (restaurants, food manufacturing and medicine among the newly added; the rest illustrative)
+        List<String> sectors = List.of("manufacturing", "logistics", "construction", "agriculture", "fisheries",
+                "food manufacturing", "restaurants", "retail", "medicine", "nursing care", "pharmaceuticals",
+                "energy", "infrastructure inspection", "mining", "transport", "cleaning", "security", "households");
+        String robots = goal(p, "ROBOTS", "AI robots deployed", "robots deployed", "robots", 10_000_000L,
+                Map.of("finalDate", "2040-03-31", "sectors", sectors), new long[] {100, 1_000, 5_000, 20_000, 50_000});
+
         List<String> fy2026 = tranches(p, noetra, 2026, 60_000_000_000L, 40_000_000_000L);
         fy2026.forEach(t -> {
             decide(p, t, "approve", "meti.suzuki", "meti-official");
@@ -107,13 +120,14 @@ public final class DemoSeed {
         // FY2026: a multimodal model of 100 billion parameters, Japanese benchmarks, energy per run
         List<String[]> m2026 = List.of(
                 milestone(p, 2026, "PARAMS", "Multimodal model trained (language, image, video, sensor)",
-                        "parameters trained", "parameters", "AT_LEAST", 100_000_000_000L, 50_000_000_000L, 4000, true, null),
+                        "parameters trained", "parameters", "AT_LEAST", 100_000_000_000L, 50_000_000_000L, 4000, true, null,
+                        modelSize),
                 milestone(p, 2026, "MODALITIES", "Modalities supported", "modalities", "modalities", "AT_LEAST", 4, 3,
-                        2000, false, null),
+                        2000, false, null, null),
                 milestone(p, 2026, "JA-BENCH", "Japanese-language benchmark", "JGLUE average score", "points",
-                        "AT_LEAST", 70, 55, 2000, false, null),
+                        "AT_LEAST", 70, 55, 2000, false, null, null),
                 milestone(p, 2026, "ENERGY", "Data-centre energy per training run", "energy per run", "MWh",
-                        "AT_MOST", 900, 1200, 2000, false, null));
+                        "AT_MOST", 900, 1200, 2000, false, null, null));
         review(p, 2026, m2026, new Object[] {112_000_000_000L, 4, 72, 880}, "2027-03-20");
         await(() -> gate(p, 2027).equals("OPEN"), "FY2027's gate to open on the passed FY2026 review");
         fy2027.forEach(t -> decide(p, t, "approve", "meti.suzuki", "meti-official"));
@@ -122,15 +136,16 @@ public final class DemoSeed {
         // FY2027: 300 billion parameters, robots in pilot deployment (Honda), sectors, benchmarks, energy
         List<String[]> m2027 = List.of(
                 milestone(p, 2027, "PARAMS", "Multimodal model scaled up", "parameters trained", "parameters",
-                        "AT_LEAST", 300_000_000_000L, 200_000_000_000L, 3500, true, null),
+                        "AT_LEAST", 300_000_000_000L, 200_000_000_000L, 3500, true, null, modelSize),
                 milestone(p, 2027, "ROBOT-PILOTS", "Robots in pilot deployment", "robots deployed", "robots",
-                        "AT_LEAST", 1000, 500, 2500, true, ids.get("Honda")),
+                        "AT_LEAST", 1000, 500, 2500, true, ids.get("Honda"), robots),
                 milestone(p, 2027, "SECTORS", "Sectors covered by pilots (goal: 18 by 2040)", "sectors", "sectors",
-                        "AT_LEAST", 6, 4, 1000, false, null),
+                        "AT_LEAST", 6, 4, 1000, false, null, null),
                 milestone(p, 2027, "JA-BENCH", "Japanese-language benchmark", "JGLUE average score", "points",
-                        "AT_LEAST", 78, 65, 2000, false, null),
+                        "AT_LEAST", 78, 65, 2000, false, null, null),
                 milestone(p, 2027, "ENERGY", "Data-centre energy per training run", "energy per run", "MWh",
-                        "AT_MOST", 800, 1100, 1000, false, null));
+                        "AT_MOST", 800, 1100, 1000, false, null, null));
+        // 180e9 of a planned 300e9 projects 600e9 parameters by FY2030; 820 of 1,000 robots, 8.2 million by 2040
         review(p, 2027, m2027, new Object[] {180_000_000_000L, 820, 5, 74, 950}, "2028-03-25");
         await(() -> fy2028.stream().allMatch(t -> "ON_HOLD".equals(state(p, t))),
                 "FY2028's tranches to go on hold on the pullback recommendation");
@@ -165,14 +180,32 @@ public final class DemoSeed {
         }
     }
 
+    /** An AT_LEAST goal of the programme with a checkpoint each year from FY2026; {@code due}: its final year or date. */
+    private String goal(String p, String code, String title, String metric, String unit, long finalTarget,
+            Map<String, ?> due, long[] checkpoints) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "title", title, "metric", metric,
+                "unit", unit, "direction", "AT_LEAST", "finalTarget", finalTarget));
+        body.putAll(due);
+        List<Map<String, Object>> trajectory = new ArrayList<>();
+        for (int i = 0; i < checkpoints.length; i++) {
+            trajectory.add(Map.of("fiscalYear", 2026 + i, "target", checkpoints[i]));
+        }
+        body.put("checkpoints", trajectory);
+        return post("nedo.tanaka", "nedo-officer", milestones + "/api/programmes/" + p + "/goals", body).get("id").asText();
+    }
+
+    /** {@code goal}: the goal whose checkpoint of the year it implements, if any. */
     private String[] milestone(String p, int fy, String code, String title, String metric, String unit,
-            String direction, long target, long threshold, int weight, boolean critical, String recipient)
+            String direction, long target, long threshold, int weight, boolean critical, String recipient, String goal)
             throws Exception {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "title", title, "metric", metric,
                 "unit", unit, "direction", direction, "target", target, "threshold", threshold,
                 "weightBasisPoints", weight, "critical", critical));
         if (recipient != null) {
             body.put("recipientId", recipient);
+        }
+        if (goal != null) {
+            body.put("implementsGoal", goal);
         }
         String id = post("nedo.tanaka", "nedo-officer", milestones + "/api/programmes/" + p + "/fiscal-years/" + fy
                 + "/milestones", body).get("id").asText();
