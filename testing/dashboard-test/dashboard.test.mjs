@@ -1,6 +1,6 @@
 // The dashboard of the seeded demo (deploy/run-local.sh --demo), in Debian's headless Chromium:
 // the figures it shows equal the services' own APIs; names, labels, the utilization, the legend,
-// why each held tranche is held and the consortium's shares over time; a pullback raised now appears live and its hold within a second;
+// why each held tranche is held, each goal's plan and actual, and the consortium's shares over time; a pullback raised now appears live and its hold within a second;
 // the stream cut (the browser offline) and resumed loses none of the changes made meanwhile; and
 // at 390 px nothing is off-screen. Every webhook delivery of those changes verifies with the
 // Standard Webhooks library, although the demo's business clock runs in 2028 (the timestamp is real
@@ -91,6 +91,15 @@ try {
   assert.ok(consortium.includes('2027-04-01\t' + fy2027.shares.map(m => `${m.name} ${(m.shareBasisPoints / 100).toFixed(2)} %`)
     .join(', ')), consortium);
   assert.equal(await page.locator('[data-testid="prospective"]').textContent(), 'Announced, not yet joined: Rakuten');
+  // each goal's plan and actual over the reviewed years, as milestone-service's trajectory gives them
+  const goals = await call(MILESTONES, `/api/programmes/${programme}/goals`, 'AUDITOR_ITO');
+  const modelSize = await call(MILESTONES, `/api/programmes/${programme}/goals/${goals.items.find(g => g.code === 'MODEL-SIZE').id}`, 'AUDITOR_ITO');
+  const shownGoal = await page.locator('[data-testid="goals"] .goal[data-code="MODEL-SIZE"] tbody').innerText();
+  const number = v => Number(v).toLocaleString('ja-JP');
+  for (const p of modelSize.trajectory.filter(p => p.actual != null)) {
+    assert.ok(shownGoal.includes(`FY${p.fiscalYear}\t${number(p.target)}\t${number(p.actual)}\t${number(p.projectedFinal)}\t${p.onTrack ? 'Yes' : 'No'}`), shownGoal);
+  }
+  assert.equal(await page.locator('[data-testid="goals"] svg.goal').count(), goals.totalItems);
   const warnings = page.locator('[data-testid="warnings"] li');
   assert.ok((await warnings.allInnerTexts()).some(w => w.startsWith('Pullback recommended')), 'the pullback warning');
   await page.waitForSelector('[data-testid="live"].on');

@@ -64,6 +64,30 @@ function warningItem(w, isFresh) {
   return li;
 }
 
+/** A line chart of plan against actual over the reviewed years (display only: the figures are in the table). */
+function goalChart(points) {
+  const values = points.flatMap(p => [Number(p.checkpointTarget), Number(p.actual)]);
+  const top = Math.max(...values, 1), step = points.length > 1 ? 900 / (points.length - 1) : 0;
+  const at = (v, i) => `${50 + i * step},${110 - 100 * Number(v) / top}`;
+  const series = (cls, v) => `<polyline class="${cls}" points="${points.map((p, i) => at(v(p), i)).join(' ')}"/>`
+    + points.map((p, i) => `<polyline class="${cls} dot" points="${at(v(p), i)} ${at(v(p), i)}"/>`).join('');
+  return `<svg class="goal" viewBox="0 0 1000 120" preserveAspectRatio="none" role="img" aria-label="plan and actual">`
+    + series('plan', p => p.checkpointTarget) + series('actual', p => p.actual) + '</svg>';
+}
+
+function goals(list) {
+  const number = v => v == null ? '—' : Number(v).toLocaleString('ja-JP');
+  el('goals').innerHTML = list.length ? list.map(g => `<div class="goal" data-code="${escape(g.code)}"><strong>${escape(g.title)}</strong>`
+    + ` <span class="muted">${escape(g.code)}: ${g.direction === 'AT_MOST' ? 'at most' : 'at least'} ${number(g.finalTarget)}`
+    + ` ${escape(g.unit)} by ${g.finalFiscalYear ? 'FY' + g.finalFiscalYear : escape(g.finalDate)}</span>`
+    + goalChart(g.points)
+    + '<ul class="legend"><li><i class="sw plan"></i>Plan</li><li><i class="sw actual"></i>Actual</li></ul>'
+    + '<div class="scroll"><table><thead><tr><th>FY</th><th>Plan</th><th>Actual</th><th>Projected final</th><th>On track</th></tr></thead><tbody>'
+    + g.points.map(p => `<tr>${cell('FY' + p.fiscalYear)}${cell(number(p.checkpointTarget), 'yen')}${cell(number(p.actual), 'yen')}`
+      + `${cell(number(p.projectedFinal), 'yen')}${cell(p.onTrack == null ? '—' : p.onTrack ? 'Yes' : 'No', p.onTrack === false ? 'outcome-FAILED' : '')}</tr>`).join('')
+    + '</tbody></table></div></div>').join('') : '<p class="muted">No goal results yet.</p>';
+}
+
 /** The founding shares and each confirmed share table, oldest first; the members announced, not yet in one. */
 function consortium(c) {
   el('consortium').innerHTML = c.tables.length ? c.tables.map(t => `<tr>${cell(t.effectiveFrom ?? 'Founding')}`
@@ -103,6 +127,7 @@ async function load() {
   el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
     + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
     + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
+  goals(board.goals);
   consortium(board.programme?.consortium ?? { tables: [], prospective: [] });
   const list = el('warnings');
   list.innerHTML = '';

@@ -267,6 +267,11 @@ public class ReadModel {
                 "{\"milestones\":[{\"goal\":{\"goalId\":\"" + goalId + "\"}}]}").isEmpty();
     }
 
+    /** The standing finalized revision of each reviewed fiscal year, oldest year first. */
+    public List<ReviewCopy> standingReviews(UUID programmeId) {
+        return reviews("programme_id = ?1 AND state = 'FINALIZED' AND NOT superseded ORDER BY fiscal_year", programmeId);
+    }
+
     /** The latest submitted revision of a year still waiting for a decision, if any. */
     public Optional<ReviewCopy> submitted(UUID programmeId, int fiscalYear) {
         return reviews("programme_id = ?1 AND fiscal_year = ?2 AND state = 'SUBMITTED' ORDER BY revision DESC",

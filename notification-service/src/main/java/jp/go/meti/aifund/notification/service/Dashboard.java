@@ -2,6 +2,8 @@ package jp.go.meti.aifund.notification.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.go.meti.aifund.contracts.review.ReviewAssessedMilestone;
+import jp.go.meti.aifund.contracts.review.ReviewData;
+import jp.go.meti.aifund.contracts.review.ReviewGoal;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
@@ -20,6 +25,7 @@ import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.HeldTranche;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeFigures;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeCopy;
+import jp.go.meti.aifund.notification.repository.ReadModel.ReviewCopy;
 import jp.go.meti.aifund.notification.repository.ReadModel.ReviewLine;
 import jp.go.meti.aifund.notification.repository.ReadModel.TrancheGroup;
 import jp.go.meti.aifund.notification.aggregate.Warning;
@@ -36,7 +42,21 @@ public class Dashboard {
      * ceiling, rounded down (display only); {@code asOf} is when this service last learnt of a change.
      */
     public record ProgrammeBoard(Figures totals, Programme programme, int utilizationBasisPoints, Instant asOf,
-            List<Tranches> tranches, List<Held> held, List<Review> reviews, Map<Severity, Long> openWarnings) {
+            List<Tranches> tranches, List<Held> held, List<Review> reviews, Map<Severity, Long> openWarnings,
+            List<Goal> goals) {
+    }
+
+    /**
+     * A goal that spans years, as the standing finalized reviews carry it: its final target and, for
+     * each reviewed year whose milestone implements a checkpoint, the plan, the actual and where the
+     * actual projects the goal (decimal strings, as the review events carry them).
+     */
+    public record Goal(UUID goalId, String code, String title, String unit, String direction, String finalTarget,
+            Long finalFiscalYear, LocalDate finalDate, List<GoalPoint> points) {
+    }
+
+    public record GoalPoint(int fiscalYear, String checkpointTarget, String actual, String projectedFinal,
+            Boolean onTrack) {
     }
 
     /** A programme's totals in yen, as the latest tranche or programme event gave them, and its name once known. */
@@ -133,7 +153,33 @@ public class Dashboard {
                         .orElse(null),
                 utilization(totals), readModel.asOf(programmeId),
                 readModel.tranchesByYearAndState(programmeId).stream().map(Tranches::of).toList(), held,
-                readModel.reviewLines(programmeId).stream().map(Review::of).toList(), open);
+                readModel.reviewLines(programmeId).stream().map(Review::of).toList(), open, goals(programmeId));
+    }
+
+    private List<Goal> goals(UUID programmeId) {
+        Map<UUID, Goal> goals = new LinkedHashMap<>();
+        for (ReviewCopy review : readModel.standingReviews(programmeId)) {
+            for (ReviewAssessedMilestone m : data(review).getMilestones()) {
+                ReviewGoal g = m.getGoal();
+                if (g == null) {
+                    continue;
+                }
+                Goal goal = goals.computeIfAbsent(g.getGoalId(), id -> new Goal(id, g.getCode(), g.getTitle(),
+                        g.getUnit(), g.getDirection().value(), g.getFinalTarget(), g.getFinalFiscalYear(),
+                        g.getFinalDate(), new ArrayList<>()));
+                goal.points().add(new GoalPoint(review.fiscalYear(), g.getCheckpointTarget(), m.getActual(),
+                        g.getProjectedFinal(), g.getOnTrack()));
+            }
+        }
+        return List.copyOf(goals.values());
+    }
+
+    private ReviewData data(ReviewCopy review) {
+        try {
+            return json.readValue(review.data(), ReviewData.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("review " + review.reviewId() + " is not readable", e);
+        }
     }
 
     /** Exposure over the ceiling in basis points, rounded down: a displayed figure, never money. */

@@ -64,8 +64,12 @@ class GoalOffTrackFlowTest {
 
     /** Sent to the review topic, keyed by the programme: applied in the order sent. */
     private void publish(ObjectNode event) {
+        publish("aifund.review-events.v1", event);
+    }
+
+    private void publish(String topic, ObjectNode event) {
         assertThat(Contracts.violations(event)).as("the test's own event follows the contract").isEmpty();
-        ProducerRecord<String, String> record = new ProducerRecord<>("aifund.review-events.v1",
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic,
                 event.get("partitionkey").asText(), event.toString());
         record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         kafka.produceStrings().fromRecords(record).awaitCompletion();
@@ -80,6 +84,26 @@ class GoalOffTrackFlowTest {
         List<Map<String, Object>> all = as().get("/api/warnings?programmeId={p}&kind=GOAL_OFF_TRACK", programme)
                 .then().statusCode(200).extract().jsonPath().getList("items");
         return all.stream().filter(w -> w.get("title").toString().startsWith("Goal " + code + " ")).toList();
+    }
+
+    @Test
+    void theDashboardShowsEachGoalsPlanAndActualOverTheReviewedYears() {
+        publish("aifund.programme-events.v1", Events.programme("created", programme, "Noetra foundation model", 1,
+                Events.nextLedgerEntry(), 0));
+        // the milestone's actual is 80 both years: 80 of a plan of 80 is on track, 80 of a plan of 100 projects 800e9
+        publish(reviewed("finalized", UUID.randomUUID(), 2026, goal, "MODEL-SIZE", "1000000000000", true));
+        ObjectNode fy2027 = reviewed("finalized", UUID.randomUUID(), 2027, goal, "MODEL-SIZE", "800000000000", false);
+        ((ObjectNode) fy2027.at("/data/milestones/0/goal")).put("checkpointTarget", "100");
+        publish(fy2027);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as().get("/api/dashboard/{p}", programme).statusCode() == 200
+                && as().get("/api/dashboard/{p}", programme).then().extract().jsonPath().getList("goals[0].points").size() == 2);
+        io.restassured.path.json.JsonPath b = as().get("/api/dashboard/{p}", programme).then().extract().jsonPath();
+        assertThat(b.getString("goals[0].code")).isEqualTo("MODEL-SIZE");
+        assertThat(b.getString("goals[0].finalTarget")).isEqualTo("1000000000000");
+        assertThat(b.getList("goals[0].points.fiscalYear", Integer.class)).containsExactly(2026, 2027);
+        assertThat(b.getList("goals[0].points.checkpointTarget")).containsExactly("80", "100");
+        assertThat(b.getList("goals[0].points.actual")).containsExactly("80", "80");
+        assertThat(b.getList("goals[0].points.onTrack")).containsExactly(true, false);
     }
 
     @Test
