@@ -41,7 +41,10 @@ public class ShareTableRepository implements PanacheRepositoryBase<ShareTable, U
 
     /** The shares in force on {@code date}: the confirmed table that took effect last on or before it, else the founding shares. */
     public SharesInForce inForce(UUID programmeId, LocalDate date) {
-        return ShareTable.inForce(ofProgramme(programmeId), date)
+        // one row at most (one confirmed table per date): every tranche event asks, so no loading of all tables
+        return find("programmeId = ?1 and state = ?2 and effectiveFrom <= ?3",
+                Sort.by("effectiveFrom", Sort.Direction.Descending), programmeId, ShareTableState.CONFIRMED, date)
+                .firstResultOptional()
                 .map(t -> new SharesInForce(t.id, t.effectiveFrom, t.shares(recipients.names(programmeId))))
                 .orElseGet(() -> SharesInForce.founding(recipients.memberShares(programmeId)));
     }

@@ -160,7 +160,7 @@ public class ShareTables {
         programmes.get(programmeId);
         Map<UUID, Recipient> byId = recipients.ofProgramme(programmeId).stream()
                 .collect(Collectors.toMap(r -> r.id, r -> r));
-        Map<UUID, String> names = recipients.names(programmeId);
+        Map<UUID, String> names = byId.values().stream().collect(Collectors.toMap(r -> r.id, r -> r.name));
         Map<Integer, List<Paid>> byYear = tranches.paid(programmeId).stream()
                 .collect(Collectors.groupingBy(Paid::fiscalYear, TreeMap::new, Collectors.toList()));
         return byYear.entrySet().stream().map(year -> {
