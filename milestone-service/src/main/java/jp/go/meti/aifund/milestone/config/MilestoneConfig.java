@@ -10,6 +10,10 @@ public interface MilestoneConfig {
     @WithDefault("aifund.review-events.v1")
     String reviewTopic();
 
+    /** Kafka topic of the milestone events (keyed by programme id), from which funding-service keeps its copy. */
+    @WithDefault("aifund.milestone-events.v1")
+    String milestoneTopic();
+
     /** Kafka topic of funding-service's programme events, from which this service keeps its copy of the programmes. */
     @WithDefault("aifund.programme-events.v1")
     String programmeTopic();

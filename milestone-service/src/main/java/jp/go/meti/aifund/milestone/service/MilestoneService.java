@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
+import jp.go.meti.aifund.milestone.outbound.MilestoneEvents;
 import jp.go.meti.aifund.milestone.repository.GoalRepository;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
@@ -36,12 +37,14 @@ public class MilestoneService {
     private final GoalRepository goals;
     private final ProgrammeCopies programmes;
     private final ReviewDeadline deadline;
+    private final MilestoneEvents events;
     private final Clock clock;
     private final ETags etags;
 
     public MilestoneService(MilestoneRepository milestones, ResultRepository results, GoalRepository goals,
-            ProgrammeCopies programmes, ReviewDeadline deadline, Clock clock, ETags etags) {
+            ProgrammeCopies programmes, ReviewDeadline deadline, MilestoneEvents events, Clock clock, ETags etags) {
         this.etags = etags;
+        this.events = events;
         this.milestones = milestones;
         this.results = results;
         this.goals = goals;
@@ -60,6 +63,7 @@ public class MilestoneService {
         Milestone m = Milestone.define(programmeId, fiscalYear, definition.code(), terms(definition), actor,
                 clock.instant());
         milestones.persist(m);
+        events.defined(m, null, m.createdAt);
         return MilestoneView.of(m);
     }
 
@@ -76,10 +80,12 @@ public class MilestoneService {
         Optional<Milestone> next = current.redefine(definition.code(), terms(definition), results.anyFor(current.id),
                 actor, clock.instant());
         if (next.isEmpty()) {
+            events.defined(current, null, current.createdAt);
             return MilestoneView.of(current);
         }
         milestones.flush(); // the old version leaves the "one current version per code" index first
         milestones.persist(next.get());
+        events.defined(next.get(), current, next.get().createdAt);
         return MilestoneView.of(next.get());
     }
 
@@ -89,6 +95,7 @@ public class MilestoneService {
         Milestone m = milestones.lock(id);
         m.requireRemovable(results.anyFor(id));
         milestones.delete(m);
+        events.removed(m, clock.instant());
     }
 
     public MilestoneView get(UUID id) {

@@ -37,8 +37,13 @@ class ContractExamplesTest {
         return Files.list(EXAMPLES).filter(p -> p.getFileName().toString().startsWith(ReviewEvents.TYPE_PREFIX)).sorted();
     }
 
+    static Stream<Path> examples() throws IOException {
+        return Files.list(EXAMPLES).filter(p -> p.getFileName().toString().startsWith(ReviewEvents.TYPE_PREFIX)
+                || p.getFileName().toString().startsWith("jp.go.meti.aifund.milestone.")).sorted();
+    }
+
     @ParameterizedTest
-    @MethodSource("reviewExamples")
+    @MethodSource("examples")
     void everyExampleValidatesAgainstTheSchemaOfItsType(Path example) throws IOException {
         assertThat(Contracts.violations(new ObjectMapper().readTree(example.toFile()))).isEmpty();
     }
@@ -83,7 +88,8 @@ class ContractExamplesTest {
 
     @Test
     void everyEmittedTypeHasASchemaAndAnExample() {
-        assertThat(List.of(ReviewEvents.SUBMITTED, ReviewEvents.FINALIZED, ReviewEvents.AMENDED)).allSatisfy(type -> {
+        assertThat(List.of(ReviewEvents.SUBMITTED, ReviewEvents.FINALIZED, ReviewEvents.AMENDED,
+                MilestoneEvents.DEFINED, MilestoneEvents.REMOVED)).allSatisfy(type -> {
             assertThat(EXAMPLES.resolve(type + ".json")).exists();
             assertThat(EXAMPLES.resolveSibling("schemas").resolve(type + ".schema.json")).exists();
         });
