@@ -92,11 +92,11 @@ public class Pullbacks {
                 Math.toIntExact(d.getScoreBasisPoints()), d.getScore() == null ? null : Ratio.parse(d.getScore()),
                 d.getPolicyVersion(), d.getPlannedAmount(), d.getRecommendedReduction(), json(d.getParts()),
                 d.getEstimateAsOfLedgerEntryId());
-        if (programmes.findByIdOptional(r.programmeId()).isEmpty()) {
+        Programme programme = programmes.lockIfPresent(r.programmeId()).orElse(null);
+        if (programme == null) {
             LOG.infof("recommendation %s is about programme %s, unknown here; ignored", r.id(), r.programmeId());
             return;
         }
-        Programme programme = programmes.lock(r.programmeId());
         List<Tranche> gated = tranches.list("programmeId = ?1 and fiscalYear = ?2 and gatedByReviewYear = ?3",
                 Sort.by("createdAt").and("id"), r.programmeId(), r.affectedFiscalYear(), r.reviewedFiscalYear());
         Instant now = clock.instant();

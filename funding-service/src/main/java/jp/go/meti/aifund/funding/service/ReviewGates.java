@@ -46,11 +46,10 @@ public class ReviewGates {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(ReviewData review) {
         UUID programmeId = review.getProgrammeId();
-        if (programmes.findByIdOptional(programmeId).isEmpty()) {
+        if (programmes.lockIfPresent(programmeId).isEmpty()) {
             LOG.infof("review %s is about programme %s, unknown here; ignored", review.getReviewId(), programmeId);
             return;
         }
-        programmes.lock(programmeId);
         int reviewed = Math.toIntExact(review.getFiscalYear());
         String outcome = review.getOutcome().value();
         Instant now = clock.instant();
