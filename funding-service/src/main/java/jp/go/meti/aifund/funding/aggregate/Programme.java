@@ -13,6 +13,7 @@ import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
+import jp.go.meti.aifund.funding.domain.PaymentRule;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
@@ -134,6 +135,19 @@ public class Programme {
                 amount, actor, at);
     }
 
+    /**
+     * A result-linked tranche: its allocation follows the result of milestone {@code m} (see {@link
+     * ResultLink#plan} for what is refused). It awaits that result.
+     */
+    public ResultLinked planResultLinked(Envelope envelope, UUID recipientId, String description, long allocation,
+            ResultLink.MilestoneRef m, PaymentRule rule, Integer rollOverUntil, String actor, Instant at) {
+        ResultLink link = ResultLink.plan(this, envelope.fiscalYear, recipientId, m, rule, rollOverUntil, allocation, at);
+        return new ResultLinked(new Tranche(link, allocation, true, description, actor, at), link);
+    }
+
+    public record ResultLinked(Tranche tranche, ResultLink link) {
+    }
+
     public Movement planned(Tranche t) {
         return new Movement(LedgerKind.TRANCHE_PLANNED, t, t.fiscalYear, t.amount, balances(), balances());
     }
@@ -142,7 +156,9 @@ public class Programme {
     public Movement approve(Tranche t, Envelope e, String approver, Instant at) {
         Balances before = balances();
         t.requireApprovableBy(approver);
-        e.requireGateOpen();
+        if (!t.isResultLinked()) { // a result-linked tranche is gated by its own result
+            e.requireGateOpen();
+        }
         Exposure envelopeAfter = e.exposure().commit(t.amount);
         Exposure programmeAfter = exposure().commit(t.amount);
         t.approve(approver, at);
@@ -198,6 +214,33 @@ public class Programme {
         e.apply(e.exposure().recover(amount));
         apply(exposure().recover(amount));
         return moved(LedgerKind.TRANCHE_RECOVERED, t, amount, before);
+    }
+
+    /**
+     * A result fixed what a result-linked tranche may be paid (see {@link Settlement}): lowering an
+     * approved one returns the difference of its commitment to the headroom.
+     */
+    Movement settle(Tranche t, Envelope e, long newAmount, boolean stillAwaiting, Instant at) {
+        Balances before = balances();
+        long lowered = t.amount - newAmount;
+        t.settle(newAmount, stillAwaiting, at);
+        if (t.isApproved() && lowered > 0) {
+            releaseCommitment(e, lowered);
+        }
+        return moved(LedgerKind.TRANCHE_EARNED, t, newAmount, before);
+    }
+
+    /** Records yen of a result-linked allocation that moved without moving the programme's totals. */
+    Movement rolledOver(Tranche t, long yen) {
+        return moved(LedgerKind.TRANCHE_ROLLED_OVER, t, yen, balances());
+    }
+
+    Movement lapsed(Tranche t, long yen) {
+        return moved(LedgerKind.TRANCHE_LAPSED, t, yen, balances());
+    }
+
+    Movement overpaid(Tranche t, long yen) {
+        return moved(LedgerKind.TRANCHE_OVERPAID, t, yen, balances());
     }
 
     /** Counts the programme event about to be written: its {@code sequence}. */

@@ -9,9 +9,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
@@ -46,6 +49,18 @@ public class Tranche {
     /** The fiscal year whose finalized review gates this tranche; null for the first year. */
     @Column(name = "gated_by_review_year")
     public Integer gatedByReviewYear;
+    /** The {@link ResultLink} whose result this tranche is paid by; null for an advance (a fixed amount). */
+    @Column(name = "result_link_id")
+    public UUID resultLinkId;
+    @ManyToOne
+    @JoinColumn(name = "result_link_id", insertable = false, updatable = false)
+    public ResultLink resultLink;
+    /** A result-linked tranche whose milestone has no finalized result yet: its amount is the allocation, not approvable. */
+    @Column(name = "awaiting_result")
+    public boolean awaitingResult;
+    /** What decisions (a reduction, a cancellation) took from a result-linked tranche: never earned back by a result. */
+    @Column(name = "withdrawn_amount")
+    public long withdrawnAmount;
     @Column(name = "requested_by")
     public String requestedBy;
     @Column(name = "approved_by")
@@ -78,6 +93,19 @@ public class Tranche {
         this.updatedAt = at;
     }
 
+    /** A tranche of a result-linked allocation: its own result gates it, not the year's review. */
+    Tranche(ResultLink link, long amount, boolean awaitingResult, String description, String requestedBy,
+            Instant at) {
+        this(link.programmeId, link.fiscalYear, true, link.recipientId, description, amount, requestedBy, at);
+        this.resultLinkId = link.id;
+        this.resultLink = link;
+        this.awaitingResult = awaitingResult;
+    }
+
+    public boolean isResultLinked() {
+        return resultLinkId != null;
+    }
+
     public boolean isApproved() {
         return approvedBy != null;
     }
@@ -90,6 +118,12 @@ public class Tranche {
     /** Refuses an approval by {@code approver} that the life cycle or four eyes forbid; changes nothing. */
     void requireApprovableBy(String approver) {
         allowed(TrancheAction.APPROVE);
+        if (awaitingResult) {
+            throw new ConflictException("this result-linked tranche awaits the finalized result of its milestone");
+        }
+        if (isResultLinked() && amount == 0) {
+            throw new ConflictException("this result-linked tranche earned nothing: there is nothing to approve");
+        }
         FourEyes.requireDifferent("this tranche", requestedBy, "requested", approver, "approve");
     }
 
@@ -137,11 +171,32 @@ public class Tranche {
         long difference = amount - newAmount;
         moveTo(next, at);
         amount = newAmount;
+        withdraw(difference);
         return difference;
     }
 
     void cancel(Instant at) {
         moveTo(allowed(TrancheAction.CANCEL), at);
+        withdraw(amount);
+    }
+
+    /**
+     * A result fixed (or an amendment re-fixed) what this result-linked tranche may be paid; its state
+     * stays. Approved money is only ever lowered here (a raise is a new tranche: never paid twice).
+     */
+    void settle(long newAmount, boolean stillAwaiting, Instant at) {
+        if (!state.isOpen() || (isApproved() && newAmount > amount)) {
+            throw new IllegalStateException("tranche " + id + " (" + state + ") cannot be settled at ¥" + newAmount);
+        }
+        amount = newAmount;
+        awaitingResult = stillAwaiting;
+        updatedAt = at;
+    }
+
+    private void withdraw(long yen) {
+        if (isResultLinked()) {
+            withdrawnAmount += yen;
+        }
     }
 
     void recover(long yen, Instant at) {

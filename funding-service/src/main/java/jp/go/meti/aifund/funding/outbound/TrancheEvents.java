@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jp.go.meti.aifund.contracts.tranche.TrancheChange;
 import jp.go.meti.aifund.contracts.tranche.TrancheConsortiumMember;
 import jp.go.meti.aifund.contracts.tranche.TrancheData;
+import jp.go.meti.aifund.contracts.tranche.TrancheResultLink;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.aggregate.ResultLink;
 import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.platform.messaging.CloudEvent;
@@ -39,7 +41,19 @@ public class TrancheEvents {
     }
 
     public static String typeOf(LedgerKind kind) {
-        return TYPE_PREFIX + kind.name().substring("TRANCHE_".length()).toLowerCase(Locale.ROOT) + VERSION;
+        return TYPE_PREFIX + kind.name().substring("TRANCHE_".length()).toLowerCase(Locale.ROOT).replace('_', '-')
+                + VERSION;
+    }
+
+    private static TrancheResultLink resultLink(ResultLink l, boolean awaitingResult) {
+        return new TrancheResultLink().withResultLinkId(l.id).withMilestoneId(l.milestoneId)
+                .withMilestoneCode(l.milestoneCode).withMilestoneFiscalYear((long) l.milestoneFiscalYear)
+                .withGoalId(l.goalId).withRule(TrancheResultLink.Rule.fromValue(l.rule.name()))
+                .withRollOverUntil(l.rollOverUntil == null ? null : l.rollOverUntil.longValue())
+                .withAllocation(l.allocation).withAwaitingResult(awaitingResult).withAssessedByReviewId(l.assessedByReview)
+                .withAssessedRevision(l.isAssessed() ? (long) l.assessedRevision : null).withAchievement(l.achievement)
+                .withMet(l.met).withEarned(l.earned).withRolledOver(l.rolledOver).withLapsed(l.lapsed)
+                .withOverpaid(l.overpaid).withRolledOverFrom(l.rolledOverFrom).withRolledOverTo(l.rolledOverTo);
     }
 
     public void publish(Programme p, Tranche t, LedgerEntry entry) {
@@ -57,7 +71,8 @@ public class TrancheEvents {
                         .map(m -> new TrancheConsortiumMember().withRecipientId(m.recipientId()).withName(m.name())
                                 .withShareBasisPoints((long) m.basisPoints()))
                         .toList())
-                .withShareTableId(members.shareTableId());
+                .withShareTableId(members.shareTableId())
+                .withResultLink(t.resultLink == null ? null : resultLink(t.resultLink, t.awaitingResult));
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.trancheTopic(), CloudEvent.of(config.eventSource(), type, "tranche/" + t.id, schema,
                 p.id.toString(), entry.recordedAt, data));

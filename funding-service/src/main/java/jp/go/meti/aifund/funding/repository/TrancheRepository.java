@@ -42,4 +42,9 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
                 .and("recipientId", recipientId).in("recipientId", recipientIds);
         return find(filter.query(), Sort.by("fiscalYear").and("createdAt").and("id"), filter.parameters());
     }
+
+    /** A result-linked allocation's tranches, the one planned with it first. */
+    public List<Tranche> ofResultLink(UUID resultLinkId) {
+        return list("resultLinkId", Sort.by("createdAt").and("id"), resultLinkId);
+    }
 }

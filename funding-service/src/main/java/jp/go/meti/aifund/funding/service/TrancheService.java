@@ -16,7 +16,9 @@ import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
+import jp.go.meti.aifund.funding.repository.MilestoneCopyRepository;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
+import jp.go.meti.aifund.funding.repository.ResultLinkRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Decision;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Disburse;
@@ -42,13 +44,18 @@ public class TrancheService {
     private final EnvelopeRepository envelopes;
     private final RecipientRepository recipients;
     private final TrancheRepository tranches;
+    private final MilestoneCopyRepository milestones;
+    private final ResultLinkRepository links;
     private final Idempotency idempotency;
     private final Ledger ledger;
     private final ETags etags;
     private final Clock clock;
 
     public TrancheService(ProgrammeRepository programmes, EnvelopeRepository envelopes, RecipientRepository recipients,
-            TrancheRepository tranches, Idempotency idempotency, Ledger ledger, ETags etags, Clock clock) {
+            TrancheRepository tranches, MilestoneCopyRepository milestones, ResultLinkRepository links,
+            Idempotency idempotency, Ledger ledger, ETags etags, Clock clock) {
+        this.milestones = milestones;
+        this.links = links;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.recipients = recipients;
@@ -70,7 +77,16 @@ public class TrancheService {
                 throw new InvalidRequestException("recipientId", "names no recipient of this programme");
             }
             Instant now = clock.instant();
-            Tranche t = p.planTranche(e, command.recipientId(), command.description(), command.amount(), actor, now);
+            Tranche t;
+            if (command.resultLink() == null) {
+                t = p.planTranche(e, command.recipientId(), command.description(), command.amount(), actor, now);
+            } else {
+                var terms = command.resultLink();
+                var planned = p.planResultLinked(e, command.recipientId(), command.description(), command.amount(),
+                        milestones.named(terms.milestoneId()).ref(), terms.rule(), terms.rollOverUntil(), actor, now);
+                links.persist(planned.link());
+                t = planned.tranche();
+            }
             tranches.persist(t);
             ledger.record(p, p.planned(t), actor, command.description(), key, now);
             return TrancheView.of(t);

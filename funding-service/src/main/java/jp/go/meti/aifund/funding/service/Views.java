@@ -16,6 +16,7 @@ import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.PaidByMember;
+import jp.go.meti.aifund.funding.domain.PaymentRule;
 import jp.go.meti.aifund.funding.domain.PaidByMember.MemberPaid;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
@@ -26,6 +27,7 @@ import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
+import jp.go.meti.aifund.funding.aggregate.ResultLink;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.aggregate.ShareTable;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
@@ -78,12 +80,38 @@ public final class Views {
     public record TrancheView(UUID id, UUID programmeId, int fiscalYear, UUID recipientId, String description,
             TrancheState state, TrancheState stateBeforeHold, long amount, long originalAmount, long recoveredAmount,
             Integer gatedByReviewYear, String requestedBy, String approvedBy, String disbursedBy,
-            LocalDate disbursedOn, Instant createdAt, Instant updatedAt) {
+            LocalDate disbursedOn, Instant createdAt, Instant updatedAt,
+            @Schema(description = "Null for an advance (a fixed amount); for a result-linked tranche, its allocation "
+                    + "and how the milestone's result split it") ResultLinkView resultLink,
+            @Schema(description = "What decisions (a reduction, a cancellation) took from a result-linked tranche")
+            long withdrawnAmount) {
 
         static TrancheView of(Tranche t) {
             return new TrancheView(t.id, t.programmeId, t.fiscalYear, t.recipientId, t.description, t.state,
                     t.stateBeforeHold, t.amount, t.originalAmount, t.recoveredAmount, t.gatedByReviewYear,
-                    t.requestedBy, t.approvedBy, t.disbursedBy, t.disbursedOn, t.createdAt, t.updatedAt);
+                    t.requestedBy, t.approvedBy, t.disbursedBy, t.disbursedOn, t.createdAt, t.updatedAt,
+                    t.resultLink == null ? null : ResultLinkView.of(t.resultLink, t.awaitingResult), t.withdrawnAmount);
+        }
+    }
+
+    /**
+     * A result-linked allocation: once assessed, {@code allocation = max(earned, withdrawn) + rolledOver +
+     * lapsed}; its tranches together may pay {@code earned − withdrawn}; {@code overpaid} was paid beyond
+     * an amended result and is to be recovered.
+     */
+    public record ResultLinkView(UUID id, UUID milestoneId, String milestoneCode, int milestoneFiscalYear,
+            UUID goalId, PaymentRule rule, Integer rollOverUntil, long allocation, boolean awaitingResult,
+            UUID assessedByReviewId, Integer assessedRevision,
+            @Schema(description = "The exact achievement the review computed, numerator/denominator",
+                    examples = "3/4") String achievement,
+            Boolean met, long earned, long rolledOver, long lapsed, long overpaid, UUID rolledOverFrom,
+            UUID rolledOverTo) {
+
+        static ResultLinkView of(ResultLink l, boolean awaitingResult) {
+            return new ResultLinkView(l.id, l.milestoneId, l.milestoneCode, l.milestoneFiscalYear, l.goalId, l.rule,
+                    l.rollOverUntil, l.allocation, awaitingResult, l.assessedByReview,
+                    l.isAssessed() ? l.assessedRevision : null, l.achievement, l.met, l.earned, l.rolledOver, l.lapsed,
+                    l.overpaid, l.rolledOverFrom, l.rolledOverTo);
         }
     }
 
