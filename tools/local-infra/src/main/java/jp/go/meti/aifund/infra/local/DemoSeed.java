@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * money goes out); FY2027 misses its critical parameter target, a pullback warning appears and
  * FY2028's tranches go on hold, awaiting a ministry decision. Two goals span the years, a trillion
  * parameters by FY2030 and 10 million robots by 2040, with FY2027's results projecting both short.
+ * One FY2028 tranche is result-linked: the FY2027 robot pilots earn 16/25 of it, paid, and the rest
+ * rolls over to the robots goal's FY2028 checkpoint.
  * Played on a clock set to May 2028.
  */
 public final class DemoSeed {
@@ -145,10 +147,19 @@ public final class DemoSeed {
                         "AT_LEAST", 78, 65, 2000, false, null, null),
                 milestone(p, 2027, "ENERGY", "Data-centre energy per training run", "energy per run", "MWh",
                         "AT_MOST", 800, 1100, 1000, false, null, null));
+        // money tied to results (as in the World Bank's Program-for-Results): ¥50 billion of FY2028 paid by the FY2027
+        // robot pilots, SCALABLE, the unearned part rolling over to the robots goal's next checkpoint until FY2030
+        String resultLinked = resultLinked(p, ids.get("Honda"), 2028, 50_000_000_000L, m2027.get(1)[0], 2030);
         // 180e9 of a planned 300e9 projects 600e9 parameters by FY2030; 820 of 1,000 robots, 8.2 million by 2040
         review(p, 2027, m2027, new Object[] {180_000_000_000L, 820, 5, 74, 950}, "2028-03-25");
         await(() -> fy2028.stream().allMatch(t -> "ON_HOLD".equals(state(p, t))),
                 "FY2028's tranches to go on hold on the pullback recommendation");
+        // 820 robots: (820 − 500) / (1,000 − 500) = 16/25 achieved, so ⌊¥50,000,000,000 × 16/25⌋ = ¥32,000,000,000
+        // is earned and paid; ¥18,000,000,000 rolls over to an FY2029 tranche paid by the FY2028 checkpoint
+        await(() -> !trancheOf(p, resultLinked).at("/resultLink/awaitingResult").asBoolean(true),
+                "the result-linked tranche to earn its part on the finalized FY2027 review");
+        decide(p, resultLinked, "approve", "meti.suzuki", "meti-official");
+        decide(p, resultLinked, "disburse", "nedo.tanaka", "nedo-officer");
         return p;
     }
 
@@ -169,6 +180,26 @@ public final class DemoSeed {
                     .get("id").asText());
         }
         return ids;
+    }
+
+    /** Plans it once funding-service's copy of milestone-service's milestones has {@code milestone}. */
+    private String resultLinked(String p, String recipient, int fy, long allocation, String milestone, int rollOverUntil)
+            throws Exception {
+        Map<String, Object> body = Map.of("fiscalYear", fy, "recipientId", recipient, "amount", allocation,
+                "description", "FY" + fy + " paid by the FY" + (fy - 1) + " robot pilots", "resultLink",
+                Map.of("milestoneId", milestone, "rule", "SCALABLE", "rollOverUntil", rollOverUntil));
+        String[] id = new String[1];
+        await(() -> {
+            HttpResponse<String> r = send("nedo.tanaka", "nedo-officer", "POST", funding + "/api/programmes/" + p
+                    + "/tranches", body, UUID.randomUUID().toString());
+            id[0] = r.statusCode() == 201 ? JSON.readTree(r.body()).get("id").asText() : null;
+            return id[0] != null;
+        }, "funding-service's copy of the milestone");
+        return id[0];
+    }
+
+    private JsonNode trancheOf(String p, String t) throws IOException, InterruptedException {
+        return call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/tranches/" + t, null);
     }
 
     private void decide(String p, String t, String action, String person, String role) {
@@ -239,8 +270,7 @@ public final class DemoSeed {
 
     private String state(String p, String t) {
         try {
-            return call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/tranches/" + t, null)
-                    .get("state").asText();
+            return trancheOf(p, t).get("state").asText();
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
