@@ -27,7 +27,7 @@ public final class TrancheCommands {
             @NotNull UUID recipientId,
             @NotNull @Positive @Max(Money.MAX_CEILING) Long amount,
             @Size(max = 2000) String description,
-            @Schema(nullable = true, description = "Absent or null for an advance (a fixed amount)") @Valid ResultLinkTerms resultLink) {
+            @Schema(description = "Absent for an advance (a fixed amount)") @Valid ResultLinkTerms resultLink) {
     }
 
     /**
