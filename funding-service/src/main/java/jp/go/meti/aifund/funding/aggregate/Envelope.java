@@ -43,6 +43,17 @@ public class Envelope {
     public String gateSetBy;
     @Column(name = "gate_set_at")
     public Instant gateSetAt;
+    /** Moved in from the year before, and out to the next, by confirmed carry-over decisions. */
+    @Column(name = "carried_in")
+    public long carriedIn;
+    @Column(name = "carried_out")
+    public long carriedOut;
+    /** What neither was committed nor carried over when the year was closed (不用). */
+    public long lapsed;
+    @Column(name = "closed_at")
+    public Instant closedAt;
+    @Column(name = "closed_by")
+    public String closedBy;
 
     protected Envelope() {
     }
@@ -75,6 +86,44 @@ public class Envelope {
         if (id == null) {
             id = UUID.randomUUID();
         }
+    }
+
+    public boolean isClosed() {
+        return closedAt != null;
+    }
+
+    /** The year as planned: its budget before carry-overs and the lapse. */
+    public long plannedAmount() {
+        return amount - carriedIn + carriedOut + lapsed;
+    }
+
+    /** Money of a closed year no longer moves (a recovery of what it paid aside). */
+    void requireOpen() {
+        if (isClosed()) {
+            throw new ConflictException("FY" + fiscalYear + " was closed on " + closedAt + " by " + closedBy
+                    + ": its money no longer moves (carry approved money over before the close)");
+        }
+    }
+
+    /** {@code yen} of its budget moves to the next year's; {@code committed} of it with approved tranches. */
+    void carryOut(long yen, long committedPart) {
+        apply(new Exposure(exposure().name(), amount - yen, committed - committedPart, disbursed, recovered));
+        carriedOut += yen;
+    }
+
+    void carryIn(long yen, long committedPart) {
+        apply(new Exposure(exposure().name(), amount + yen, committed + committedPart, disbursed, recovered));
+        carriedIn += yen;
+    }
+
+    /** Closes the year: what is left of its budget lapses. Returns how much. */
+    long close(String actor, Instant at) {
+        long left = exposure().headroom();
+        apply(exposure().withLimit(amount - left));
+        lapsed += left;
+        closedAt = at;
+        closedBy = actor;
+        return left;
     }
 
     void requireGateOpen() {

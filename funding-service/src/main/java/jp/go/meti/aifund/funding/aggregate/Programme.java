@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
 import jp.go.meti.aifund.funding.domain.PaymentRule;
+import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
@@ -108,6 +110,7 @@ public class Programme {
 
     /** Sets a year's planned amount; the envelopes together stay within the ceiling. */
     public Movement plan(Envelope envelope, long amount) {
+        envelope.requireOpen();
         long plannedWithoutThisYear = planned - envelope.amount;
         if (amount > ceiling - plannedWithoutThisYear) {
             throw new LimitExceededException("the programme ceiling (sum of the envelopes)", ceiling,
@@ -131,6 +134,7 @@ public class Programme {
     /** Planning reserves nothing: a programme may plan more than it can fund; the approval commits. */
     public Tranche planTranche(Envelope envelope, UUID recipientId, String description, long amount, String actor,
             Instant at) {
+        envelope.requireOpen();
         return new Tranche(id, envelope.fiscalYear, envelope.fiscalYear == firstFiscalYear, recipientId, description,
                 amount, actor, at);
     }
@@ -141,6 +145,7 @@ public class Programme {
      */
     public ResultLinked planResultLinked(Envelope envelope, UUID recipientId, String description, long allocation,
             ResultLink.MilestoneRef m, PaymentRule rule, Integer rollOverUntil, String actor, Instant at) {
+        envelope.requireOpen();
         ResultLink link = ResultLink.plan(this, envelope.fiscalYear, recipientId, m, rule, rollOverUntil, allocation, at);
         return new ResultLinked(new Tranche(link, allocation, true, description, actor, at), link);
     }
@@ -155,6 +160,7 @@ public class Programme {
     /** Commits the tranche's money: where the envelope and the ceiling bite. Refused, it changes nothing. */
     public Movement approve(Tranche t, Envelope e, String approver, Instant at) {
         Balances before = balances();
+        e.requireOpen();
         t.requireApprovableBy(approver);
         if (!t.isResultLinked()) { // a result-linked tranche is gated by its own result
             e.requireGateOpen();
@@ -169,6 +175,7 @@ public class Programme {
 
     public Movement disburse(Tranche t, Envelope e, String actor, LocalDate paidOn, LocalDate today, Instant at) {
         Balances before = balances();
+        e.requireOpen();
         t.disburse(actor, paidOn, today, at);
         e.apply(e.exposure().disburse(t.amount));
         apply(exposure().disburse(t.amount));
@@ -241,6 +248,104 @@ public class Programme {
 
     Movement overpaid(Tranche t, long yen) {
         return moved(LedgerKind.TRANCHE_OVERPAID, t, yen, balances());
+    }
+
+    /**
+     * A confirmed carry-over decision (繰越): {@code amount} of the year's uncommitted money and the
+     * named approved, unpaid tranches (their commitment with them) move to the next year's envelope.
+     * Never more than the year's unspent money; neither year closed. Refused, it changes nothing.
+     */
+    public List<Movement> carryOver(Envelope from, Envelope to, long amount, List<Tranche> tranches, Instant at) {
+        requireCarryOver(from, to, amount, tranches);
+        Balances before = balances();
+        long committedPart = tranches.stream().mapToLong(t -> t.amount).sum();
+        from.carryOut(amount + committedPart, committedPart);
+        to.carryIn(amount + committedPart, committedPart);
+        List<Movement> movements = new java.util.ArrayList<>();
+        movements.add(new Movement(LedgerKind.CARRIED_OVER, null, from.fiscalYear, amount + committedPart, before,
+                balances()));
+        for (Tranche t : tranches) {
+            Balances beforeTranche = balances();
+            t.carryOver(at);
+            movements.add(moved(LedgerKind.TRANCHE_CARRIED_OVER, t, t.amount, beforeTranche));
+        }
+        return movements;
+    }
+
+    /** What {@link #carryOver} refuses, checked without changing anything (also when it is proposed). */
+    public void requireCarryOver(Envelope from, Envelope to, long amount, List<Tranche> tranches) {
+        from.requireOpen();
+        if (to == null || to.fiscalYear != from.fiscalYear + 1) {
+            throw new ConflictException(from.fiscalYear >= lastFiscalYear
+                    ? "FY" + from.fiscalYear + " is the programme's last year: nothing carries over past it"
+                    : "FY" + (from.fiscalYear + 1) + " has no envelope yet: set it first, then carry over into it");
+        }
+        to.requireOpen();
+        if (amount > from.exposure().headroom()) {
+            throw new LimitExceededException("the FY" + from.fiscalYear + " envelope's uncommitted money",
+                    from.amount, from.exposure().outstanding(), amount);
+        }
+        for (Tranche t : tranches) {
+            if (t.fiscalYear != from.fiscalYear || !t.isApproved() || !t.state.isOpen()) {
+                throw new ConflictException("tranche " + t.id + " is not approved, unpaid money of FY" + from.fiscalYear
+                        + " (" + t.state + ", FY" + t.fiscalYear + ")");
+            }
+        }
+    }
+
+    /**
+     * Closes a fiscal year after its 31 March: its unapproved tranches ({@code open}, every open one of
+     * the year) are cancelled and what is neither committed nor carried over lapses (不用). Refused,
+     * changing nothing, while an approved tranche is unpaid (it needs a carry-over decision) or a
+     * carry-over of the year awaits its decision ({@code pending}).
+     */
+    public List<Movement> close(Envelope e, List<Tranche> open, boolean pending, java.time.LocalDate today,
+            String actor, Instant at) {
+        requireClosable(e, open, pending, today);
+        List<Movement> movements = new java.util.ArrayList<>();
+        for (Tranche t : open) {
+            movements.add(cancel(t, e, at));
+        }
+        Balances before = balances();
+        long lapsed = e.close(actor, at);
+        planned -= lapsed;
+        movements.add(new Movement(LedgerKind.YEAR_CLOSED, null, e.fiscalYear, lapsed, before, balances()));
+        return movements;
+    }
+
+    public void requireClosable(Envelope e, List<Tranche> open, boolean pending, java.time.LocalDate today) {
+        e.requireOpen();
+        if (!today.isAfter(jp.go.meti.aifund.kernel.FiscalYear.lastDay(e.fiscalYear))) {
+            throw new ConflictException("FY" + e.fiscalYear + " runs until "
+                    + jp.go.meti.aifund.kernel.FiscalYear.lastDay(e.fiscalYear) + ": it closes after its 31 March");
+        }
+        if (pending) {
+            throw new ConflictException("FY" + e.fiscalYear + " cannot close: a carry-over of the year awaits its decision");
+        }
+        List<UUID> unpaid = open.stream().filter(Tranche::isApproved).map(t -> t.id).toList();
+        if (!unpaid.isEmpty()) {
+            throw new ConflictException("FY" + e.fiscalYear + " cannot close: approved tranches not yet paid need a "
+                    + "carry-over decision (or their payment recorded) first: " + unpaid);
+        }
+    }
+
+    /**
+     * A confirmed ceiling amendment (a supplementary budget or a cut): never below the money outstanding,
+     * nor below the envelopes planned together (lower them first).
+     */
+    public Movement amendCeiling(long newCeiling) {
+        requireCeiling(newCeiling);
+        Balances before = balances();
+        ceiling = newCeiling;
+        return new Movement(LedgerKind.CEILING_AMENDED, null, null, newCeiling, before, balances());
+    }
+
+    public void requireCeiling(long newCeiling) {
+        exposure().withLimit(newCeiling); // refuses a ceiling below the outstanding money
+        if (newCeiling < planned) {
+            throw new ConflictException(String.format("a ceiling of ¥%,d is below the ¥%,d the envelopes plan together: "
+                    + "lower them first", newCeiling, planned));
+        }
     }
 
     /** Counts the programme event about to be written: its {@code sequence}. */

@@ -29,7 +29,7 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
-import jp.go.meti.aifund.funding.domain.ShareTableState;
+import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.FourEyes;
@@ -57,7 +57,7 @@ public class ShareTable {
     @Column(name = "effective_from")
     public LocalDate effectiveFrom;
     @Enumerated(EnumType.STRING)
-    public ShareTableState state;
+    public ProposalState state;
     public String reason;
     @Column(name = "proposed_by")
     public String proposedBy;
@@ -108,7 +108,7 @@ public class ShareTable {
                     + FiscalYear.firstDay(programme.firstFiscalYear) + " to "
                     + FiscalYear.lastDay(programme.lastFiscalYear) + ")");
         }
-        tables.stream().filter(t -> t.state == ShareTableState.PROPOSED).findFirst().ifPresent(t -> {
+        tables.stream().filter(t -> t.state == ProposalState.PROPOSED).findFirst().ifPresent(t -> {
             throw new ConflictException("share table " + t.id + " proposed by " + t.proposedBy
                     + " awaits confirmation: confirm or reject it first");
         });
@@ -123,7 +123,7 @@ public class ShareTable {
         t.id = UUID.randomUUID();
         t.programmeId = programme.id;
         t.effectiveFrom = effectiveFrom;
-        t.state = ShareTableState.PROPOSED;
+        t.state = ProposalState.PROPOSED;
         t.reason = reason;
         t.proposedBy = actor;
         t.proposedAt = at;
@@ -159,7 +159,7 @@ public class ShareTable {
         requireProposed("confirm");
         FourEyes.requireDifferent("share table " + id, proposedBy, "proposed", actor, "confirm");
         requireAfterConfirmed(effectiveFrom, tables);
-        decide(ShareTableState.CONFIRMED, actor, note, at);
+        decide(ProposalState.CONFIRMED, actor, note, at);
     }
 
     /** Rejects the proposal, saying why: it is never in force. */
@@ -169,16 +169,16 @@ public class ShareTable {
         }
         requireProposed("reject");
         FourEyes.requireDifferent("share table " + id, proposedBy, "proposed", actor, "reject");
-        decide(ShareTableState.REJECTED, actor, note, at);
+        decide(ProposalState.REJECTED, actor, note, at);
     }
 
     private void requireProposed(String step) {
-        if (state != ShareTableState.PROPOSED) {
+        if (state != ProposalState.PROPOSED) {
             throw new ConflictException("share table " + id + " is " + state + " and can no longer be asked to " + step);
         }
     }
 
-    private void decide(ShareTableState decided, String actor, String note, Instant at) {
+    private void decide(ProposalState decided, String actor, String note, Instant at) {
         state = decided;
         decidedBy = actor;
         decidedAt = at;
@@ -187,12 +187,12 @@ public class ShareTable {
 
     /** The confirmed table in force on {@code date}, if one is: the latest that took effect on or before it. */
     public static Optional<ShareTable> inForce(List<ShareTable> tables, LocalDate date) {
-        return tables.stream().filter(t -> t.state == ShareTableState.CONFIRMED && !t.effectiveFrom.isAfter(date))
+        return tables.stream().filter(t -> t.state == ProposalState.CONFIRMED && !t.effectiveFrom.isAfter(date))
                 .max(Comparator.comparing(t -> t.effectiveFrom));
     }
 
     private static Optional<ShareTable> latestConfirmed(List<ShareTable> tables) {
-        return tables.stream().filter(t -> t.state == ShareTableState.CONFIRMED)
+        return tables.stream().filter(t -> t.state == ProposalState.CONFIRMED)
                 .max(Comparator.comparing(t -> t.effectiveFrom));
     }
 
@@ -209,7 +209,7 @@ public class ShareTable {
                         .collect(Collectors.toSet()));
         Set<UUID> before = new HashSet<>();
         members.stream().filter(m -> m.shareBasisPoints != null).forEach(m -> before.add(m.id));
-        tables.stream().filter(t -> t.state == ShareTableState.CONFIRMED && !t.effectiveFrom.isAfter(date))
+        tables.stream().filter(t -> t.state == ProposalState.CONFIRMED && !t.effectiveFrom.isAfter(date))
                 .forEach(t -> before.addAll(t.memberIds()));
         Map<UUID, MembershipStatus> standing = new LinkedHashMap<>();
         for (Recipient m : members) {

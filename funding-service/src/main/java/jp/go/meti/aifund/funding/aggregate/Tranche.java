@@ -61,6 +61,9 @@ public class Tranche {
     /** What decisions (a reduction, a cancellation) took from a result-linked tranche: never earned back by a result. */
     @Column(name = "withdrawn_amount")
     public long withdrawnAmount;
+    /** The fiscal year it was planned in, if a carry-over decision moved it to this one. */
+    @Column(name = "carried_over_from")
+    public Integer carriedOverFrom;
     @Column(name = "requested_by")
     public String requestedBy;
     @Column(name = "approved_by")
@@ -152,6 +155,17 @@ public class Tranche {
         moveTo(next, at);
         disbursedBy = actor;
         disbursedOn = day;
+    }
+
+    /** An approved, unpaid tranche moved to the next fiscal year by a carry-over decision. */
+    void carryOver(Instant at) {
+        if (!isApproved() || !state.isOpen()) {
+            throw new ConflictException("tranche " + id + " is " + state + (isApproved() ? "" : ", not approved")
+                    + ": only approved money not yet paid is carried over by naming its tranche");
+        }
+        carriedOverFrom = carriedOverFrom == null ? fiscalYear : carriedOverFrom;
+        fiscalYear += 1;
+        updatedAt = at;
     }
 
     void hold(Instant at) {

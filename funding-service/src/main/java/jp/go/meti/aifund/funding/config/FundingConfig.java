@@ -2,9 +2,15 @@ package jp.go.meti.aifund.funding.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "aifund.funding")
 public interface FundingConfig {
+
+    /** When the daily year-end close runs (Quartz cron, Japan time); {@code off} disables it. */
+    @WithName("year-end-close.cron")
+    @WithDefault("0 0 6 * * ?")
+    String yearEndCloseCron();
 
     /** Kafka topic of the tranche events (keyed by programme id). */
     @WithDefault("aifund.tranche-events.v1")

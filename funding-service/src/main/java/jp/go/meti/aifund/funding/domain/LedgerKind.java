@@ -12,5 +12,13 @@ public enum LedgerKind {
     /** The unearned part of a result-linked allocation that does not roll over: it never leaves the headroom. */
     TRANCHE_LAPSED,
     /** An amended result earned less than was already paid: the difference is to be recovered. */
-    TRANCHE_OVERPAID
+    TRANCHE_OVERPAID,
+    /** An approved, unpaid tranche moved to the next fiscal year by a confirmed carry-over decision. */
+    TRANCHE_CARRIED_OVER,
+    /** A confirmed carry-over decision moved part of a year's budget to the next year's (繰越). */
+    CARRIED_OVER,
+    /** A fiscal year closed: what was neither committed nor carried over lapsed (不用). */
+    YEAR_CLOSED,
+    /** A confirmed decision raised or lowered the ceiling (a supplementary budget or a cut). */
+    CEILING_AMENDED
 }

@@ -4,7 +4,9 @@ package jp.go.meti.aifund.funding.domain;
 public enum ProgrammeChange {
     PROGRAMME_CREATED("created"), ENVELOPE_SET("envelope-set"), GATE_OVERRIDDEN("gate-overridden"),
     RECIPIENT_ADDED("recipient-added"), SHARE_TABLE_PROPOSED("share-table-proposed"),
-    SHARE_TABLE_CONFIRMED("share-table-confirmed"), SHARE_TABLE_REJECTED("share-table-rejected");
+    SHARE_TABLE_CONFIRMED("share-table-confirmed"), SHARE_TABLE_REJECTED("share-table-rejected"),
+    BUDGET_DECISION_PROPOSED("budget-decision-proposed"), BUDGET_DECISION_CONFIRMED("budget-decision-confirmed"),
+    BUDGET_DECISION_REJECTED("budget-decision-rejected"), YEAR_CLOSED("year-closed");
 
     private final String eventName;
 

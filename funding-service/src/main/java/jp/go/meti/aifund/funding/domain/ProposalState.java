@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
-/** One official proposes a share table, another confirms it (or rejects it); only a confirmed table is ever in force. */
-public enum ShareTableState {
+/** A four-eyes proposal (a share table, a budget decision): one official proposes, another confirms or rejects it; only a confirmed one ever acts. */
+public enum ProposalState {
     PROPOSED, CONFIRMED, REJECTED
 }

@@ -9,12 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
+import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShare;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.funding.config.FundingConfig;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
@@ -75,8 +77,20 @@ public class ProgrammeEvents {
         write(p, kind, null, null, null, table.id, actor, reason, at);
     }
 
+    /** Writes the programme's state after a budget decision was proposed, confirmed (its last ledger entry) or rejected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, BudgetDecision decision, String actor,
+            String reason, Instant at) {
+        write(p, kind, entry, decision.fiscalYear, null, null, decision, actor, reason, at);
+    }
+
     private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             UUID shareTableId, String actor, String reason, Instant at) {
+        write(p, kind, entry, fiscalYear, recipientId, shareTableId, null, actor, reason, at);
+    }
+
+    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
+            UUID shareTableId, BudgetDecision decision, String actor, String reason, Instant at) {
         long sequence = p.nextEventSequence();
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
         Map<UUID, String> names = recipients.names(p.id);
@@ -90,6 +104,7 @@ public class ProgrammeEvents {
                 .withChange(new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
                         .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
                         .withFiscalYear(fiscalYear).withRecipientId(recipientId).withShareTableId(shareTableId)
+                        .withBudgetDecision(decision == null ? null : budgetDecision(decision))
                         .withActor(actor).withReason(reason)
                         .withRecordedAt(recordedAt).withLedgerEntryId(entry == null ? null : entry.id));
         String type = typeOf(kind);
@@ -100,7 +115,18 @@ public class ProgrammeEvents {
     private static ProgrammeEnvelope envelope(Envelope e) {
         return new ProgrammeEnvelope().withFiscalYear((long) e.fiscalYear).withAmount(e.amount)
                 .withCommitted(e.committed).withDisbursed(e.disbursed).withRecovered(e.recovered)
-                .withGate(ProgrammeEnvelope.Gate.fromValue(e.gate.name()));
+                .withGate(ProgrammeEnvelope.Gate.fromValue(e.gate.name())).withCarriedIn(e.carriedIn)
+                .withCarriedOut(e.carriedOut).withLapsed(e.lapsed)
+                .withClosedAt(e.closedAt == null ? null : e.closedAt.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static ProgrammeBudgetDecision budgetDecision(BudgetDecision d) {
+        return new ProgrammeBudgetDecision().withBudgetDecisionId(d.id)
+                .withKind(ProgrammeBudgetDecision.Kind.fromValue(d.kind.name()))
+                .withState(ProgrammeBudgetDecision.State.fromValue(d.state.name())).withFiscalYear(
+                        d.fiscalYear == null ? null : d.fiscalYear.longValue())
+                .withAmount(d.amount).withTrancheIds(d.tranches()).withNewCeiling(d.newCeiling)
+                .withProposedBy(d.proposedBy).withDecidedBy(d.decidedBy);
     }
 
     private static ProgrammeShareTable shareTable(ShareTable t, Map<UUID, String> names) {

@@ -72,7 +72,8 @@ public class TrancheEvents {
                                 .withShareBasisPoints((long) m.basisPoints()))
                         .toList())
                 .withShareTableId(members.shareTableId())
-                .withResultLink(t.resultLink == null ? null : resultLink(t.resultLink, t.awaitingResult));
+                .withResultLink(t.resultLink == null ? null : resultLink(t.resultLink, t.awaitingResult))
+                .withCarriedOverFrom(t.carriedOverFrom == null ? null : t.carriedOverFrom.longValue());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.trancheTopic(), CloudEvent.of(config.eventSource(), type, "tranche/" + t.id, schema,
                 p.id.toString(), entry.recordedAt, data));

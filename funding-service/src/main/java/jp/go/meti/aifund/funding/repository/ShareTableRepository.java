@@ -10,7 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.funding.aggregate.ShareTable;
-import jp.go.meti.aifund.funding.domain.ShareTableState;
+import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
@@ -36,14 +36,14 @@ public class ShareTableRepository implements PanacheRepositoryBase<ShareTable, U
 
     /** Whether a share table has been confirmed: from then on shares are set by tables only. */
     public boolean anyConfirmed(UUID programmeId) {
-        return count("programmeId = ?1 and state = ?2", programmeId, ShareTableState.CONFIRMED) > 0;
+        return count("programmeId = ?1 and state = ?2", programmeId, ProposalState.CONFIRMED) > 0;
     }
 
     /** The shares in force on {@code date}: the confirmed table that took effect last on or before it, else the founding shares. */
     public SharesInForce inForce(UUID programmeId, LocalDate date) {
         // one row at most (one confirmed table per date): every tranche event asks, so no loading of all tables
         return find("programmeId = ?1 and state = ?2 and effectiveFrom <= ?3",
-                Sort.by("effectiveFrom", Sort.Direction.Descending), programmeId, ShareTableState.CONFIRMED, date)
+                Sort.by("effectiveFrom", Sort.Direction.Descending), programmeId, ProposalState.CONFIRMED, date)
                 .firstResultOptional()
                 .map(t -> new SharesInForce(t.id, t.effectiveFrom, t.shares(recipients.names(programmeId))))
                 .orElseGet(() -> SharesInForce.founding(recipients.memberShares(programmeId)));

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
+import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
@@ -22,6 +23,7 @@ import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
@@ -36,7 +38,7 @@ import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.funding.domain.PullbackState;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
-import jp.go.meti.aifund.funding.domain.ShareTableState;
+import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
@@ -59,14 +61,54 @@ public final class Views {
         }
     }
 
+    /** {@code amount}: the year's budget now, after carry-overs in and out and the lapse at its close. */
     public record EnvelopeView(int fiscalYear, LocalDate startsOn, LocalDate endsOn, long amount, long committed,
             long disbursed, long recovered, long headroom, Gate gate, String gateReason, String gateSetBy,
-            Instant gateSetAt) {
+            Instant gateSetAt, long carriedIn, long carriedOut, long lapsed, Instant closedAt, String closedBy) {
 
         static EnvelopeView of(Envelope e) {
             return new EnvelopeView(e.fiscalYear, FiscalYear.firstDay(e.fiscalYear), FiscalYear.lastDay(e.fiscalYear),
                     e.amount, e.committed, e.disbursed, e.recovered, e.exposure().headroom(), e.gate, e.gateReason,
-                    e.gateSetBy, e.gateSetAt);
+                    e.gateSetBy, e.gateSetAt, e.carriedIn, e.carriedOut, e.lapsed, e.closedAt, e.closedBy);
+        }
+    }
+
+    /**
+     * One fiscal year's money at the year end: {@code planned + carriedIn = carriedOut + lapsed +
+     * committed + (disbursed − recovered) + unspent}, to the yen; {@code unspent} is 0 once it is closed.
+     */
+    public record FiscalYearReport(int fiscalYear, long planned, long carriedIn, long carriedOut, long budget,
+            long committed, long disbursed, long recovered, long lapsed, long unspent, boolean closed,
+            Instant closedAt) {
+
+        static FiscalYearReport of(Envelope e) {
+            return new FiscalYearReport(e.fiscalYear, e.plannedAmount(), e.carriedIn, e.carriedOut, e.amount, e.committed,
+                    e.disbursed, e.recovered, e.lapsed, e.exposure().headroom(), e.isClosed(), e.closedAt);
+        }
+    }
+
+    /**
+     * A year's close: once closed, what it cancelled and lapsed; before, what it would cancel and lapse
+     * now, and {@code refusal}, why it cannot close yet (null when it can).
+     */
+    public record YearEndCloseView(int fiscalYear, boolean closed, Instant closedAt, String closedBy,
+            List<UUID> toCancel, List<UUID> needingCarryOver, boolean carryOverPending, long lapse, String refusal) {
+
+        static YearEndCloseView of(Envelope e, List<Tranche> open, boolean pending, String refusal) {
+            return new YearEndCloseView(e.fiscalYear, e.isClosed(), e.closedAt, e.closedBy,
+                    open.stream().filter(t -> !t.isApproved()).map(t -> t.id).toList(),
+                    open.stream().filter(Tranche::isApproved).map(t -> t.id).toList(), pending,
+                    e.isClosed() ? e.lapsed : e.exposure().headroom(), refusal);
+        }
+    }
+
+    public record BudgetDecisionView(UUID id, UUID programmeId, BudgetDecisionKind kind, Integer fiscalYear, Long amount,
+            List<UUID> trancheIds, Long newCeiling, String reason, ProposalState state, String proposedBy,
+            Instant proposedAt, String decidedBy, Instant decidedAt, String decisionNote) {
+
+        static BudgetDecisionView of(BudgetDecision d) {
+            return new BudgetDecisionView(d.id, d.programmeId, d.kind, d.fiscalYear, d.amount, d.tranches(), d.newCeiling,
+                    d.reason, d.state, d.proposedBy, d.proposedAt, d.decidedBy, d.decidedAt, d.decisionNote);
         }
     }
 
@@ -84,13 +126,16 @@ public final class Views {
             @Schema(description = "Null for an advance (a fixed amount); for a result-linked tranche, its allocation "
                     + "and how the milestone's result split it") ResultLinkView resultLink,
             @Schema(description = "What decisions (a reduction, a cancellation) took from a result-linked tranche")
-            long withdrawnAmount) {
+            long withdrawnAmount,
+            @Schema(description = "The fiscal year it was planned in, when a carry-over decision moved it to fiscalYear")
+            Integer carriedOverFrom) {
 
         static TrancheView of(Tranche t) {
             return new TrancheView(t.id, t.programmeId, t.fiscalYear, t.recipientId, t.description, t.state,
                     t.stateBeforeHold, t.amount, t.originalAmount, t.recoveredAmount, t.gatedByReviewYear,
                     t.requestedBy, t.approvedBy, t.disbursedBy, t.disbursedOn, t.createdAt, t.updatedAt,
-                    t.resultLink == null ? null : ResultLinkView.of(t.resultLink, t.awaitingResult), t.withdrawnAmount);
+                    t.resultLink == null ? null : ResultLinkView.of(t.resultLink, t.awaitingResult), t.withdrawnAmount,
+                    t.carriedOverFrom);
         }
     }
 
@@ -158,7 +203,7 @@ public final class Views {
     }
 
     /** A share table: the members' shares from {@code effectiveFrom}, largest first. */
-    public record ShareTableView(UUID id, UUID programmeId, LocalDate effectiveFrom, ShareTableState state,
+    public record ShareTableView(UUID id, UUID programmeId, LocalDate effectiveFrom, ProposalState state,
             String reason, String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
             String decisionNote, List<ShareView> shares) {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
-import jp.go.meti.aifund.funding.domain.ShareTableState;
+import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyesViolationException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
@@ -67,7 +67,7 @@ class ShareTableRulesTest {
         assertThatThrownBy(() -> propose("2027-04-01", row(softbank, 5000), row(noetra, 5000)))
                 .hasMessage("shares[1].recipientId names a CONSORTIUM, not a member");
         ShareTable t = propose("2027-04-01", row(softbank, 5000), row(nec, 3000), row(fujitsu, 2000));
-        assertThat(t.state).isEqualTo(ShareTableState.PROPOSED);
+        assertThat(t.state).isEqualTo(ProposalState.PROPOSED);
     }
 
     @Test
@@ -79,7 +79,7 @@ class ShareTableRulesTest {
                 .isInstanceOf(FourEyesViolationException.class);
         assertThatThrownBy(() -> t.reject("meti.suzuki", " ", NOW)).hasMessageStartingWith("note is required");
         t.confirm("meti.suzuki", "agreed", tables, NOW);
-        assertThat(t.state).isEqualTo(ShareTableState.CONFIRMED);
+        assertThat(t.state).isEqualTo(ProposalState.CONFIRMED);
         assertThatThrownBy(() -> t.reject("meti.suzuki", "too late", NOW)).isInstanceOf(ConflictException.class);
     }
 

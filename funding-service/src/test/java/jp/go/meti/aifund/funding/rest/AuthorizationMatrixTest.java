@@ -51,6 +51,14 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("GET /api/programmes/{programmeId}/membership", anyRole());
         allowed.put("GET /api/programmes/{programmeId}/membership/paid", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/share-tables", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("GET /api/programmes/{programmeId}/year-end-report", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/envelopes/{fiscalYear}/close", anyRole());
+        allowed.put("POST /api/programmes/{programmeId}/envelopes/{fiscalYear}/close", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("GET /api/programmes/{programmeId}/budget-decisions", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/budget-decisions/{decisionId}", anyRole());
+        allowed.put("POST /api/programmes/{programmeId}/budget-decisions", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/budget-decisions/{decisionId}/confirm", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/budget-decisions/{decisionId}/reject", Set.of(Roles.METI_OFFICIAL));
         allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/confirm", Set.of(Roles.METI_OFFICIAL));
         allowed.put("POST /api/programmes/{programmeId}/share-tables/{shareTableId}/reject", Set.of(Roles.METI_OFFICIAL));
         return allowed;

@@ -36,7 +36,9 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
 public class ProgrammeHandler {
 
     public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
-            "share-table-proposed", "share-table-confirmed", "share-table-rejected").stream().map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
+            "share-table-proposed", "share-table-confirmed", "share-table-rejected", "budget-decision-proposed",
+            "budget-decision-confirmed", "budget-decision-rejected", "year-closed").stream()
+            .map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
     private final ObjectMapper json;

@@ -1,0 +1,197 @@
+package jp.go.meti.aifund.funding.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
+import jp.go.meti.aifund.funding.aggregate.Envelope;
+import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
+import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
+import jp.go.meti.aifund.funding.domain.Money;
+import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
+import jp.go.meti.aifund.funding.repository.BudgetDecisionRepository;
+import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
+import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
+import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.funding.service.Views.BudgetDecisionView;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.platform.audit.Audited;
+
+/**
+ * The ministry's budget decisions, four eyes: one METI official proposes a carry-over (繰越) or a
+ * ceiling amendment with its reason, another confirms or rejects it. The {@link Programme} checks
+ * what it does to the money when it is proposed and again, under the programme's lock, when it is
+ * confirmed, which applies it (ledger entries) and publishes the programme's state.
+ */
+@ApplicationScoped
+public class BudgetDecisions {
+
+    /** A carry-over names its year and {@code amount} and/or {@code trancheIds}; a ceiling amendment names {@code newCeiling}. */
+    public record ProposeBudgetDecision(
+            @NotNull BudgetDecisionKind kind,
+            @Schema(nullable = true, description = "CARRY_OVER: the year whose money moves to the next") @Min(2000) @Max(2100) Integer fiscalYear,
+            @Schema(nullable = true, description = "CARRY_OVER: uncommitted money of the year, in yen") @PositiveOrZero @Max(Money.MAX_CEILING) Long amount,
+            @Schema(nullable = true, description = "CARRY_OVER: approved, unpaid tranches of the year, moved with their commitment") @Size(max = 100) List<@NotNull UUID> trancheIds,
+            @Schema(nullable = true, description = "CEILING_AMENDMENT: the new ceiling, in yen") @Positive @Max(Money.MAX_CEILING) Long newCeiling,
+            @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record DecideBudgetDecision(@Size(max = 2000) String note) {
+    }
+
+    private final ProgrammeRepository programmes;
+    private final EnvelopeRepository envelopes;
+    private final TrancheRepository tranches;
+    private final BudgetDecisionRepository decisions;
+    private final Ledger ledger;
+    private final ProgrammeEvents events;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public BudgetDecisions(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
+            BudgetDecisionRepository decisions, Ledger ledger, ProgrammeEvents events, Idempotency idempotency,
+            Clock clock) {
+        this.programmes = programmes;
+        this.envelopes = envelopes;
+        this.tranches = tranches;
+        this.decisions = decisions;
+        this.ledger = ledger;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    @Transactional
+    @Audited("budget-decision.proposed")
+    public BudgetDecisionView propose(UUID programmeId, @Valid ProposeBudgetDecision command, String actor, String key) {
+        return idempotency.once(actor, key, List.of("propose-budget-decision", programmeId, command),
+                BudgetDecisionView.class, () -> {
+                    Programme p = programmes.lock(programmeId);
+                    if (decisions.pending(programmeId, command.kind())) {
+                        throw new ConflictException("a " + command.kind() + " decision awaits confirmation: confirm "
+                                + "or reject it first");
+                    }
+                    Instant now = clock.instant();
+                    BudgetDecision d = switch (command.kind()) {
+                        case CARRY_OVER -> carryOver(p, command, actor, now);
+                        case CEILING_AMENDMENT -> ceilingAmendment(p, command, actor, now);
+                    };
+                    decisions.persist(d);
+                    events.publish(p, ProgrammeChange.BUDGET_DECISION_PROPOSED, null, d, actor, command.reason(), now);
+                    return BudgetDecisionView.of(d);
+                });
+    }
+
+    @Transactional
+    @Audited(value = "budget-decision.confirmed", subject = 1)
+    public BudgetDecisionView confirm(UUID programmeId, UUID decisionId, @Valid DecideBudgetDecision command,
+            String actor, String key) {
+        return idempotency.once(actor, key, List.of("confirm-budget-decision", programmeId, decisionId, command),
+                BudgetDecisionView.class, () -> {
+                    Programme p = programmes.lock(programmeId);
+                    BudgetDecision d = decisions.get(programmeId, decisionId);
+                    d.requireConfirmableBy(actor);
+                    Instant now = clock.instant();
+                    List<Movement> movements = switch (d.kind) {
+                        case CARRY_OVER -> p.carryOver(envelopes.get(programmeId, d.fiscalYear),
+                                envelopes.find(programmeId, d.fiscalYear + 1).orElse(null), d.amount,
+                                named(programmeId, d.tranches()), now);
+                        case CEILING_AMENDMENT -> List.of(p.amendCeiling(d.newCeiling));
+                    };
+                    String reason = d.kind + " decision " + d.id + " (proposed by " + d.proposedBy + "): " + d.reason;
+                    LedgerEntry last = null;
+                    for (Movement m : movements) {
+                        last = ledger.record(p, m, actor, reason, key, now);
+                    }
+                    d.confirm(actor, command.note(), now);
+                    events.publish(p, ProgrammeChange.BUDGET_DECISION_CONFIRMED, last, d, actor, command.note(), now);
+                    return BudgetDecisionView.of(d);
+                });
+    }
+
+    @Transactional
+    @Audited(value = "budget-decision.rejected", subject = 1)
+    public BudgetDecisionView reject(UUID programmeId, UUID decisionId, @Valid DecideBudgetDecision command,
+            String actor, String key) {
+        return idempotency.once(actor, key, List.of("reject-budget-decision", programmeId, decisionId, command),
+                BudgetDecisionView.class, () -> {
+                    Programme p = programmes.lock(programmeId);
+                    BudgetDecision d = decisions.get(programmeId, decisionId);
+                    Instant now = clock.instant();
+                    d.reject(actor, command.note(), now);
+                    events.publish(p, ProgrammeChange.BUDGET_DECISION_REJECTED, null, d, actor, command.note(), now);
+                    return BudgetDecisionView.of(d);
+                });
+    }
+
+    public List<BudgetDecisionView> ofProgramme(UUID programmeId) {
+        programmes.get(programmeId);
+        return decisions.ofProgramme(programmeId).stream().map(BudgetDecisionView::of).toList();
+    }
+
+    public BudgetDecisionView get(UUID programmeId, UUID decisionId) {
+        return BudgetDecisionView.of(decisions.get(programmeId, decisionId));
+    }
+
+    private BudgetDecision carryOver(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
+        if (c.fiscalYear() == null) {
+            throw new InvalidRequestException("fiscalYear", "is required for a carry-over: the year whose money moves");
+        }
+        if (c.newCeiling() != null) {
+            throw new InvalidRequestException("newCeiling", "belongs to a CEILING_AMENDMENT, not a carry-over");
+        }
+        p.requireWithin(c.fiscalYear(), "fiscalYear");
+        List<UUID> ids = c.trancheIds() == null ? List.of() : c.trancheIds();
+        long amount = c.amount() == null ? 0 : c.amount();
+        Envelope from = envelopes.find(p.id, c.fiscalYear()).orElseThrow(() -> new InvalidRequestException("fiscalYear",
+                "FY" + c.fiscalYear() + " has no envelope"));
+        p.requireCarryOver(from, envelopes.find(p.id, c.fiscalYear() + 1).orElse(null), amount, named(p.id, ids));
+        return BudgetDecision.carryOver(p.id, c.fiscalYear(), amount, ids, c.reason(), actor, now);
+    }
+
+    private BudgetDecision ceilingAmendment(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
+        if (c.newCeiling() == null) {
+            throw new InvalidRequestException("newCeiling", "is required for a ceiling amendment");
+        }
+        if (c.fiscalYear() != null || c.amount() != null || (c.trancheIds() != null && !c.trancheIds().isEmpty())) {
+            throw new InvalidRequestException("fiscalYear", "amount and trancheIds belong to a CARRY_OVER, not a "
+                    + "ceiling amendment");
+        }
+        p.requireCeiling(c.newCeiling());
+        return BudgetDecision.ceilingAmendment(p.id, c.newCeiling(), c.reason(), actor, now);
+    }
+
+    /** The named tranches of the programme; an id of none is refused. */
+    private List<Tranche> named(UUID programmeId, List<UUID> ids) {
+        List<Tranche> named = new ArrayList<>();
+        for (UUID id : ids) {
+            named.add(tranches.find("programmeId = ?1 and id = ?2", programmeId, id).firstResultOptional()
+                    .orElseThrow(() -> new InvalidRequestException("trancheIds", "names no tranche of this programme: " + id)));
+        }
+        if (named.stream().map(t -> t.id).distinct().count() < named.size()) {
+            throw new InvalidRequestException("trancheIds", "names a tranche twice");
+        }
+        return named;
+    }
+}
