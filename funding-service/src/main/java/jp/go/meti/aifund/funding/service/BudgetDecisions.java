@@ -122,7 +122,7 @@ public class BudgetDecisions {
                     String reason = d.kind + " decision " + d.id + " (proposed by " + d.proposedBy + "): " + d.reason;
                     LedgerEntry last = null;
                     for (Movement m : movements) {
-                        last = ledger.record(p, m, actor, reason, key, now);
+                        last = ledger.record(p, m, actor, reason, null, now); // a recorded decision, as a pullback's
                     }
                     d.confirm(actor, command.note(), now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_CONFIRMED, last, d, actor, command.note(), now);

@@ -31,8 +31,11 @@ import jp.go.meti.aifund.platform.rest.Roles;
 /**
  * At least 10,000 random operations from many clients against the running service over REST
  * (plan, approve, disburse, hold, release, reduce, cancel, recover; retries of the same
- * Idempotency-Key, at once or later; requests that must fail), while a reader checks the ceiling
- * and envelope invariants at every read. Then the ledger is replayed through a single-threaded
+ * Idempotency-Key, at once or later; requests that must fail; and, among them, the budget year's
+ * decisions: carry-overs from FY2025 to FY2026 of money and of named tranches, ceiling amendments
+ * up and down, and closes of FY2025, each four eyes), while a reader checks the ceiling and
+ * envelope invariants at every read. Afterwards what is still approved in FY2025 is carried over and
+ * the year closed, and the year-end report must add up. Then the ledger is replayed through a single-threaded
  * {@link ReferenceModel}: every entry must be legal there, land on the amounts the entry records,
  * and the final tranches must be the service's; no accepted request may have acted twice.
  * The seed is printed; {@code -Dworkload.seed=N} replays one.
@@ -43,7 +46,7 @@ class ModelCheckedWorkloadTest {
     private static final int CLIENTS = 8;
     private static final int REQUESTS = 10_000;
     private static final long CEILING = 3_000_000;
-    private static final Map<Integer, Long> ENVELOPES = Map.of(2026, 2_000_000L, 2027, 1_000_000L);
+    private static final Map<Integer, Long> ENVELOPES = Map.of(2025, 2_000_000L, 2026, 1_000_000L);
 
     private record Sent(String key, int status, String body) {
     }
@@ -51,9 +54,12 @@ class ModelCheckedWorkloadTest {
     @Test
     void randomConcurrentOperationsMatchASingleThreadedModel() throws Exception {
         long seed = Long.getLong("workload.seed", System.nanoTime());
-        String programme = programme(CEILING);
+        // FY2025–FY2027: FY2025 has ended, so it can be closed
+        String programme = admin().body(Map.of("name", "Workload " + seed + " " + java.util.UUID.randomUUID(),
+                "ceiling", CEILING, "firstFiscalYear", 2025, "lastFiscalYear", 2027, "commissioningMinistry", "METI",
+                "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().<String>path("id");
         ENVELOPES.forEach((fy, amount) -> envelope(programme, fy, amount));
-        meti().body(Map.of("reason", "workload")).post("/api/programmes/{p}/envelopes/2027/gate-override", programme)
+        meti().body(Map.of("reason", "workload")).post("/api/programmes/{p}/envelopes/2026/gate-override", programme)
                 .then().statusCode(200);
         String recipient = consortium(programme);
 
@@ -63,6 +69,7 @@ class ModelCheckedWorkloadTest {
         AtomicBoolean running = new AtomicBoolean(true);
         int[] reads = new int[1];
         List<String> violations = new CopyOnWriteArrayList<>();
+        Map<String, Integer> decided = new ConcurrentHashMap<>(); // budget decisions and closes: outcome → count
         // thousands of the operations the REST tests check against the OpenAPI document: not checked again
         try (AutoCloseable unchecked = OpenApiConformance.paused()) {
             ExecutorService pool = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -70,7 +77,8 @@ class ModelCheckedWorkloadTest {
                 while (running.get()) {
                     Map<String, Object> t = programmeTotals(programme);
                     long outstanding = num(t, "committed") + num(t, "disbursed") - num(t, "recovered");
-                    if (outstanding > CEILING || num(t, "planned") > CEILING || num(t, "headroom") < 0) {
+                    long ceiling = num(t, "ceiling");
+                    if (outstanding > ceiling || num(t, "planned") > ceiling || num(t, "headroom") < 0) {
                         violations.add("programme " + t);
                     }
                     List<Map<String, Object>> envelopes = admin().get("/api/programmes/{p}/envelopes", programme).then()
@@ -89,7 +97,11 @@ class ModelCheckedWorkloadTest {
                 Random random = new Random(seed + c);
                 clients.add(pool.submit(() -> {
                     while (sent.get() < REQUESTS) {
-                        operate(random, programme, recipient, tranches, byKey, sent);
+                        if (random.nextInt(40) == 0) {
+                            decide(random, programme, tranches, decided, sent.get() > REQUESTS * 9 / 10);
+                        } else {
+                            operate(random, programme, recipient, tranches, byKey, sent);
+                        }
                     }
                     return null;
                 }));
@@ -100,7 +112,13 @@ class ModelCheckedWorkloadTest {
             running.set(false);
             reader.get(1, TimeUnit.MINUTES);
             pool.shutdown();
+            closeFy2025(programme, decided);
         }
+        assertThat(admin().get("/api/programmes/{p}/year-end-report", programme).then().statusCode(200).extract()
+                .jsonPath().<Map<String, Object>>getList("")).allSatisfy(y -> assertThat(num(y, "planned")
+                        + num(y, "carriedIn")).as("FY%s adds up", y.get("fiscalYear")).isEqualTo(num(y, "carriedOut")
+                                + num(y, "lapsed") + num(y, "committed") + num(y, "disbursed") - num(y, "recovered")
+                                + num(y, "unspent")));
 
         // every answer to one key is the first answer
         int doubled = 0;
@@ -117,8 +135,14 @@ class ModelCheckedWorkloadTest {
         ReferenceModel model = new ReferenceModel(CEILING);
         Map<String, Integer> entriesPerKey = new HashMap<>();
         for (Map<String, Object> e : ledger) {
-            model.apply((String) e.get("kind"), (String) e.get("trancheId"), (Integer) e.get("fiscalYear"),
-                    ((Number) e.get("amount")).longValue());
+            try {
+                model.apply((String) e.get("kind"), (String) e.get("trancheId"), (Integer) e.get("fiscalYear"),
+                        ((Number) e.get("amount")).longValue());
+            } catch (IllegalStateException illegal) {
+                throw new AssertionError("seed " + seed + ": ledger entry " + e + " is illegal in the model: "
+                        + illegal.getMessage() + "; the model's envelopes " + model.envelopes + ", money "
+                        + model.envelopeMoney.entrySet().stream().map(m -> m.getKey() + "=" + java.util.Arrays.toString(m.getValue())).toList(), illegal);
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> after = (Map<String, Object>) e.get("after");
             assertThat(List.of(num(after, "planned"), num(after, "committed"), num(after, "disbursed"),
@@ -128,6 +152,7 @@ class ModelCheckedWorkloadTest {
                 entriesPerKey.merge((String) e.get("idempotencyKey"), 1, Integer::sum);
             }
         }
+        model.finish();
         long accepted = byKey.values().stream().filter(a -> a.stream().anyMatch(s -> s.status() / 100 == 2)).count();
         long actedTwice = entriesPerKey.values().stream().filter(n -> n > 1).count();
         Map<Integer, Long> statuses = new HashMap<>();
@@ -136,6 +161,7 @@ class ModelCheckedWorkloadTest {
                 + "statuses %s, %d ledger entries replayed, %d invariant reads, %d violations, %d answers differing "
                 + "for one key, %d keys acting twice%n", seed, sent.get(), CLIENTS, byKey.size(), accepted, statuses,
                 ledger.size(), reads[0], violations.size(), doubled, actedTwice);
+        System.out.printf("model-checked workload: budget decisions and closes %s%n", decided);
 
         assertThat(sent.get()).isGreaterThanOrEqualTo(REQUESTS);
         assertThat(violations).as("invariant violations seen by the reader").isEmpty();
@@ -150,8 +176,72 @@ class ModelCheckedWorkloadTest {
                     .as("tranche %s", t.get("id")).containsExactly(m.state, m.amount, m.recovered);
         }
         Map<String, Object> totals = programmeTotals(programme);
-        assertThat(List.of(num(totals, "committed"), num(totals, "disbursed"), num(totals, "recovered")))
-                .containsExactly(model.committed, model.disbursed, model.recovered);
+        assertThat(List.of(num(totals, "committed"), num(totals, "disbursed"), num(totals, "recovered"),
+                num(totals, "ceiling"))).containsExactly(model.committed, model.disbursed, model.recovered, model.ceiling);
+        assertThat(model.closed).containsExactly(2025);
+    }
+
+    /**
+     * One of the budget year's acts, among the money's: a carry-over from FY2025 (money, or a named
+     * tranche) proposed by one official and confirmed by another, a ceiling amendment up or down (some
+     * below what is outstanding, refused), or, in the last tenth, a close of FY2025 (refused while an
+     * approved tranche is unpaid or a carry-over awaits its decision).
+     */
+    private static void decide(Random random, String programme, List<String> tranches, Map<String, Integer> decided,
+            boolean yearEnd) {
+        String act;
+        Response r;
+        int dice = random.nextInt(3);
+        if (dice == 0 && yearEnd) { // closes come last, or FY2025 would close before its money moved
+            act = "close";
+            r = meti().post("/api/programmes/{p}/envelopes/2025/close", programme);
+        } else if (dice == 0) {
+            act = "close preview";
+            r = meti().get("/api/programmes/{p}/envelopes/2025/close", programme);
+        } else {
+            Map<String, Object> body = new HashMap<>(Map.of("reason", "workload"));
+            if (dice == 1) {
+                act = "carry-over";
+                body.putAll(Map.of("kind", "CARRY_OVER", "fiscalYear", 2025, "amount", random.nextInt(200_000)));
+                if (!tranches.isEmpty() && random.nextBoolean()) {
+                    body.put("trancheIds", List.of(tranches.get(random.nextInt(tranches.size()))));
+                }
+            } else {
+                act = "ceiling";
+                body.putAll(Map.of("kind", "CEILING_AMENDMENT", "newCeiling", CEILING / 2 + random.nextInt((int) CEILING)));
+            }
+            r = meti().header("Idempotency-Key", key()).body(body).post("/api/programmes/{p}/budget-decisions", programme);
+            if (r.statusCode() == 201) {
+                String id = r.jsonPath().getString("id");
+                r = meti2().header("Idempotency-Key", key()).post("/api/programmes/{p}/budget-decisions/{d}/confirm",
+                        programme, id);
+                if (r.statusCode() != 200) { // the money changed since the proposal: it is rejected, saying so
+                    meti2().header("Idempotency-Key", key()).body(Map.of("note", "overtaken: " + r.statusCode()))
+                            .post("/api/programmes/{p}/budget-decisions/{d}/reject", programme, id).then().statusCode(200);
+                }
+            }
+        }
+        decided.merge(act + " " + r.statusCode(), 1, Integer::sum);
+        assertThat(r.statusCode()).as(act + ": " + r.asString()).isIn(200, 400, 409);
+    }
+
+    /** Carries what is still approved and unpaid in FY2025 over to FY2026, then closes FY2025. */
+    private static void closeFy2025(String programme, Map<String, Integer> decided) {
+        if (admin().get("/api/programmes/{p}/envelopes/2025", programme).then().extract().path("closedAt") != null) {
+            return;
+        }
+        List<String> unpaid = meti().get("/api/programmes/{p}/envelopes/2025/close", programme).then().statusCode(200)
+                .extract().jsonPath().getList("needingCarryOver");
+        if (!unpaid.isEmpty()) {
+            String d = meti().header("Idempotency-Key", key()).body(Map.of("kind", "CARRY_OVER", "fiscalYear", 2025,
+                    "amount", 0, "trancheIds", unpaid, "reason", "unpaid at the year end"))
+                    .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(201).extract().path("id");
+            meti2().header("Idempotency-Key", key()).post("/api/programmes/{p}/budget-decisions/{d}/confirm", programme, d)
+                    .then().statusCode(200);
+        }
+        meti().post("/api/programmes/{p}/envelopes/2025/close", programme).then().statusCode(200)
+                .body("closed", org.hamcrest.Matchers.equalTo(true));
+        decided.merge("final close 200", 1, Integer::sum);
     }
 
     /** One random request (sometimes retried with its key, at once or in parallel), recorded by key. */
@@ -162,7 +252,7 @@ class ModelCheckedWorkloadTest {
         int dice = random.nextInt(100);
         Request request;
         if (tranche == null || dice < 18) {
-            int fy = random.nextBoolean() ? 2026 : 2027;
+            int fy = random.nextBoolean() ? 2025 : 2026;
             long amount = random.nextInt(20) == 0 ? CEILING * 2 : 1 + random.nextInt(150_000);
             request = new Request(FundingApi::nedo, "/api/programmes/" + programme + "/tranches",
                     Map.of("fiscalYear", fy, "recipientId", recipient, "amount", amount));

@@ -10,7 +10,7 @@ import java.util.Map;
 final class ReferenceModel {
 
     static final class Tranche {
-        final int fiscalYear;
+        int fiscalYear;
         long amount;
         long recovered;
         String state = "PLANNED";
@@ -28,8 +28,10 @@ final class ReferenceModel {
         }
     }
 
-    final long ceiling;
+    long ceiling;
     final Map<Integer, Long> envelopes = new HashMap<>();
+    final java.util.Set<Integer> closed = new java.util.HashSet<>();
+    private Integer carriedFrom;
     final Map<Integer, long[]> envelopeMoney = new HashMap<>(); // committed, disbursed, recovered
     final Map<String, Tranche> tranches = new HashMap<>();
     long committed;
@@ -47,20 +49,29 @@ final class ReferenceModel {
     /** Applies one ledger entry; throws when the model forbids it. */
     void apply(String kind, String trancheId, Integer fiscalYear, long amount) {
         Tranche t = trancheId == null ? null : tranches.get(trancheId);
+        if (carriedFrom != null && !kind.equals("TRANCHE_CARRIED_OVER")) {
+            finish();
+        }
         switch (kind) {
             case "PROGRAMME_CREATED", "GATE_OVERRIDDEN" -> { }
             case "ENVELOPE_SET" -> {
+                requireOpen(fiscalYear, kind);
                 envelopes.put(fiscalYear, amount);
                 envelopeMoney.putIfAbsent(fiscalYear, new long[3]);
             }
-            case "TRANCHE_PLANNED" -> tranches.put(trancheId, new Tranche(fiscalYear, amount));
+            case "TRANCHE_PLANNED" -> {
+                requireOpen(fiscalYear, kind);
+                tranches.put(trancheId, new Tranche(fiscalYear, amount));
+            }
             case "TRANCHE_APPROVED" -> {
+                requireOpen(t.fiscalYear, kind);
                 require(t, !t.approved && (t.state.equals("PLANNED") || t.state.equals("REDUCED")) && amount == t.amount, kind);
                 t.approved = true;
                 t.state = "APPROVED";
                 move(t.fiscalYear, amount, 0, 0);
             }
             case "TRANCHE_DISBURSED" -> {
+                requireOpen(t.fiscalYear, kind);
                 require(t, t.approved && (t.state.equals("APPROVED") || t.state.equals("REDUCED")) && amount == t.amount, kind);
                 t.state = "DISBURSED";
                 move(t.fiscalYear, -amount, amount, 0);
@@ -96,6 +107,37 @@ final class ReferenceModel {
                 t.state = "RECOVERED";
                 move(t.fiscalYear, 0, 0, amount);
             }
+            case "CARRIED_OVER" -> { // the budget moves; the tranches' entries that follow move their commitment
+                requireOpen(fiscalYear, kind);
+                requireOpen(fiscalYear + 1, kind);
+                envelopes.merge(fiscalYear, -amount, Long::sum);
+                envelopes.merge(fiscalYear + 1, amount, Long::sum);
+                carriedFrom = fiscalYear;
+            }
+            case "TRANCHE_CARRIED_OVER" -> { // the commitment follows the budget its CARRIED_OVER entry moved
+                require(t, t.approved && t.open() && amount == t.amount, kind);
+                envelopeMoney.get(t.fiscalYear)[0] -= amount;
+                t.fiscalYear++;
+                envelopeMoney.get(t.fiscalYear)[0] += amount;
+                requireWithin(t.fiscalYear);
+            }
+            case "YEAR_CLOSED" -> { // what lapses is exactly what was neither committed nor carried over
+                requireOpen(fiscalYear, kind);
+                long[] e = envelopeMoney.get(fiscalYear);
+                boolean approvedUnpaid = tranches.values().stream()
+                        .anyMatch(x -> x.fiscalYear == fiscalYear && x.approved && x.open());
+                if (approvedUnpaid || amount != envelopes.get(fiscalYear) - e[0] - e[1] + e[2]) {
+                    throw new IllegalStateException("FY" + fiscalYear + " closed wrongly: lapse ¥" + amount);
+                }
+                envelopes.merge(fiscalYear, -amount, Long::sum);
+                closed.add(fiscalYear);
+            }
+            case "CEILING_AMENDED" -> {
+                if (amount < committed + disbursed - recovered || amount < planned()) {
+                    throw new IllegalStateException("a ceiling of ¥" + amount + " below what is outstanding or planned");
+                }
+                ceiling = amount;
+            }
             default -> throw new IllegalStateException("unknown ledger kind " + kind);
         }
     }
@@ -111,8 +153,30 @@ final class ReferenceModel {
         if (committed + disbursed - recovered > ceiling) {
             throw new IllegalStateException("the ceiling would be exceeded");
         }
+        requireWithin(fiscalYear);
+    }
+
+    /**
+     * A carry-over's entries (its budget, then each tranche's commitment) are one decision: the year
+     * they leave is checked once they have all been applied, before the next entry or at the end.
+     */
+    void finish() {
+        if (carriedFrom != null) {
+            requireWithin(carriedFrom);
+            carriedFrom = null;
+        }
+    }
+
+    private void requireWithin(int fiscalYear) {
+        long[] e = envelopeMoney.get(fiscalYear);
         if (e[0] + e[1] - e[2] > envelopes.get(fiscalYear)) {
             throw new IllegalStateException("the FY" + fiscalYear + " envelope would be exceeded");
+        }
+    }
+
+    private void requireOpen(int fiscalYear, String kind) {
+        if (closed.contains(fiscalYear)) {
+            throw new IllegalStateException(kind + " in FY" + fiscalYear + ", which is closed");
         }
     }
 

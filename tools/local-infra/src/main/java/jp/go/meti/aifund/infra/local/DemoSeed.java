@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * FY2028's tranches go on hold, awaiting a ministry decision. Two goals span the years, a trillion
  * parameters by FY2030 and 10 million robots by 2040, with FY2027's results projecting both short.
  * One FY2028 tranche is result-linked: the FY2027 robot pilots earn 16/25 of it, paid, and the rest
- * rolls over to the robots goal's FY2028 checkpoint.
+ * rolls over to the robots goal's FY2028 checkpoint. FY2026 and FY2027 are closed, FY2027's unpaid
+ * tranche carried over to FY2028 by decision first.
  * Played on a clock set to May 2028.
  */
 public final class DemoSeed {
@@ -114,7 +115,7 @@ public final class DemoSeed {
         List<String> fy2026 = tranches(p, noetra, 2026, 60_000_000_000L, 40_000_000_000L);
         fy2026.forEach(t -> {
             decide(p, t, "approve", "meti.suzuki", "meti-official");
-            decide(p, t, "disburse", "nedo.tanaka", "nedo-officer");
+            paid(p, t, "2026-10-01");
         });
         List<String> fy2027 = tranches(p, noetra, 2027, 120_000_000_000L, 80_000_000_000L);
         List<String> fy2028 = tranches(p, noetra, 2028, 150_000_000_000L, 100_000_000_000L);
@@ -133,7 +134,7 @@ public final class DemoSeed {
         review(p, 2026, m2026, new Object[] {112_000_000_000L, 4, 72, 880}, "2027-03-20");
         await(() -> gate(p, 2027).equals("OPEN"), "FY2027's gate to open on the passed FY2026 review");
         fy2027.forEach(t -> decide(p, t, "approve", "meti.suzuki", "meti-official"));
-        decide(p, fy2027.get(0), "disburse", "nedo.tanaka", "nedo-officer");
+        paid(p, fy2027.get(0), "2027-10-01");
 
         // FY2027: 300 billion parameters, robots in pilot deployment (Honda), sectors, benchmarks, energy
         List<String[]> m2027 = List.of(
@@ -160,6 +161,17 @@ public final class DemoSeed {
                 "the result-linked tranche to earn its part on the finalized FY2027 review");
         decide(p, resultLinked, "approve", "meti.suzuki", "meti-official");
         decide(p, resultLinked, "disburse", "nedo.tanaka", "nedo-officer");
+
+        // the budget years close: FY2026 was fully paid; FY2027's second tranche, approved but unpaid on
+        // 31 March, is carried over to FY2028 by a four-eyes decision (繰越), then FY2027 closes too
+        close(p, 2026);
+        String carryOver = post("meti.yamada", "meti-official", funding + "/api/programmes/" + p + "/budget-decisions",
+                Map.of("kind", "CARRY_OVER", "fiscalYear", 2027, "amount", 0, "trancheIds", List.of(fy2027.get(1)),
+                        "reason", "Data-centre construction delayed past 31 March 2028"), UUID.randomUUID().toString())
+                .get("id").asText();
+        call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/budget-decisions/" + carryOver
+                + "/confirm", Map.of("note", "carry-over approved"), UUID.randomUUID().toString());
+        close(p, 2027);
         return p;
     }
 
@@ -198,13 +210,26 @@ public final class DemoSeed {
         return id[0];
     }
 
+    private void close(String p, int fy) throws IOException, InterruptedException {
+        call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/envelopes/" + fy + "/close", null);
+    }
+
     private JsonNode trancheOf(String p, String t) throws IOException, InterruptedException {
         return call("auditor.ito", "auditor", "GET", funding + "/api/programmes/" + p + "/tranches/" + t, null);
     }
 
     private void decide(String p, String t, String action, String person, String role) {
+        decide(p, t, action, person, role, Map.of());
+    }
+
+    /** Paid on {@code paidOn}, a day of the tranche's fiscal year (the demo records it later, on its clock). */
+    private void paid(String p, String t, String paidOn) {
+        decide(p, t, "disburse", "nedo.tanaka", "nedo-officer", Map.of("disbursedOn", paidOn));
+    }
+
+    private void decide(String p, String t, String action, String person, String role, Map<String, ?> body) {
         try {
-            call(person, role, "POST", funding + "/api/programmes/" + p + "/tranches/" + t + "/" + action, Map.of(),
+            call(person, role, "POST", funding + "/api/programmes/" + p + "/tranches/" + t + "/" + action, body,
                     UUID.randomUUID().toString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
