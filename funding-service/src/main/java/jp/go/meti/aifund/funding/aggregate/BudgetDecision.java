@@ -101,8 +101,7 @@ public class BudgetDecision {
 
     /** Records the confirmation by another official; the caller has applied it to the money first. */
     public void confirm(String actor, String note, Instant at) {
-        requirePending("confirm");
-        FourEyes.requireDifferent("budget decision " + id, proposedBy, "proposed", actor, "confirm");
+        requireConfirmableBy(actor);
         decide(ProposalState.CONFIRMED, actor, note, at);
     }
 

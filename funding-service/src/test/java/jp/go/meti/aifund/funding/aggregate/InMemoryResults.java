@@ -30,7 +30,6 @@ final class InMemoryResults implements Settlement.Book {
     final Map<Integer, Envelope> envelopes = new HashMap<>();
     final Map<UUID, ResultLink> links = new LinkedHashMap<>();
     final List<Tranche> tranches = new ArrayList<>();
-    final List<Step> ledger = new ArrayList<>();
     final Map<Integer, Settlement.Review> reviews = new HashMap<>();
     final UUID recipient = UUID.randomUUID();
 
@@ -69,7 +68,6 @@ final class InMemoryResults implements Settlement.Book {
                 steps.addAll(settlement.apply(link, review));
             }
         }
-        ledger.addAll(steps);
         return steps;
     }
 
@@ -96,10 +94,6 @@ final class InMemoryResults implements Settlement.Book {
 
     long sum(List<Tranche> of, java.util.function.ToLongFunction<Tranche> f) {
         return of.stream().mapToLong(f).sum();
-    }
-
-    List<Tranche> open() {
-        return tranches.stream().filter(t -> t.state.isOpen()).toList();
     }
 
     List<Tranche> inState(TrancheState state) {
