@@ -123,6 +123,7 @@ public class EventConsumer {
                     if (TransientFailure.isTransient(failed)) {
                         throw failed;
                     }
+                    LOG.warnf(failed, "event %s of type %s could not be applied: dead-lettered", event.id(), event.type());
                     deadLetter.accept(recordOf.get(event), String.valueOf(failed.getMessage()));
                 }
             }
