@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.aggregate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -15,12 +16,14 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.ProposalState;
+import jp.go.meti.aifund.funding.domain.TerminationGrounds;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
 /**
- * A budget decision (a carry-over, a ceiling amendment): proposed by one METI official with its
+ * A budget decision (a carry-over, a ceiling amendment, a re-appropriation of returned money, a
+ * termination): proposed by one METI official with its
  * reason, confirmed or rejected by another (four eyes). What it does to the money is the
  * {@link Programme}'s, checked when it is proposed and again when it is confirmed.
  */
@@ -34,15 +37,20 @@ public class BudgetDecision {
     public UUID programmeId;
     @Enumerated(EnumType.STRING)
     public BudgetDecisionKind kind;
-    /** A carry-over's year: its money moves to the next. */
+    /** A carry-over's year (its money moves to the next), a re-appropriation's (the money goes into it). */
     @Column(name = "fiscal_year")
     public Integer fiscalYear;
-    /** A carry-over's uncommitted money, beside the tranches it names. */
+    /** A carry-over's uncommitted money, beside the tranches it names; the money re-appropriated. */
     public Long amount;
     @Column(name = "tranche_ids")
     public String trancheIds;
     @Column(name = "new_ceiling")
     public Long newCeiling;
+    /** A termination's grounds, and the deadline of the return orders they require. */
+    @Enumerated(EnumType.STRING)
+    public TerminationGrounds grounds;
+    @Column(name = "return_deadline")
+    public LocalDate returnDeadline;
     public String reason;
     @Enumerated(EnumType.STRING)
     public ProposalState state;
@@ -77,6 +85,35 @@ public class BudgetDecision {
             Instant at) {
         BudgetDecision d = new BudgetDecision(programmeId, BudgetDecisionKind.CEILING_AMENDMENT, reason, actor, at);
         d.newCeiling = newCeiling;
+        return d;
+    }
+
+    /** Returned money (国庫返納) made spendable again in the envelope of {@code fiscalYear}. */
+    public static BudgetDecision reappropriation(UUID programmeId, int fiscalYear, long amount, String reason,
+            String actor, Instant at) {
+        BudgetDecision d = new BudgetDecision(programmeId, BudgetDecisionKind.REAPPROPRIATION, reason, actor, at);
+        d.fiscalYear = fiscalYear;
+        d.amount = amount;
+        return d;
+    }
+
+    /** Grounds that require a return name the deadline of the return orders, not before {@code today}. */
+    public static BudgetDecision termination(UUID programmeId, TerminationGrounds grounds, LocalDate returnDeadline,
+            LocalDate today, String reason, String actor, Instant at) {
+        if (grounds.requiresReturn() && returnDeadline == null) {
+            throw new InvalidRequestException("returnDeadline", "is required: " + grounds
+                    + " orders the money paid back by a deadline");
+        }
+        if (!grounds.requiresReturn() && returnDeadline != null) {
+            throw new InvalidRequestException("returnDeadline", "belongs to grounds that order money back; " + grounds
+                    + " does not");
+        }
+        if (returnDeadline != null && returnDeadline.isBefore(today)) {
+            throw new InvalidRequestException("returnDeadline", "is in the past");
+        }
+        BudgetDecision d = new BudgetDecision(programmeId, BudgetDecisionKind.TERMINATE, reason, actor, at);
+        d.grounds = grounds;
+        d.returnDeadline = returnDeadline;
         return d;
     }
 

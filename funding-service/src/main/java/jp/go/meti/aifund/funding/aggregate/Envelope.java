@@ -48,6 +48,8 @@ public class Envelope {
     public long carriedIn;
     @Column(name = "carried_out")
     public long carriedOut;
+    /** Money returned to the treasury that confirmed decisions re-appropriated into this year: part of {@code amount}. */
+    public long reappropriated;
     /** What neither was committed nor carried over when the year was closed (不用). */
     public long lapsed;
     @Column(name = "closed_at")
@@ -70,7 +72,7 @@ public class Envelope {
     }
 
     public Exposure exposure() {
-        return new Exposure("the FY" + fiscalYear + " envelope", amount, committed, disbursed, recovered);
+        return new Exposure("the FY" + fiscalYear + " envelope", amount, committed, disbursed, recovered, 0);
     }
 
     void apply(Exposure exposure) {
@@ -92,9 +94,9 @@ public class Envelope {
         return closedAt != null;
     }
 
-    /** The year as planned: its budget before carry-overs and the lapse. */
+    /** The year as planned: its budget before carry-overs, re-appropriations and the lapse. */
     public long plannedAmount() {
-        return amount - carriedIn + carriedOut + lapsed;
+        return amount - carriedIn - reappropriated + carriedOut + lapsed;
     }
 
     /** Money of a closed year no longer moves (a recovery of what it paid aside). */
@@ -107,13 +109,20 @@ public class Envelope {
 
     /** {@code yen} of its budget moves to the next year's; {@code committed} of it with approved tranches. */
     void carryOut(long yen, long committedPart) {
-        apply(new Exposure(exposure().name(), amount - yen, committed - committedPart, disbursed, recovered));
+        apply(new Exposure(exposure().name(), amount - yen, committed - committedPart, disbursed, recovered, 0));
         carriedOut += yen;
     }
 
     void carryIn(long yen, long committedPart) {
-        apply(new Exposure(exposure().name(), amount + yen, committed + committedPart, disbursed, recovered));
+        apply(new Exposure(exposure().name(), amount + yen, committed + committedPart, disbursed, recovered, 0));
         carriedIn += yen;
+    }
+
+    /** Returned money re-appropriated into the year: its budget grows by it. */
+    void reappropriate(long yen) {
+        requireOpen();
+        amount = Math.addExact(amount, yen);
+        reappropriated += yen;
     }
 
     /** Closes the year: what is left of its budget lapses. Returns how much. */

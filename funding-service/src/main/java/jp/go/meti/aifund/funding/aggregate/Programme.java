@@ -8,13 +8,17 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
+import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.PaymentRule;
+import jp.go.meti.aifund.funding.domain.ProgrammeState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
@@ -44,7 +48,18 @@ public class Programme {
     public long planned;
     public long committed;
     public long disbursed;
+    /** Paid money the recipients returned: it went to the treasury (国庫返納). */
     public long recovered;
+    /** Of {@code recovered}, what confirmed decisions re-appropriated into envelopes: spendable again. */
+    public long reappropriated;
+    @Enumerated(EnumType.STRING)
+    public ProgrammeState state;
+    @Column(name = "ended_at")
+    public Instant endedAt;
+    @Column(name = "ended_by")
+    public String endedBy;
+    @Column(name = "end_reason")
+    public String endReason;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
@@ -80,6 +95,7 @@ public class Programme {
         p.executingAgency = executingAgency;
         p.createdBy = actor;
         p.createdAt = at;
+        p.state = ProgrammeState.ACTIVE;
         return p;
     }
 
@@ -88,7 +104,24 @@ public class Programme {
     }
 
     public Exposure exposure() {
-        return new Exposure("the programme ceiling", ceiling, committed, disbursed, recovered);
+        return new Exposure("the programme ceiling", ceiling, committed, disbursed, recovered, reappropriated);
+    }
+
+    /** Returned money that stays with the treasury: not spendable unless a decision re-appropriates it. */
+    public long returnedToTreasury() {
+        return recovered - reappropriated;
+    }
+
+    public boolean isActive() {
+        return state == ProgrammeState.ACTIVE;
+    }
+
+    /** Only an active programme moves money; an ended one settles its return orders and nothing else. */
+    public void requireActive() {
+        if (!isActive()) {
+            throw new ConflictException("the programme is " + state + " since " + endedAt + " (" + endReason
+                    + "): no money moves any more, save the settlement of return orders");
+        }
     }
 
     public Balances balances() {
@@ -110,11 +143,12 @@ public class Programme {
 
     /** Sets a year's planned amount; the envelopes together stay within the ceiling. */
     public Movement plan(Envelope envelope, long amount) {
+        requireActive();
         envelope.requireOpen();
         long plannedWithoutThisYear = planned - envelope.amount;
-        if (amount > ceiling - plannedWithoutThisYear) {
+        if (amount > ceiling + reappropriated - plannedWithoutThisYear) {
             throw new LimitExceededException("the programme ceiling (sum of the envelopes)", ceiling,
-                    plannedWithoutThisYear, amount);
+                    plannedWithoutThisYear - reappropriated, amount);
         }
         Balances before = balances();
         envelope.planned(amount);
@@ -124,6 +158,7 @@ public class Programme {
 
     /** A recorded ministry decision opens a year's gate without a passed review; empty if it was open. */
     public Optional<Movement> overrideGate(Envelope envelope, String reason, String actor, Instant at) {
+        requireActive();
         if (!envelope.override(reason, actor, at)) {
             return Optional.empty();
         }
@@ -134,6 +169,7 @@ public class Programme {
     /** Planning reserves nothing: a programme may plan more than it can fund; the approval commits. */
     public Tranche planTranche(Envelope envelope, UUID recipientId, String description, long amount, String actor,
             Instant at) {
+        requireActive();
         envelope.requireOpen();
         return new Tranche(id, envelope.fiscalYear, envelope.fiscalYear == firstFiscalYear, recipientId, description,
                 amount, actor, at);
@@ -145,6 +181,7 @@ public class Programme {
      */
     public ResultLinked planResultLinked(Envelope envelope, UUID recipientId, String description, long allocation,
             ResultLink.MilestoneRef m, PaymentRule rule, Integer rollOverUntil, String actor, Instant at) {
+        requireActive();
         envelope.requireOpen();
         ResultLink link = ResultLink.plan(this, envelope.fiscalYear, recipientId, m, rule, rollOverUntil, allocation, at);
         return new ResultLinked(new Tranche(link, allocation, true, description, actor, at), link);
@@ -160,6 +197,7 @@ public class Programme {
     /** Commits the tranche's money: where the envelope and the ceiling bite. Refused, it changes nothing. */
     public Movement approve(Tranche t, Envelope e, String approver, Instant at) {
         Balances before = balances();
+        requireActive();
         e.requireOpen();
         t.requireApprovableBy(approver);
         if (!t.isResultLinked()) { // a result-linked tranche is gated by its own result
@@ -175,6 +213,7 @@ public class Programme {
 
     public Movement disburse(Tranche t, Envelope e, String actor, LocalDate paidOn, LocalDate today, Instant at) {
         Balances before = balances();
+        requireActive();
         e.requireOpen();
         t.disburse(actor, paidOn, today, at);
         e.apply(e.exposure().disburse(t.amount));
@@ -214,7 +253,10 @@ public class Programme {
         return moved(LedgerKind.TRANCHE_CANCELLED, t, t.amount, before);
     }
 
-    /** Disbursed money returned by the recipient: it goes back to the headroom. */
+    /**
+     * Disbursed money returned by the recipient: it goes to the treasury (国庫返納), not back to the
+     * headroom; also after the programme ended (the settlement of a return order).
+     */
     public Movement recover(Tranche t, Envelope e, long amount, Instant at) {
         Balances before = balances();
         t.recover(amount, at);
@@ -274,6 +316,7 @@ public class Programme {
 
     /** What {@link #carryOver} refuses, checked without changing anything (also when it is proposed). */
     public void requireCarryOver(Envelope from, Envelope to, long amount, List<Tranche> tranches) {
+        requireActive();
         from.requireOpen();
         if (to == null || to.fiscalYear != from.fiscalYear + 1) {
             throw new ConflictException(from.fiscalYear >= lastFiscalYear
@@ -341,11 +384,73 @@ public class Programme {
     }
 
     public void requireCeiling(long newCeiling) {
+        requireActive();
         exposure().withLimit(newCeiling); // refuses a ceiling below the outstanding money
-        if (newCeiling < planned) {
-            throw new ConflictException(String.format("a ceiling of ¥%,d is below the ¥%,d the envelopes plan together: "
-                    + "lower them first", newCeiling, planned));
+        if (newCeiling < planned - reappropriated) {
+            throw new ConflictException(String.format("a ceiling of ¥%,d is below the ¥%,d the envelopes plan together "
+                    + "from it: lower them first", newCeiling, planned - reappropriated));
         }
+    }
+
+    /**
+     * A confirmed re-appropriation: {@code amount} of the money returned to the treasury becomes
+     * spendable again in the envelope of an open year (its budget grows by it). Never more than was
+     * returned and not re-appropriated yet, so the ceiling still holds everything paid and committed.
+     */
+    public Movement reappropriate(Envelope e, long amount) {
+        requireReappropriation(e, amount);
+        Balances before = balances();
+        e.reappropriate(amount);
+        planned += amount;
+        reappropriated += amount;
+        return new Movement(LedgerKind.REAPPROPRIATED, null, e.fiscalYear, amount, before, balances());
+    }
+
+    public void requireReappropriation(Envelope e, long amount) {
+        requireActive();
+        Money.requirePositive(amount, "amount");
+        e.requireOpen();
+        if (amount > returnedToTreasury()) {
+            throw new ConflictException(String.format("¥%,d cannot be re-appropriated: the treasury holds ¥%,d returned "
+                    + "by this programme's recipients (¥%,d recovered, ¥%,d re-appropriated already)", amount,
+                    returnedToTreasury(), recovered, reappropriated));
+        }
+    }
+
+    /**
+     * Ends the programme ({@code CLOSED} by its final settlement, {@code TERMINATED} by a decision):
+     * its open tranches are cancelled (approved money released), each year not closed yet closes and
+     * what is left of it lapses, and no money moves afterwards save return orders' settlements.
+     */
+    public List<Movement> end(ProgrammeState to, List<Envelope> envelopes, List<Tranche> open, String actor,
+            String reason, Instant at) {
+        requireActive();
+        if (to == ProgrammeState.ACTIVE) {
+            throw new IllegalArgumentException("a programme ends CLOSED or TERMINATED");
+        }
+        java.util.Map<Integer, Envelope> byYear = new java.util.HashMap<>();
+        envelopes.forEach(e -> byYear.put(e.fiscalYear, e));
+        List<Movement> movements = new java.util.ArrayList<>();
+        for (Tranche t : open) {
+            movements.add(cancel(t, byYear.get(t.fiscalYear), at));
+        }
+        long lapsedByTheEnd = 0;
+        for (Envelope e : envelopes) {
+            if (!e.isClosed()) {
+                Balances before = balances();
+                long lapsed = e.close(actor, at);
+                planned -= lapsed;
+                lapsedByTheEnd += lapsed;
+                movements.add(new Movement(LedgerKind.YEAR_CLOSED, null, e.fiscalYear, lapsed, before, balances()));
+            }
+        }
+        state = to;
+        endedAt = at;
+        endedBy = actor;
+        endReason = reason;
+        movements.add(new Movement(to == ProgrammeState.CLOSED ? LedgerKind.PROGRAMME_CLOSED
+                : LedgerKind.PROGRAMME_TERMINATED, null, null, lapsedByTheEnd, balances(), balances()));
+        return movements;
     }
 
     /** Counts the programme event about to be written: its {@code sequence}. */

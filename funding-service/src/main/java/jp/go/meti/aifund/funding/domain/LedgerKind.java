@@ -20,5 +20,11 @@ public enum LedgerKind {
     /** A fiscal year closed: what was neither committed nor carried over lapsed (不用). */
     YEAR_CLOSED,
     /** A confirmed decision raised or lowered the ceiling (a supplementary budget or a cut). */
-    CEILING_AMENDED
+    CEILING_AMENDED,
+    /** A confirmed decision made money returned to the treasury spendable again in a year's envelope. */
+    REAPPROPRIATED,
+    /** The finalized review of the last fiscal year settled the programme (額の確定): it is closed. */
+    PROGRAMME_CLOSED,
+    /** A confirmed termination decision ended the programme. */
+    PROGRAMME_TERMINATED
 }

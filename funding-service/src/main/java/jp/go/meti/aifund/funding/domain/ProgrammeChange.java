@@ -6,7 +6,8 @@ public enum ProgrammeChange {
     RECIPIENT_ADDED("recipient-added"), SHARE_TABLE_PROPOSED("share-table-proposed"),
     SHARE_TABLE_CONFIRMED("share-table-confirmed"), SHARE_TABLE_REJECTED("share-table-rejected"),
     BUDGET_DECISION_PROPOSED("budget-decision-proposed"), BUDGET_DECISION_CONFIRMED("budget-decision-confirmed"),
-    BUDGET_DECISION_REJECTED("budget-decision-rejected"), YEAR_CLOSED("year-closed");
+    BUDGET_DECISION_REJECTED("budget-decision-rejected"), YEAR_CLOSED("year-closed"),
+    PROGRAMME_CLOSED("closed"), PROGRAMME_TERMINATED("terminated");
 
     private final String eventName;
 

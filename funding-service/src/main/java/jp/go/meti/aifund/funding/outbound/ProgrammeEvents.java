@@ -97,7 +97,7 @@ public class ProgrammeEvents {
         ProgrammeData data = new ProgrammeData().withProgrammeId(p.id).withName(p.name).withCeiling(p.ceiling)
                 .withFirstFiscalYear((long) p.firstFiscalYear).withLastFiscalYear((long) p.lastFiscalYear)
                 .withCommissioningMinistry(p.commissioningMinistry).withExecutingAgency(p.executingAgency)
-                .withSequence(sequence).withTotals(ProgrammeTotals.of(p).asProgrammePart())
+                .withSequence(sequence).withState(ProgrammeData.State.fromValue(p.state.name())).withTotals(ProgrammeTotals.of(p).asProgrammePart())
                 .withEnvelopes(envelopes.ofProgramme(p.id).stream().map(ProgrammeEvents::envelope).toList())
                 .withRecipients(recipients.ofProgramme(p.id).stream().map(ProgrammeEvents::recipient).toList())
                 .withShareTables(shareTables.ofProgramme(p.id).stream().map(t -> shareTable(t, names)).toList())
@@ -116,7 +116,7 @@ public class ProgrammeEvents {
         return new ProgrammeEnvelope().withFiscalYear((long) e.fiscalYear).withAmount(e.amount)
                 .withCommitted(e.committed).withDisbursed(e.disbursed).withRecovered(e.recovered)
                 .withGate(ProgrammeEnvelope.Gate.fromValue(e.gate.name())).withCarriedIn(e.carriedIn)
-                .withCarriedOut(e.carriedOut).withLapsed(e.lapsed)
+                .withCarriedOut(e.carriedOut).withLapsed(e.lapsed).withReappropriated(e.reappropriated)
                 .withClosedAt(e.closedAt == null ? null : e.closedAt.truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -126,6 +126,8 @@ public class ProgrammeEvents {
                 .withState(ProgrammeBudgetDecision.State.fromValue(d.state.name())).withFiscalYear(
                         d.fiscalYear == null ? null : d.fiscalYear.longValue())
                 .withAmount(d.amount).withTrancheIds(d.tranches()).withNewCeiling(d.newCeiling)
+                .withGrounds(d.grounds == null ? null : ProgrammeBudgetDecision.Grounds.fromValue(d.grounds.name()))
+                .withReturnDeadline(d.returnDeadline)
                 .withProposedBy(d.proposedBy).withDecidedBy(d.decidedBy);
     }
 

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.outbound;
 
 import java.util.Locale;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +35,11 @@ public class TrancheEvents {
     private final ShareTableRepository shareTables;
     private final FundingConfig config;
 
+    /** The shares a tranche event of {@code fiscalYear} carries. */
+    public SharesInForce sharesOf(UUID programmeId, int fiscalYear) {
+        return shareTables.inForce(programmeId, fiscalYear);
+    }
+
     public TrancheEvents(Outbox outbox, ShareTableRepository shareTables, FundingConfig config) {
         this.outbox = outbox;
         this.shareTables = shareTables;
@@ -57,8 +63,12 @@ public class TrancheEvents {
     }
 
     public void publish(Programme p, Tranche t, LedgerEntry entry) {
+        publish(p, t, entry, shareTables.inForce(p.id, t.fiscalYear));
+    }
+
+    /** The same, with the shares in force in the tranche's year known already (many events of one change). */
+    public void publish(Programme p, Tranche t, LedgerEntry entry, SharesInForce members) {
         String type = typeOf(entry.kind);
-        SharesInForce members = shareTables.inForce(p.id, t.fiscalYear);
         TrancheData data = new TrancheData().withProgrammeId(p.id).withTrancheId(t.id).withFiscalYear((long) t.fiscalYear)
                 .withRecipientId(t.recipientId).withState(TrancheData.State.fromValue(t.state.name()))
                 .withAmount(t.amount).withOriginalAmount(t.originalAmount).withRecoveredAmount(t.recoveredAmount)

@@ -17,4 +17,9 @@ public class ResultLinkRepository implements PanacheRepositoryBase<ResultLink, U
     public List<ResultLink> assessedBy(UUID programmeId, int fiscalYear) {
         return list("programmeId = ?1 and milestoneFiscalYear = ?2", Sort.by("id"), programmeId, fiscalYear);
     }
+
+    /** The links more was paid under than their results earned. */
+    public List<ResultLink> overpaid(UUID programmeId) {
+        return list("programmeId = ?1 and overpaid > 0", Sort.by("id"), programmeId);
+    }
 }

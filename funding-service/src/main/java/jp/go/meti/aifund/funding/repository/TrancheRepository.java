@@ -43,6 +43,18 @@ public class TrancheRepository implements PanacheRepositoryBase<Tranche, UUID> {
         return find(filter.query(), Sort.by("fiscalYear").and("createdAt").and("id"), filter.parameters());
     }
 
+    /** The tranches not yet paid nor cancelled, of one fiscal year or (null) all, oldest first. */
+    public List<Tranche> open(UUID programmeId, Integer fiscalYear) {
+        Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear);
+        return list(filter.query(), Sort.by("createdAt").and("id"), filter.parameters()).stream()
+                .filter(t -> t.state.isOpen()).toList();
+    }
+
+    /** The tranches that paid money out, oldest first. */
+    public List<Tranche> paidOut(UUID programmeId) {
+        return list("programmeId = ?1 and disbursedOn is not null", Sort.by("createdAt").and("id"), programmeId);
+    }
+
     /** A result-linked allocation's tranches, the one planned with it first. */
     public List<Tranche> ofResultLink(UUID resultLinkId) {
         return list("resultLinkId", Sort.by("createdAt").and("id"), resultLinkId);

@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.domain.TerminationGrounds;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.BudgetDecisionRepository;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
@@ -35,6 +37,7 @@ import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Views.BudgetDecisionView;
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.platform.audit.Audited;
 
@@ -47,13 +50,24 @@ import jp.go.meti.aifund.platform.audit.Audited;
 @ApplicationScoped
 public class BudgetDecisions {
 
-    /** A carry-over names its year and {@code amount} and/or {@code trancheIds}; a ceiling amendment names {@code newCeiling}. */
+    /**
+     * A carry-over names its year and {@code amount} and/or {@code trancheIds}; a ceiling amendment
+     * names {@code newCeiling}; a re-appropriation its year and {@code amount}; a termination its
+     * {@code grounds} (and {@code returnDeadline} when they order money back).
+     */
+    @Schema(description = "A budget decision to propose. CARRY_OVER: fiscalYear and amount and/or trancheIds; "
+            + "CEILING_AMENDMENT: newCeiling; REAPPROPRIATION: fiscalYear and amount (money returned to the treasury made "
+            + "spendable again in that year); TERMINATE: grounds, RECIPIENT_BREACH (補助金適正化法 art. 17: every paid yen "
+            + "not yet returned is ordered back with the statutory interest, by returnDeadline) or CHANGE_OF_CIRCUMSTANCES "
+            + "(art. 10: money paid stays). A field of another kind is refused, naming it.")
     public record ProposeBudgetDecision(
             @NotNull BudgetDecisionKind kind,
-            @Schema(nullable = true, description = "CARRY_OVER: the year whose money moves to the next") @Min(2000) @Max(2100) Integer fiscalYear,
-            @Schema(nullable = true, description = "CARRY_OVER: uncommitted money of the year, in yen") @PositiveOrZero @Max(Money.MAX_CEILING) Long amount,
+            @Schema(nullable = true, description = "CARRY_OVER: the year whose money moves to the next; REAPPROPRIATION: the year the returned money goes into") @Min(2000) @Max(2100) Integer fiscalYear,
+            @Schema(nullable = true, description = "CARRY_OVER: uncommitted money of the year, in yen; REAPPROPRIATION: the returned money made spendable again") @PositiveOrZero @Max(Money.MAX_CEILING) Long amount,
             @Schema(nullable = true, description = "CARRY_OVER: approved, unpaid tranches of the year, moved with their commitment") @Size(max = 100) List<@NotNull UUID> trancheIds,
             @Schema(nullable = true, description = "CEILING_AMENDMENT: the new ceiling, in yen") @Positive @Max(Money.MAX_CEILING) Long newCeiling,
+            TerminationGrounds grounds,
+            LocalDate returnDeadline,
             @NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -67,11 +81,13 @@ public class BudgetDecisions {
     private final Ledger ledger;
     private final ProgrammeEvents events;
     private final Idempotency idempotency;
+    private final ProgrammeEnds ends;
     private final Clock clock;
 
     public BudgetDecisions(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             BudgetDecisionRepository decisions, Ledger ledger, ProgrammeEvents events, Idempotency idempotency,
-            Clock clock) {
+            ProgrammeEnds ends, Clock clock) {
+        this.ends = ends;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -96,6 +112,8 @@ public class BudgetDecisions {
                     BudgetDecision d = switch (command.kind()) {
                         case CARRY_OVER -> carryOver(p, command, actor, now);
                         case CEILING_AMENDMENT -> ceilingAmendment(p, command, actor, now);
+                        case REAPPROPRIATION -> reappropriation(p, command, actor, now);
+                        case TERMINATE -> termination(p, command, actor, now);
                     };
                     decisions.persist(d);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_PROPOSED, null, d, actor, command.reason(), now);
@@ -113,19 +131,13 @@ public class BudgetDecisions {
                     BudgetDecision d = decisions.get(programmeId, decisionId);
                     d.requireConfirmableBy(actor);
                     Instant now = clock.instant();
-                    List<Movement> movements = switch (d.kind) {
-                        case CARRY_OVER -> p.carryOver(envelopes.get(programmeId, d.fiscalYear),
-                                envelopes.find(programmeId, d.fiscalYear + 1).orElse(null), d.amount,
-                                named(programmeId, d.tranches()), now);
-                        case CEILING_AMENDMENT -> List.of(p.amendCeiling(d.newCeiling));
-                    };
-                    String reason = d.kind + " decision " + d.id + " (proposed by " + d.proposedBy + "): " + d.reason;
-                    LedgerEntry last = null;
-                    for (Movement m : movements) {
-                        last = ledger.record(p, m, actor, reason, null, now); // a recorded decision, as a pullback's
-                    }
+                    LedgerEntry last = d.kind == BudgetDecisionKind.TERMINATE ? ends.terminate(p, d, actor, now)
+                            : record(p, d, applied(p, d, now), actor, now);
                     d.confirm(actor, command.note(), now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_CONFIRMED, last, d, actor, command.note(), now);
+                    if (d.kind == BudgetDecisionKind.TERMINATE) {
+                        events.publish(p, ProgrammeChange.PROGRAMME_TERMINATED, last, d, actor, d.reason, now);
+                    }
                     return BudgetDecisionView.of(d);
                 });
     }
@@ -145,6 +157,22 @@ public class BudgetDecisions {
                 });
     }
 
+    private List<Movement> applied(Programme p, BudgetDecision d, Instant now) {
+        return switch (d.kind) {
+            case CARRY_OVER -> p.carryOver(envelopes.get(p.id, d.fiscalYear),
+                    envelopes.find(p.id, d.fiscalYear + 1).orElse(null), d.amount, named(p.id, d.tranches()), now);
+            case CEILING_AMENDMENT -> List.of(p.amendCeiling(d.newCeiling));
+            case REAPPROPRIATION -> List.of(p.reappropriate(envelopes.get(p.id, d.fiscalYear), d.amount));
+            case TERMINATE -> throw new IllegalStateException("a termination ends the programme: ProgrammeEnds");
+        };
+    }
+
+    /** The decision's ledger entries, each a recorded decision (no Idempotency-Key, as a pullback's); the last one. */
+    private LedgerEntry record(Programme p, BudgetDecision d, List<Movement> movements, String actor, Instant now) {
+        return ledger.recordAll(p, movements, actor, d.kind + " decision " + d.id + " (proposed by " + d.proposedBy
+                + "): " + d.reason, now);
+    }
+
     public List<BudgetDecisionView> ofProgramme(UUID programmeId) {
         programmes.get(programmeId);
         return decisions.ofProgramme(programmeId).stream().map(BudgetDecisionView::of).toList();
@@ -158,9 +186,7 @@ public class BudgetDecisions {
         if (c.fiscalYear() == null) {
             throw new InvalidRequestException("fiscalYear", "is required for a carry-over: the year whose money moves");
         }
-        if (c.newCeiling() != null) {
-            throw new InvalidRequestException("newCeiling", "belongs to a CEILING_AMENDMENT, not a carry-over");
-        }
+        refuseOthers(c, "newCeiling", c.newCeiling(), "grounds", c.grounds(), "returnDeadline", c.returnDeadline());
         p.requireWithin(c.fiscalYear(), "fiscalYear");
         List<UUID> ids = c.trancheIds() == null ? List.of() : c.trancheIds();
         long amount = c.amount() == null ? 0 : c.amount();
@@ -174,12 +200,48 @@ public class BudgetDecisions {
         if (c.newCeiling() == null) {
             throw new InvalidRequestException("newCeiling", "is required for a ceiling amendment");
         }
-        if (c.fiscalYear() != null || c.amount() != null || (c.trancheIds() != null && !c.trancheIds().isEmpty())) {
-            throw new InvalidRequestException("fiscalYear", "amount and trancheIds belong to a CARRY_OVER, not a "
-                    + "ceiling amendment");
-        }
+        refuseOthers(c, "fiscalYear", c.fiscalYear(), "amount", c.amount(), "trancheIds", c.trancheIds(), "grounds",
+                c.grounds(), "returnDeadline", c.returnDeadline());
         p.requireCeiling(c.newCeiling());
         return BudgetDecision.ceilingAmendment(p.id, c.newCeiling(), c.reason(), actor, now);
+    }
+
+    private BudgetDecision reappropriation(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
+        if (c.fiscalYear() == null) {
+            throw new InvalidRequestException("fiscalYear", "is required for a re-appropriation: the year the money goes into");
+        }
+        if (c.amount() == null || c.amount() == 0) {
+            throw new InvalidRequestException("amount", "is required for a re-appropriation: the returned money to spend again");
+        }
+        refuseOthers(c, "trancheIds", c.trancheIds(), "newCeiling", c.newCeiling(), "grounds", c.grounds(),
+                "returnDeadline", c.returnDeadline());
+        p.requireWithin(c.fiscalYear(), "fiscalYear");
+        p.requireReappropriation(envelopes.find(p.id, c.fiscalYear()).orElseThrow(() -> new InvalidRequestException(
+                "fiscalYear", "FY" + c.fiscalYear() + " has no envelope")), c.amount());
+        return BudgetDecision.reappropriation(p.id, c.fiscalYear(), c.amount(), c.reason(), actor, now);
+    }
+
+    private BudgetDecision termination(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
+        if (c.grounds() == null) {
+            throw new InvalidRequestException("grounds", "is required for a termination: RECIPIENT_BREACH or "
+                    + "CHANGE_OF_CIRCUMSTANCES");
+        }
+        refuseOthers(c, "fiscalYear", c.fiscalYear(), "amount", c.amount(), "trancheIds", c.trancheIds(), "newCeiling",
+                c.newCeiling());
+        p.requireActive();
+        return BudgetDecision.termination(p.id, c.grounds(), c.returnDeadline(), FiscalYear.today(clock), c.reason(),
+                actor, now);
+    }
+
+    /** Refuses the first of the named fields given that does not belong to the decision's kind. */
+    private static void refuseOthers(ProposeBudgetDecision c, Object... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
+                throw new InvalidRequestException((String) namesAndValues[i], "does not belong to a " + c.kind()
+                        + " decision");
+            }
+        }
     }
 
     /** The named tranches of the programme; an id of none is refused. */

@@ -1,6 +1,9 @@
 package jp.go.meti.aifund.funding.service;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
+import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.funding.outbound.TrancheEvents;
 import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.kernel.AuditChain;
@@ -44,5 +48,31 @@ public class Ledger {
         committed.fire(new CeilingMetrics.Committed(programme.id, programme.name, programme.ceiling,
                 programme.exposure().outstanding()));
         return e;
+    }
+
+    /**
+     * The movements of one recorded decision (a close, a carry-over, the end of a programme), each its
+     * entry with the same who and why: the chain's last hash and each year's shares read once, not
+     * per entry, so a decision touching hundreds of tranches holds the programme's lock briefly.
+     * Returns the last entry (null for none).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LedgerEntry recordAll(Programme programme, List<Movement> movements, String actor, String reason,
+            Instant at) {
+        String previous = entries.lastHash(programme.id);
+        Map<Integer, SharesInForce> shares = new HashMap<>();
+        LedgerEntry last = null;
+        for (Movement m : movements) {
+            last = LedgerEntry.of(programme, m, actor, reason, null, at, previous);
+            entries.persist(last);
+            previous = last.hash;
+            if (m.tranche() != null) {
+                trancheEvents.publish(programme, m.tranche(), last, shares.computeIfAbsent(m.tranche().fiscalYear,
+                        fy -> trancheEvents.sharesOf(programme.id, fy)));
+            }
+        }
+        committed.fire(new CeilingMetrics.Committed(programme.id, programme.name, programme.ceiling,
+                programme.exposure().outstanding()));
+        return last;
     }
 }

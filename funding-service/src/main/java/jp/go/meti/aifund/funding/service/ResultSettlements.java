@@ -55,8 +55,8 @@ public class ResultSettlements {
     public void apply(ReviewData review) {
         UUID programmeId = review.getProgrammeId();
         Programme p = programmes.lockIfPresent(programmeId).orElse(null);
-        if (p == null) {
-            return;
+        if (p == null || !p.isActive()) {
+            return; // an ended programme moves no money: a later amendment is for a return order by hand
         }
         int fiscalYear = Math.toIntExact(review.getFiscalYear());
         Settlement.Review reviewed = new Settlement.Review(review.getReviewId(), Math.toIntExact(review.getRevision()),

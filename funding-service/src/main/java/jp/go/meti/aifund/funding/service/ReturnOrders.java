@@ -21,7 +21,6 @@ import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
-import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
@@ -76,9 +75,7 @@ public class ReturnOrders {
     public ReturnOrderView issue(UUID programmeId, UUID trancheId, @Valid Issue command, String actor) {
         programmes.lock(programmeId);
         Tranche t = tranches.get(programmeId, trancheId);
-        long openOrders = orders.list("trancheId = ?1 and state = ?2", trancheId, ReturnOrderState.OPEN).stream()
-                .mapToLong(o -> o.amount).sum();
-        ReturnOrder o = ReturnOrder.issue(t, command.amount(), openOrders, command.deadline(), command.reason(), actor,
+        ReturnOrder o = ReturnOrder.issue(t, command.amount(), orders.openAmount(trancheId), command.deadline(), command.reason(), actor,
                 clock.instant());
         orders.persist(o);
         return view(o);

@@ -38,7 +38,9 @@ import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.funding.domain.PullbackState;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
+import jp.go.meti.aifund.funding.domain.ProgrammeState;
 import jp.go.meti.aifund.funding.domain.ProposalState;
+import jp.go.meti.aifund.funding.domain.TerminationGrounds;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
 
 /** What the service answers: immutable records, never entities (also stored as idempotent answers). */
@@ -49,41 +51,55 @@ public final class Views {
 
     public record ProgrammeView(UUID id, String name, String commissioningMinistry, String executingAgency,
             int firstFiscalYear, int lastFiscalYear, long ceiling, long planned, long committed,
-            long disbursed, long recovered, long headroom, int utilizationBasisPoints, Instant createdAt) {
+            long disbursed,
+            @Schema(description = "Paid money the recipients returned: it went to the treasury (国庫返納)") long recovered,
+            @Schema(description = "Of recovered, what confirmed re-appropriation decisions made spendable again") long reappropriated,
+            @Schema(description = "recovered − reappropriated: returned money that is no headroom") long returnedToTreasury,
+            @Schema(description = "ceiling − committed − disbursed + reappropriated") long headroom,
+            int utilizationBasisPoints, ProgrammeState state, Instant endedAt,
+            @Schema(description = "Who closed or terminated it (endedAt: when), and why") String endedBy,
+            String endReason, Instant createdAt) {
 
         static ProgrammeView of(Programme p) {
             Exposure e = p.exposure();
             // basis points of the ceiling in use, rounded down; ≤ 10^13 × 10^4 fits a long
             int utilization = (int) (e.outstanding() * 10_000 / p.ceiling);
             return new ProgrammeView(p.id, p.name, p.commissioningMinistry, p.executingAgency, p.firstFiscalYear,
-                    p.lastFiscalYear, p.ceiling, p.planned, p.committed, p.disbursed, p.recovered, e.headroom(),
-                    utilization, p.createdAt);
+                    p.lastFiscalYear, p.ceiling, p.planned, p.committed, p.disbursed, p.recovered, p.reappropriated,
+                    p.returnedToTreasury(), e.headroom(), utilization, p.state, p.endedAt, p.endedBy, p.endReason,
+                    p.createdAt);
         }
     }
 
     /** {@code amount}: the year's budget now, after carry-overs in and out and the lapse at its close. */
     public record EnvelopeView(int fiscalYear, LocalDate startsOn, LocalDate endsOn, long amount, long committed,
             long disbursed, long recovered, long headroom, Gate gate, String gateReason, String gateSetBy,
-            Instant gateSetAt, long carriedIn, long carriedOut, long lapsed, Instant closedAt, String closedBy) {
+            Instant gateSetAt, long carriedIn, long carriedOut, long lapsed,
+            @Schema(description = "Returned money re-appropriated into the year; part of amount") long reappropriated,
+            Instant closedAt, String closedBy) {
 
         static EnvelopeView of(Envelope e) {
             return new EnvelopeView(e.fiscalYear, FiscalYear.firstDay(e.fiscalYear), FiscalYear.lastDay(e.fiscalYear),
                     e.amount, e.committed, e.disbursed, e.recovered, e.exposure().headroom(), e.gate, e.gateReason,
-                    e.gateSetBy, e.gateSetAt, e.carriedIn, e.carriedOut, e.lapsed, e.closedAt, e.closedBy);
+                    e.gateSetBy, e.gateSetAt, e.carriedIn, e.carriedOut, e.lapsed, e.reappropriated, e.closedAt,
+                    e.closedBy);
         }
     }
 
     /**
-     * One fiscal year's money at the year end: {@code planned + carriedIn = carriedOut + lapsed +
-     * committed + (disbursed − recovered) + unspent}, to the yen; {@code unspent} is 0 once it is closed.
+     * One fiscal year's money at the year end: {@code planned + carriedIn + reappropriated = carriedOut
+     * + lapsed + committed + disbursed + unspent}, to the yen; {@code unspent} is 0 once it is closed.
+     * {@code recovered} (paid money returned to the treasury) stands beside it: it is no money of the year.
      */
-    public record FiscalYearReport(int fiscalYear, long planned, long carriedIn, long carriedOut, long budget,
-            long committed, long disbursed, long recovered, long lapsed, long unspent, boolean closed,
-            Instant closedAt) {
+    public record FiscalYearReport(int fiscalYear, long planned, long carriedIn, long reappropriated, long carriedOut,
+            long budget, long committed, long disbursed, long lapsed, long unspent,
+            @Schema(description = "Paid money of the year the recipients returned to the treasury (国庫返納)") long recovered,
+            boolean closed, Instant closedAt) {
 
         static FiscalYearReport of(Envelope e) {
-            return new FiscalYearReport(e.fiscalYear, e.plannedAmount(), e.carriedIn, e.carriedOut, e.amount, e.committed,
-                    e.disbursed, e.recovered, e.lapsed, e.exposure().headroom(), e.isClosed(), e.closedAt);
+            return new FiscalYearReport(e.fiscalYear, e.plannedAmount(), e.carriedIn, e.reappropriated, e.carriedOut,
+                    e.amount, e.committed, e.disbursed, e.lapsed, e.exposure().headroom(), e.recovered, e.isClosed(),
+                    e.closedAt);
         }
     }
 
@@ -102,13 +118,15 @@ public final class Views {
         }
     }
 
-    public record BudgetDecisionView(UUID id, UUID programmeId, BudgetDecisionKind kind, Integer fiscalYear, Long amount,
-            List<UUID> trancheIds, Long newCeiling, String reason, ProposalState state, String proposedBy,
-            Instant proposedAt, String decidedBy, Instant decidedAt, String decisionNote) {
+    public record BudgetDecisionView(UUID id, UUID programmeId, BudgetDecisionKind kind, Integer fiscalYear,
+            Long amount, List<UUID> trancheIds, Long newCeiling, TerminationGrounds grounds, LocalDate returnDeadline,
+            String reason, ProposalState state, String proposedBy, Instant proposedAt, String decidedBy,
+            Instant decidedAt, String decisionNote) {
 
         static BudgetDecisionView of(BudgetDecision d) {
             return new BudgetDecisionView(d.id, d.programmeId, d.kind, d.fiscalYear, d.amount, d.tranches(), d.newCeiling,
-                    d.reason, d.state, d.proposedBy, d.proposedAt, d.decidedBy, d.decidedAt, d.decisionNote);
+                    d.grounds, d.returnDeadline, d.reason, d.state, d.proposedBy, d.proposedAt, d.decidedBy, d.decidedAt,
+                    d.decisionNote);
         }
     }
 

@@ -61,10 +61,7 @@ public class YearEndCloses {
             Instant now = clock.instant();
             List<Movement> movements = p.close(e, open(programmeId, fiscalYear),
                     decisions.carryOverPending(programmeId, fiscalYear), FiscalYear.today(clock), actor, now);
-            LedgerEntry last = null;
-            for (Movement m : movements) {
-                last = ledger.record(p, m, actor, "year-end close of FY" + fiscalYear, null, now);
-            }
+            LedgerEntry last = ledger.recordAll(p, movements, actor, "year-end close of FY" + fiscalYear, now);
             events.publish(p, ProgrammeChange.YEAR_CLOSED, last, fiscalYear, null, actor, "year-end close", now);
         }
         return preview(programmeId, fiscalYear);
@@ -91,7 +88,6 @@ public class YearEndCloses {
     }
 
     private List<Tranche> open(UUID programmeId, int fiscalYear) {
-        return tranches.list("programmeId = ?1 and fiscalYear = ?2", io.quarkus.panache.common.Sort.by("createdAt")
-                .and("id"), programmeId, fiscalYear).stream().filter(t -> t.state.isOpen()).toList();
+        return tranches.open(programmeId, fiscalYear);
     }
 }

@@ -151,7 +151,7 @@ class ProgrammeTest {
     }
 
     @Test
-    void recoveredMoneyGoesBackToTheHeadroomNeverMoreThanWasPaid() {
+    void recoveredMoneyGoesToTheTreasuryNeverMoreThanWasPaid() {
         Programme p = programme(1_000);
         Envelope e = planned(p, 2026, 500);
         Tranche t = tranche(p, e, 100);
@@ -159,7 +159,9 @@ class ProgrammeTest {
         p.disburse(t, e, "meti.treasurer", null, TODAY, NOW);
         p.recover(t, e, 40, NOW);
         assertThat(t.recoveredAmount).isEqualTo(40);
-        assertThat(p.exposure().headroom()).isEqualTo(940);
+        assertThat(p.exposure().headroom()).isEqualTo(900); // 国庫返納: no headroom without a decision
+        assertThat(p.returnedToTreasury()).isEqualTo(40);
+        assertThat(e.exposure().headroom()).isEqualTo(400);
         assertThatThrownBy(() -> p.recover(t, e, 61, NOW)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("¥60 still recoverable");
     }

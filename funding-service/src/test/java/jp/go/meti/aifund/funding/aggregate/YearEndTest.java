@@ -41,9 +41,9 @@ class YearEndTest {
     }
 
     private static long reportAddsUp(Envelope e) {
-        // planned + carried in = carried out + lapsed + committed + (disbursed − recovered) + unspent
-        long right = e.carriedOut + e.lapsed + e.committed + (e.disbursed - e.recovered) + e.exposure().headroom();
-        assertThat(e.plannedAmount() + e.carriedIn).isEqualTo(right);
+        // planned + carried in + re-appropriated = carried out + lapsed + committed + disbursed + unspent
+        long right = e.carriedOut + e.lapsed + e.committed + e.disbursed + e.exposure().headroom();
+        assertThat(e.plannedAmount() + e.carriedIn + e.reappropriated).isEqualTo(right);
         return right;
     }
 

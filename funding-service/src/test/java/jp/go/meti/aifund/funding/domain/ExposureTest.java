@@ -9,7 +9,7 @@ import jp.go.meti.aifund.kernel.InvalidRequestException;
 class ExposureTest {
 
     private static final long TRILLION = 1_000_000_000_000L;
-    private static final Exposure EMPTY = new Exposure("the ceiling", TRILLION, 0, 0, 0);
+    private static final Exposure EMPTY = new Exposure("the ceiling", TRILLION, 0, 0, 0, 0);
 
     @Test
     void commitsUpToExactlyTheLimit() {
@@ -36,11 +36,21 @@ class ExposureTest {
     }
 
     @Test
-    void recoveredMoneyReturnsToTheHeadroom() {
+    void recoveredMoneyGoesToTheTreasuryNotBackToTheHeadroom() {
         Exposure paid = EMPTY.commit(TRILLION).disburse(TRILLION);
         Exposure clawedBack = paid.recover(250);
-        assertThat(clawedBack.headroom()).isEqualTo(250);
-        assertThat(clawedBack.commit(250).headroom()).isZero();
+        assertThat(clawedBack.headroom()).isZero();
+        assertThatThrownBy(() -> clawedBack.commit(1)).isInstanceOf(LimitExceededException.class);
+    }
+
+    @Test
+    void reappropriatedReturnedMoneyIsHeadroomAgainAndNeverMoreThanWasReturned() {
+        Exposure reappropriated = new Exposure("the ceiling", TRILLION, 0, TRILLION, 250, 100);
+        assertThat(reappropriated.headroom()).isEqualTo(100);
+        assertThat(reappropriated.outstanding()).isEqualTo(TRILLION - 100);
+        assertThat(reappropriated.commit(100).headroom()).isZero();
+        assertThatThrownBy(() -> new Exposure("the ceiling", TRILLION, 0, TRILLION, 250, 251))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -64,7 +74,7 @@ class ExposureTest {
 
     @Test
     void aHugeRequestIsALimitErrorNotAnOverflow() {
-        Exposure nearlyFull = new Exposure("max", Long.MAX_VALUE, Long.MAX_VALUE - 10, 0, 0);
+        Exposure nearlyFull = new Exposure("max", Long.MAX_VALUE, Long.MAX_VALUE - 10, 0, 0, 0);
         assertThatThrownBy(() -> nearlyFull.commit(Long.MAX_VALUE)).isInstanceOf(LimitExceededException.class);
     }
 

@@ -134,7 +134,7 @@ class TrancheLifecycleTest {
     }
 
     @Test
-    void recoveredMoneyReturnsToTheHeadroomAndCannotExceedWhatWasPaid() {
+    void recoveredMoneyGoesToTheTreasuryAndCannotExceedWhatWasPaid() {
         String tranche = planned(programme, noetra, 2026, TRANCHE);
         approve(programme, tranche).then().statusCode(200);
         disburse(programme, tranche).then().statusCode(200);
@@ -145,7 +145,7 @@ class TrancheLifecycleTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("amount"));
 
         assertThat(programmeTotals(programme)).containsEntry("recovered", 20_000_000_000L)
-                .containsEntry("headroom", CEILING - TRANCHE + 20_000_000_000L);
+                .containsEntry("returnedToTreasury", 20_000_000_000L).containsEntry("headroom", CEILING - TRANCHE);
     }
 
     @Test

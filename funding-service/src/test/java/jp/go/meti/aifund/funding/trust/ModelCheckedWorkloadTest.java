@@ -33,9 +33,10 @@ import jp.go.meti.aifund.platform.rest.Roles;
  * (plan, approve, disburse, hold, release, reduce, cancel, recover; retries of the same
  * Idempotency-Key, at once or later; requests that must fail; and, among them, the budget year's
  * decisions: carry-overs from FY2025 to FY2026 of money and of named tranches, ceiling amendments
- * up and down, and closes of FY2025, each four eyes), while a reader checks the ceiling and
- * envelope invariants at every read. Afterwards what is still approved in FY2025 is carried over and
- * the year closed, and the year-end report must add up. Then the ledger is replayed through a single-threaded
+ * up and down, re-appropriations of returned money, closes of FY2025 and, now and then near the
+ * end, a termination, each four eyes), while a reader checks the ceiling and envelope invariants
+ * at every read. Afterwards what is still approved in FY2025 is carried over and the year closed
+ * (unless the programme was terminated), and the year-end report must add up. Then the ledger is replayed through a single-threaded
  * {@link ReferenceModel}: every entry must be legal there, land on the amounts the entry records,
  * and the final tranches must be the service's; no accepted request may have acted twice.
  * The seed is printed; {@code -Dworkload.seed=N} replays one.
@@ -76,16 +77,17 @@ class ModelCheckedWorkloadTest {
             Future<?> reader = pool.submit(() -> {
                 while (running.get()) {
                     Map<String, Object> t = programmeTotals(programme);
-                    long outstanding = num(t, "committed") + num(t, "disbursed") - num(t, "recovered");
+                    long outstanding = num(t, "committed") + num(t, "disbursed") - num(t, "reappropriated");
                     long ceiling = num(t, "ceiling");
-                    if (outstanding > ceiling || num(t, "planned") > ceiling || num(t, "headroom") < 0) {
+                    if (outstanding > ceiling || num(t, "planned") - num(t, "reappropriated") > ceiling
+                            || num(t, "headroom") != ceiling - outstanding || num(t, "headroom") < 0
+                            || num(t, "reappropriated") > num(t, "recovered")) {
                         violations.add("programme " + t);
                     }
                     List<Map<String, Object>> envelopes = admin().get("/api/programmes/{p}/envelopes", programme).then()
                             .extract().jsonPath().getList("items");
                     for (Map<String, Object> e : envelopes) {
-                        if (num(e, "committed") + num(e, "disbursed") - num(e, "recovered") > num(e, "amount")
-                                || num(e, "headroom") < 0) {
+                        if (num(e, "committed") + num(e, "disbursed") > num(e, "amount") || num(e, "headroom") < 0) {
                             violations.add("envelope " + e);
                         }
                     }
@@ -116,8 +118,8 @@ class ModelCheckedWorkloadTest {
         }
         assertThat(admin().get("/api/programmes/{p}/year-end-report", programme).then().statusCode(200).extract()
                 .jsonPath().<Map<String, Object>>getList("")).allSatisfy(y -> assertThat(num(y, "planned")
-                        + num(y, "carriedIn")).as("FY%s adds up", y.get("fiscalYear")).isEqualTo(num(y, "carriedOut")
-                                + num(y, "lapsed") + num(y, "committed") + num(y, "disbursed") - num(y, "recovered")
+                        + num(y, "carriedIn") + num(y, "reappropriated")).as("FY%s adds up", y.get("fiscalYear"))
+                        .isEqualTo(num(y, "carriedOut") + num(y, "lapsed") + num(y, "committed") + num(y, "disbursed")
                                 + num(y, "unspent")));
 
         // every answer to one key is the first answer
@@ -177,21 +179,25 @@ class ModelCheckedWorkloadTest {
         }
         Map<String, Object> totals = programmeTotals(programme);
         assertThat(List.of(num(totals, "committed"), num(totals, "disbursed"), num(totals, "recovered"),
-                num(totals, "ceiling"))).containsExactly(model.committed, model.disbursed, model.recovered, model.ceiling);
-        assertThat(model.closed).containsExactly(2025);
+                num(totals, "reappropriated"), num(totals, "ceiling"))).containsExactly(model.committed,
+                        model.disbursed, model.recovered, model.reappropriated, model.ceiling);
+        boolean terminated = "TERMINATED".equals(totals.get("state"));
+        assertThat(model.ended).isEqualTo(terminated);
+        assertThat(model.closed).isEqualTo(terminated ? java.util.Set.of(2025, 2026) : java.util.Set.of(2025));
     }
 
     /**
      * One of the budget year's acts, among the money's: a carry-over from FY2025 (money, or a named
      * tranche) proposed by one official and confirmed by another, a ceiling amendment up or down (some
-     * below what is outstanding, refused), or, in the last tenth, a close of FY2025 (refused while an
-     * approved tranche is unpaid or a carry-over awaits its decision).
+     * below what is outstanding, refused), a re-appropriation into FY2026 of returned money (more than
+     * was returned, refused), or, in the last tenth, a close of FY2025 (refused while an approved
+     * tranche is unpaid or a carry-over awaits its decision) and, rarely, a termination on either grounds.
      */
     private static void decide(Random random, String programme, List<String> tranches, Map<String, Integer> decided,
             boolean yearEnd) {
         String act;
         Response r;
-        int dice = random.nextInt(3);
+        int dice = random.nextInt(4);
         if (dice == 0 && yearEnd) { // closes come last, or FY2025 would close before its money moved
             act = "close";
             r = meti().post("/api/programmes/{p}/envelopes/2025/close", programme);
@@ -206,9 +212,19 @@ class ModelCheckedWorkloadTest {
                 if (!tranches.isEmpty() && random.nextBoolean()) {
                     body.put("trancheIds", List.of(tranches.get(random.nextInt(tranches.size()))));
                 }
-            } else {
+            } else if (dice == 2) {
                 act = "ceiling";
                 body.putAll(Map.of("kind", "CEILING_AMENDMENT", "newCeiling", CEILING / 2 + random.nextInt((int) CEILING)));
+            } else if (yearEnd && random.nextInt(8) == 0) {
+                act = "termination";
+                boolean breach = random.nextBoolean();
+                body.putAll(Map.of("kind", "TERMINATE", "grounds", breach ? "RECIPIENT_BREACH" : "CHANGE_OF_CIRCUMSTANCES"));
+                if (breach) {
+                    body.put("returnDeadline", java.time.LocalDate.now().plusDays(30).toString());
+                }
+            } else {
+                act = "re-appropriation";
+                body.putAll(Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2026, "amount", 1 + random.nextInt(100_000)));
             }
             r = meti().header("Idempotency-Key", key()).body(body).post("/api/programmes/{p}/budget-decisions", programme);
             if (r.statusCode() == 201) {
@@ -228,6 +244,7 @@ class ModelCheckedWorkloadTest {
     /** Carries what is still approved and unpaid in FY2025 over to FY2026, then closes FY2025. */
     private static void closeFy2025(String programme, Map<String, Integer> decided) {
         if (admin().get("/api/programmes/{p}/envelopes/2025", programme).then().extract().path("closedAt") != null) {
+            decided.merge("final close: closed already", 1, Integer::sum);
             return;
         }
         List<String> unpaid = meti().get("/api/programmes/{p}/envelopes/2025/close", programme).then().statusCode(200)

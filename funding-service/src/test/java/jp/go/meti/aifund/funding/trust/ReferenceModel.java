@@ -37,6 +37,10 @@ final class ReferenceModel {
     long committed;
     long disbursed;
     long recovered;
+    /** Of the returned money, what decisions made spendable again; the rest stays with the treasury. */
+    long reappropriated;
+    /** Closed by its final settlement or terminated: only returned money moves afterwards. */
+    boolean ended;
 
     ReferenceModel(long ceiling) {
         this.ceiling = ceiling;
@@ -51,6 +55,9 @@ final class ReferenceModel {
         Tranche t = trancheId == null ? null : tranches.get(trancheId);
         if (carriedFrom != null && !kind.equals("TRANCHE_CARRIED_OVER")) {
             finish();
+        }
+        if (ended && !kind.equals("TRANCHE_RECOVERED")) {
+            throw new IllegalStateException(kind + " after the programme ended");
         }
         switch (kind) {
             case "PROGRAMME_CREATED", "GATE_OVERRIDDEN" -> { }
@@ -126,14 +133,29 @@ final class ReferenceModel {
                 long[] e = envelopeMoney.get(fiscalYear);
                 boolean approvedUnpaid = tranches.values().stream()
                         .anyMatch(x -> x.fiscalYear == fiscalYear && x.approved && x.open());
-                if (approvedUnpaid || amount != envelopes.get(fiscalYear) - e[0] - e[1] + e[2]) {
+                if (approvedUnpaid || amount != envelopes.get(fiscalYear) - e[0] - e[1]) {
                     throw new IllegalStateException("FY" + fiscalYear + " closed wrongly: lapse ¥" + amount);
                 }
                 envelopes.merge(fiscalYear, -amount, Long::sum);
                 closed.add(fiscalYear);
             }
+            case "REAPPROPRIATED" -> { // returned money, never more than the treasury holds, into an open year
+                requireOpen(fiscalYear, kind);
+                if (amount <= 0 || amount > recovered - reappropriated) {
+                    throw new IllegalStateException("¥" + amount + " re-appropriated of ¥" + (recovered - reappropriated)
+                            + " returned");
+                }
+                envelopes.merge(fiscalYear, amount, Long::sum);
+                reappropriated += amount;
+            }
+            case "PROGRAMME_CLOSED", "PROGRAMME_TERMINATED" -> { // its entries cancelled and closed everything before
+                if (!closed.containsAll(envelopes.keySet()) || tranches.values().stream().anyMatch(Tranche::open)) {
+                    throw new IllegalStateException(kind + " with a year open or a tranche open");
+                }
+                ended = true;
+            }
             case "CEILING_AMENDED" -> {
-                if (amount < committed + disbursed - recovered || amount < planned()) {
+                if (amount < committed + disbursed - reappropriated || amount < planned() - reappropriated) {
                     throw new IllegalStateException("a ceiling of ¥" + amount + " below what is outstanding or planned");
                 }
                 ceiling = amount;
@@ -150,7 +172,7 @@ final class ReferenceModel {
         e[0] += committedDelta;
         e[1] += disbursedDelta;
         e[2] += recoveredDelta;
-        if (committed + disbursed - recovered > ceiling) {
+        if (committed + disbursed - reappropriated > ceiling) {
             throw new IllegalStateException("the ceiling would be exceeded");
         }
         requireWithin(fiscalYear);
@@ -169,7 +191,7 @@ final class ReferenceModel {
 
     private void requireWithin(int fiscalYear) {
         long[] e = envelopeMoney.get(fiscalYear);
-        if (e[0] + e[1] - e[2] > envelopes.get(fiscalYear)) {
+        if (e[0] + e[1] > envelopes.get(fiscalYear)) { // returned money (e[2]) went to the treasury
             throw new IllegalStateException("the FY" + fiscalYear + " envelope would be exceeded");
         }
     }

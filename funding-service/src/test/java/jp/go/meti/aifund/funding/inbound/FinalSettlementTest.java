@@ -1,0 +1,210 @@
+package jp.go.meti.aifund.funding.inbound;
+
+import static jp.go.meti.aifund.funding.support.FundingApi.*;
+import static jp.go.meti.aifund.funding.support.ResultEvents.MILESTONES;
+import static jp.go.meti.aifund.funding.support.ResultEvents.REVIEWS;
+import static jp.go.meti.aifund.funding.support.ResultEvents.milestoneDefined;
+import static jp.go.meti.aifund.funding.support.ResultEvents.publish;
+import static jp.go.meti.aifund.funding.support.ResultEvents.review;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jp.go.meti.aifund.platform.rest.Roles;
+
+/**
+ * The final settlement (額の確定) on the real broker and database: a programme FY2025–FY2026 paid a
+ * result-linked FY2026 tranche on its FY2025 result; an amended result earned less than was paid;
+ * the finalized review of FY2026, its last year, then orders the excess back with the statutory
+ * interest from the day it was paid, cancels what is still open, closes both years and the
+ * programme, and a later amendment moves no money. And a programme run through five fiscal years
+ * and closed, every yen in each year's report.
+ */
+@QuarkusTest
+class FinalSettlementTest {
+
+    private static final LocalDate PAID_ON = LocalDate.parse("2026-06-01");
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void theLastYearsReviewOrdersBackWhatResultsDidNotEarnWithInterestAndClosesTheProgramme() {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            String programme = admin().body(Map.of("name", "Final settlement " + UUID.randomUUID(), "ceiling",
+                    100_000_000_000L, "firstFiscalYear", 2025, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
+                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            envelope(programme, 2025, 10_000_000_000L);
+            envelope(programme, 2026, 20_000_000_000L);
+            String consortium = consortium(programme);
+            String milestone = UUID.randomUUID().toString();
+            publish(kafka, MILESTONES, milestoneDefined(programme, milestone, 2025, "PARAMS", null));
+
+            Map<String, Object> link = new HashMap<>(Map.of("milestoneId", milestone, "rule", "SCALABLE"));
+            String t = await().atMost(Duration.ofSeconds(30)).until(() -> nedo().header("Idempotency-Key", key())
+                    .body(Map.of("fiscalYear", 2026, "recipientId", consortium, "amount", 9_000_000_000L,
+                            "description", "paid by results", "resultLink", link))
+                    .post("/api/programmes/{p}/tranches", programme).then().extract().path("id"), id -> id != null);
+            String open = planned(programme, consortium, 2026, 1_000_000_000L);
+
+            // FY2025: 2/3 earned, ¥6,000,000,000 paid on 1 June 2026; amended to 1/3: ¥3,000,000,000 overpaid
+            publish(kafka, REVIEWS, review(programme, 2025, 1, "PARAMS", null, "2/3"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> tranche(programme, t).getLong("amount") == 6_000_000_000L);
+            approve(programme, t).then().statusCode(200);
+            act(nedo(), programme, t, "disburse", Map.of("disbursedOn", PAID_ON.toString())).then().statusCode(200);
+            publish(kafka, REVIEWS, review(programme, 2025, 2, "PARAMS", null, "1/3"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> tranche(programme, t).getLong("resultLink.overpaid") == 3_000_000_000L);
+            assertThat(orders(programme, t).getList("items")).isEmpty(); // the programme runs: METI decides
+
+            publish(kafka, REVIEWS, review(programme, 2026, 1, "FINAL", null, "1/1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(programmeTotals(programme).get("state")));
+
+            JsonPath orders = orders(programme, t);
+            assertThat(orders.getList("items")).hasSize(1);
+            assertThat(orders.getLong("items[0].amount")).isEqualTo(3_000_000_000L);
+            assertThat(orders.getString("items[0].receivedOn")).isEqualTo(PAID_ON.toString());
+            assertThat(orders.getString("items[0].deadline"))
+                    .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(30).toString());
+            // ¥3,000,000,000 × 10.95 % / 365 = ¥900,000 a day, both ends counted
+            long days = ChronoUnit.DAYS.between(PAID_ON, LocalDate.parse(orders.getString("items[0].interestAsOf"))) + 1;
+            assertThat(orders.getLong("items[0].interest")).isEqualTo(900_000L * days);
+
+            assertThat(tranche(programme, open).getString("state")).isEqualTo("CANCELLED");
+            Map<String, Object> totals = programmeTotals(programme);
+            assertThat(((Number) totals.get("committed")).longValue()).isZero();
+            assertThat(((Number) totals.get("disbursed")).longValue()).isEqualTo(6_000_000_000L);
+            assertThat(admin().get("/api/programmes/{p}/year-end-report", programme).then().statusCode(200).extract()
+                    .jsonPath().getList("closed", Boolean.class)).containsExactly(true, true);
+            approve(programme, open).then().statusCode(409);
+
+            // a late amendment of the last year, or of a paid year, moves no money any more
+            int entries = ledgerSize(programme);
+            publish(kafka, REVIEWS, review(programme, 2025, 3, "PARAMS", null, "0/1"));
+            publish(kafka, REVIEWS, review(programme, 2026, 2, "FINAL", null, "1/2"));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                    .until(() -> ledgerSize(programme) == entries);
+            assertThat(as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=200", programme).then().extract()
+                    .jsonPath().getList("items.kind")).contains("PROGRAMME_CLOSED", "TRANCHE_CANCELLED", "YEAR_CLOSED");
+            as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then()
+                    .body("intact", equalTo(true));
+        }
+    }
+
+    /**
+     * Five fiscal years, FY2022–FY2026 (today is in the last): each year's tranches planned, approved and
+     * paid, a tranche carried over, money ordered back and re-appropriated, the first four years closed,
+     * then the last year's finalized review closes the programme. Every year's report adds up, and the
+     * years together are the programme's totals, to the yen.
+     */
+    @Test
+    void aProgrammeRunsFiveYearsAndClosesWithEveryYenAccountedForInEachYearsReport() {
+        long billion = 1_000_000_000L;
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            String programme = admin().body(Map.of("name", "Five years " + UUID.randomUUID(), "ceiling", 100 * billion,
+                    "firstFiscalYear", 2022, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
+                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            String consortium = consortium(programme);
+            java.util.List<String> firstOfEachYear = new java.util.ArrayList<>();
+            for (int fy = 2022; fy <= 2026; fy++) {
+                envelope(programme, fy, 15 * billion);
+                if (fy > 2022) { // a recorded ministry decision opens each later year's gate
+                    meti().body(Map.of("reason", "FY" + (fy - 1) + " reviewed")).post(
+                            "/api/programmes/{p}/envelopes/{fy}/gate-override", programme, fy).then().statusCode(200);
+                }
+                for (long amount : new long[] {8 * billion, 4 * billion}) {
+                    String t = planned(programme, consortium, fy, amount);
+                    approve(programme, t).then().statusCode(200);
+                    if (fy != 2024 || amount == 8 * billion) { // FY2024's second tranche is unpaid at its year end
+                        act(nedo(), programme, t, "disburse", Map.of("disbursedOn", fy + "-06-01")).then().statusCode(200);
+                    }
+                    if (amount == 8 * billion) {
+                        firstOfEachYear.add(t);
+                    }
+                }
+                planned(programme, consortium, fy, billion); // planned, never approved: each close cancels it
+            }
+            // FY2023's audit orders ¥2,000,000,000 back, repaid; the treasury's money is re-appropriated into FY2026
+            String order = meti().body(Map.of("amount", 2 * billion, "deadline", "2024-12-31", "reason", "audit"))
+                    .post("/api/programmes/{p}/tranches/{t}/return-orders", programme, firstOfEachYear.get(1)).then()
+                    .statusCode(201).extract().path("id");
+            meti().body(Map.of("repaidOn", "2024-09-30")).post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle",
+                    programme, firstOfEachYear.get(1), order).then().statusCode(200);
+            confirmed(programme, Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2026, "amount", 2 * billion,
+                    "reason", "returned FY2023 money re-appropriated"));
+            // FY2024's unpaid tranche is carried over to FY2025 (繰越) and paid there
+            String unpaid = admin().get("/api/programmes/{p}/envelopes/2024/close", programme).then().extract().jsonPath()
+                    .getList("needingCarryOver", String.class).get(0);
+            confirmed(programme, Map.of("kind", "CARRY_OVER", "fiscalYear", 2024, "amount", 0,
+                    "trancheIds", java.util.List.of(unpaid), "reason", "construction delayed past 31 March 2025"));
+            act(nedo(), programme, unpaid, "disburse", Map.of("disbursedOn", "2025-06-01")).then().statusCode(200);
+            for (int fy = 2022; fy <= 2025; fy++) {
+                meti().post("/api/programmes/{p}/envelopes/{fy}/close", programme, fy).then().statusCode(200)
+                        .body("closed", equalTo(true));
+            }
+            publish(kafka, REVIEWS, review(programme, 2026, 1, "PARAMS", null, "1/1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(programmeTotals(programme).get("state")));
+
+            java.util.List<Map<String, Object>> years = admin().get("/api/programmes/{p}/year-end-report", programme)
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            assertThat(years).hasSize(5).allSatisfy(y -> {
+                assertThat(y.get("closed")).isEqualTo(true);
+                assertThat(yen(y, "planned") + yen(y, "carriedIn") + yen(y, "reappropriated")).as("FY%s", y.get("fiscalYear"))
+                        .isEqualTo(yen(y, "carriedOut") + yen(y, "lapsed") + yen(y, "committed") + yen(y, "disbursed")
+                                + yen(y, "unspent"));
+                assertThat(yen(y, "unspent") + yen(y, "committed")).isZero();
+            });
+            // FY2022, FY2023, FY2026 paid ¥12,000,000,000 each; FY2024 ¥8,000,000,000; FY2025 ¥16,000,000,000 with
+            // the carried-over tranche; each lapsed the rest of ¥15,000,000,000 (FY2026 with ¥2,000,000,000 more)
+            assertThat(years.stream().map(y -> yen(y, "disbursed")).toList())
+                    .containsExactly(12 * billion, 12 * billion, 8 * billion, 16 * billion, 12 * billion);
+            assertThat(years.stream().map(y -> yen(y, "lapsed")).toList())
+                    .containsExactly(3 * billion, 3 * billion, 3 * billion, 3 * billion, 5 * billion);
+            assertThat(yen(years.get(1), "recovered")).isEqualTo(2 * billion);
+            Map<String, Object> totals = programmeTotals(programme);
+            assertThat(yen(totals, "disbursed")).isEqualTo(years.stream().mapToLong(y -> yen(y, "disbursed")).sum());
+            assertThat(yen(totals, "planned")).isEqualTo(years.stream().mapToLong(y -> yen(y, "budget")).sum())
+                    .isEqualTo(60 * billion);
+            assertThat(yen(totals, "recovered")).isEqualTo(2 * billion);
+            assertThat(yen(totals, "returnedToTreasury")).isZero();
+            assertThat(yen(totals, "committed")).isZero();
+            as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then()
+                    .body("intact", equalTo(true));
+        }
+    }
+
+    /** Proposed by one METI official, confirmed by another. */
+    private static void confirmed(String programme, Map<String, ?> decision) {
+        String id = meti().header("Idempotency-Key", key()).body(decision)
+                .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(201).extract().path("id");
+        as(METI_2, Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .post("/api/programmes/{p}/budget-decisions/{d}/confirm", programme, id).then().statusCode(200);
+    }
+
+    private static long yen(Map<String, Object> map, String field) {
+        return ((Number) map.get(field)).longValue();
+    }
+
+    private static JsonPath tranche(String programme, String id) {
+        return admin().get("/api/programmes/{p}/tranches/{t}", programme, id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath orders(String programme, String tranche) {
+        return admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, tranche).then().statusCode(200)
+                .extract().jsonPath();
+    }
+}
