@@ -14,7 +14,7 @@ const LABELS = {
   RESOLVED: 'Resolved', PULLBACK_RECOMMENDED: 'Pullback recommended', WATCH: 'Watch',
   TERMINATION_REVIEW: 'Termination review', REVIEW_OVERDUE: 'Review overdue', REVIEW_DUE_SOON: 'Review due soon',
   CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', GOAL_OFF_TRACK: 'Goal off track',
-  CRITICAL: 'Critical',
+  CRITICAL: 'Critical', ACTIVE: 'Active', CLOSED: 'Closed (final settlement)', TERMINATED: 'Terminated',
   WARNING: 'Warning', INFO: 'Information',
 };
 const label = code => LABELS[code] ?? String(code ?? '');
@@ -38,7 +38,7 @@ let wake = () => {};      // ends the wait before the next connection (the brows
 const fresh = new Set();  // warnings raised while the page was open, highlighted
 
 function chart(t) {
-  const net = t.disbursed - t.recovered;
+  const net = t.ceiling - t.headroom - t.committed; // paid money the ceiling holds (returned money re-appropriated aside)
   const bars = [['Committed', t.committed, '#f5a623'], ['Disbursed', net, '#0b3d64'], ['Headroom', t.headroom, '#c8e6c9']];
   let x = 0, svg = '';
   for (const [name, value, colour] of bars) {
@@ -96,6 +96,19 @@ function consortium(c) {
   el('prospective').textContent = c.prospective.length ? 'Announced, not yet joined: ' + c.prospective.join(', ') : '';
 }
 
+/** Each year's budget and what moved it; paid: what the year's tranches paid out, returned money included. */
+function years(programme, tranches) {
+  const paid = fy => tranches.filter(g => g.fiscalYear === fy && (g.state === 'DISBURSED' || g.state === 'RECOVERED'))
+    .reduce((sum, g) => sum + g.amount, 0);
+  const envelopes = programme?.envelopes ?? [];
+  el('years').innerHTML = envelopes.length ? envelopes.map(e => `<tr data-fy="${e.fiscalYear}">${cell('FY' + e.fiscalYear)}`
+    + cell(yen(e.amount), 'yen') + cell(yen(e.carriedIn), 'yen') + cell(yen(e.carriedOut), 'yen')
+    + cell(yen(e.reappropriated), 'yen') + cell(yen(e.lapsed), 'yen') + cell(yen(paid(e.fiscalYear)), 'yen')
+    + cell(e.closedAt ? jst(e.closedAt) : 'open') + '</tr>').join('')
+    : `<tr>${cell('—')}${cell('No budget year set yet.')}</tr>`;
+  el('programme-state').textContent = programme && programme.state !== 'ACTIVE' ? label(programme.state) : '';
+}
+
 function heldItem(h) {
   const r = h.recommendation;
   const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? 'not recorded');
@@ -127,6 +140,7 @@ async function load() {
   el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
     + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
     + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
+  years(board.programme, board.tranches);
   goals(board.goals);
   consortium(board.programme?.consortium ?? { tables: [], prospective: [] });
   const list = el('warnings');

@@ -55,6 +55,11 @@ public class Warning {
     public Instant resolvedAt;
     @Column(name = "resolve_note")
     public String resolveNote;
+    /** The ministry decision that followed it (a TERMINATE decision after a termination review), and its state. */
+    @Column(name = "decision_id")
+    public UUID decisionId;
+    @Column(name = "decision_state")
+    public String decisionState;
 
     protected Warning() {
     }
@@ -80,6 +85,12 @@ public class Warning {
         w.dedupeKey = dedupeKey;
         w.createdAt = at;
         return w;
+    }
+
+    /** A decision followed it: proposed, then confirmed or rejected. */
+    public void followedBy(UUID decision, String state) {
+        decisionId = decision;
+        decisionState = state;
     }
 
     /** Someone has seen it and says so; refused once it is acknowledged or resolved. */

@@ -128,31 +128,34 @@ public class ReadModel {
      * prospective members).
      */
     public record ProgrammeCopy(UUID programmeId, String name, int firstFiscalYear, int lastFiscalYear,
-            String envelopes, String recipients, String consortium, long sequence) {
+            String envelopes, String recipients, String consortium, String state, long sequence) {
     }
 
     /** Keeps the programme's description unless a later one (by funding-service's sequence) is kept already. */
     public void saveProgramme(ProgrammeCopy p) {
         em.createNativeQuery("INSERT INTO programme_copy (programme_id, name, first_fiscal_year, last_fiscal_year, "
-                + "envelopes, recipients, consortium, sequence, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                + "envelopes, recipients, consortium, sequence, updated_at, state) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                 + "ON CONFLICT (programme_id) DO UPDATE SET name = EXCLUDED.name, "
                 + "first_fiscal_year = EXCLUDED.first_fiscal_year, last_fiscal_year = EXCLUDED.last_fiscal_year, "
                 + "envelopes = EXCLUDED.envelopes, recipients = EXCLUDED.recipients, consortium = EXCLUDED.consortium, "
-                + "sequence = EXCLUDED.sequence, "
+                + "sequence = EXCLUDED.sequence, state = EXCLUDED.state, "
                 + "updated_at = EXCLUDED.updated_at WHERE programme_copy.sequence < EXCLUDED.sequence")
                 .setParameter(1, p.programmeId()).setParameter(2, p.name()).setParameter(3, p.firstFiscalYear())
                 .setParameter(4, p.lastFiscalYear()).setParameter(5, p.envelopes()).setParameter(6, p.recipients())
                 .setParameter(7, p.consortium()).setParameter(8, p.sequence()).setParameter(9, clock.instant())
+                .setParameter(10, p.state())
                 .executeUpdate();
     }
 
     @SuppressWarnings("unchecked")
     public Optional<ProgrammeCopy> programme(UUID programmeId) {
         List<Object[]> rows = em.createNativeQuery("SELECT programme_id, name, first_fiscal_year, last_fiscal_year, "
-                + "envelopes, recipients, consortium, sequence FROM programme_copy WHERE programme_id = ?1")
+                + "envelopes, recipients, consortium, state, sequence FROM programme_copy WHERE programme_id = ?1")
                 .setParameter(1, programmeId).getResultList();
         return rows.stream().map(r -> new ProgrammeCopy((UUID) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], ((Number) r[7]).longValue()))
+                ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7],
+                ((Number) r[8]).longValue()))
                 .findFirst();
     }
 

@@ -33,6 +33,10 @@ public class WarningRepository implements PanacheRepositoryBase<Warning, UUID> {
     }
 
     /** The warnings of a recurring condition not yet resolved (one, but for a race of two raisers). */
+    public List<Warning> unresolved(UUID programmeId, WarningKind kind) {
+        return list("programmeId = ?1 and kind = ?2 and state <> ?3", programmeId, kind, WarningState.RESOLVED);
+    }
+
     public List<Warning> unresolvedOf(String dedupeKey) {
         return list("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED);
     }

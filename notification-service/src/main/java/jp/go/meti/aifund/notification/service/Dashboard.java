@@ -38,8 +38,9 @@ import jp.go.meti.aifund.kernel.NotFoundException;
 public class Dashboard {
 
     /**
-     * One programme; {@code utilizationBasisPoints} is committed + disbursed − recovered over the
-     * ceiling, rounded down (display only); {@code asOf} is when this service last learnt of a change.
+     * One programme; {@code utilizationBasisPoints} is what the ceiling holds (ceiling − headroom:
+     * committed and paid money, less returned money re-appropriated) over the ceiling, rounded down
+     * (display only); {@code asOf} is when this service last learnt of a change.
      */
     public record ProgrammeBoard(Figures totals, Programme programme, int utilizationBasisPoints, Instant asOf,
             List<Tranches> tranches, List<Held> held, List<Review> reviews, Map<Severity, Long> openWarnings,
@@ -64,9 +65,12 @@ public class Dashboard {
             long recovered, long headroom) {
     }
 
-    /** The programme as funding-service describes it (null until its first programme event arrives). */
-    public record Programme(String name, int firstFiscalYear, int lastFiscalYear, List<Envelope> envelopes,
-            Consortium consortium) {
+    /**
+     * The programme as funding-service describes it (null until its first programme event arrives);
+     * {@code state}: ACTIVE, CLOSED by its final settlement, or TERMINATED.
+     */
+    public record Programme(String name, int firstFiscalYear, int lastFiscalYear, String state,
+            List<Envelope> envelopes, Consortium consortium) {
     }
 
     /**
@@ -82,8 +86,13 @@ public class Dashboard {
     public record MemberShare(String name, int shareBasisPoints) {
     }
 
-    /** A fiscal year's planned envelope (its committed and disbursed figures are in the totals and tranches). */
-    public record Envelope(int fiscalYear, long amount) {
+    /**
+     * A fiscal year's budget ({@code amount}: as planned, plus carried in and re-appropriated, less
+     * carried out and lapsed) and when it was closed, null while open; its committed and disbursed
+     * figures are in the totals and tranches.
+     */
+    public record Envelope(int fiscalYear, long amount, long carriedIn, long carriedOut, long reappropriated,
+            long lapsed, Instant closedAt) {
     }
 
     private record Named(UUID recipientId, String name) {
@@ -148,8 +157,8 @@ public class Dashboard {
                 .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), names.get(h.recipientId()),
                         h.amount(), h.reason(), h.since(), recommendation(programmeId, h))).toList();
         return new ProgrammeBoard(figures(totals, copy.map(ProgrammeCopy::name).orElse(null)),
-                copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), envelopes(c),
-                        consortium(c)))
+                copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), c.state(),
+                        envelopes(c), consortium(c)))
                         .orElse(null),
                 utilization(totals), readModel.asOf(programmeId),
                 readModel.tranchesByYearAndState(programmeId).stream().map(Tranches::of).toList(), held,
@@ -184,7 +193,7 @@ public class Dashboard {
 
     /** Exposure over the ceiling in basis points, rounded down: a displayed figure, never money. */
     static int utilization(ProgrammeFigures f) {
-        long exposure = f.committed() + f.disbursed() - f.recovered();
+        long exposure = f.ceiling() - f.headroom(); // money returned to the treasury no longer counts as headroom
         return f.ceiling() == 0 ? 0 : (int) Math.floorDiv(Math.multiplyExact(exposure, 10_000L), f.ceiling());
     }
 

@@ -15,11 +15,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.contracts.programme.ProgrammeTotals;
+import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.LedgeredTotals;
 import jp.go.meti.aifund.notification.repository.ReadModel.ProgrammeCopy;
@@ -30,21 +32,24 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
  * Applies programme events once, a poll's worth at a time: keeps the programme's description (its
  * name, fiscal years, planned envelopes and recipients, the newest by funding-service's sequence) and, where the change
  * moved money, its totals (ordered with the tranche events' by the ledger entry), so the dashboard
- * follows an envelope changed with no tranche event after it.
+ * follows an envelope changed with no tranche event after it. A {@code TERMINATE} decision links the
+ * programme's termination reviews to it; its confirmation resolves them.
  */
 @ApplicationScoped
 public class ProgrammeHandler {
 
     public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
             "share-table-proposed", "share-table-confirmed", "share-table-rejected", "budget-decision-proposed",
-            "budget-decision-confirmed", "budget-decision-rejected", "year-closed").stream()
+            "budget-decision-confirmed", "budget-decision-rejected", "year-closed", "closed", "terminated").stream()
             .map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
     private final ObjectMapper json;
     private final Event<ProgrammeUpdated> updated;
+    private final Warnings warnings;
 
-    public ProgrammeHandler(ReadModel readModel, ObjectMapper json, Event<ProgrammeUpdated> updated) {
+    public ProgrammeHandler(ReadModel readModel, ObjectMapper json, Event<ProgrammeUpdated> updated, Warnings warnings) {
+        this.warnings = warnings;
         this.readModel = readModel;
         this.json = json;
         this.updated = updated;
@@ -59,7 +64,13 @@ public class ProgrammeHandler {
             UUID programmeId = d.getProgrammeId();
             readModel.saveProgramme(new ProgrammeCopy(programmeId, d.getName(), Math.toIntExact(d.getFirstFiscalYear()),
                     Math.toIntExact(d.getLastFiscalYear()), envelopes(d.getEnvelopes()), recipients(d.getRecipients()),
-                    consortium(d), d.getSequence()));
+                    consortium(d), d.getState() == null ? "ACTIVE" : d.getState().value(), d.getSequence()));
+            ProgrammeBudgetDecision decision = d.getChange().getBudgetDecision();
+            if (decision != null && decision.getKind() == ProgrammeBudgetDecision.Kind.TERMINATE) {
+                warnings.followedBy(programmeId, WarningKind.TERMINATION_REVIEW, decision.getBudgetDecisionId(),
+                        decision.getState().value(), "TERMINATE decision " + decision.getBudgetDecisionId()
+                                + " (" + decision.getGrounds() + ")");
+            }
             Long ledgerEntry = d.getChange().getLedgerEntryId();
             if (ledgerEntry != null) {
                 ProgrammeTotals t = d.getTotals();
@@ -72,14 +83,21 @@ public class ProgrammeHandler {
     }
 
     /**
-     * The envelopes' planned amounts, which change only by a decision that publishes a programme
-     * event; their committed and disbursed figures and gates move with tranches and reviews, which
-     * do not, so they are not kept.
+     * The envelopes' budgets and what budget decisions and closes did to them, which change only by a
+     * decision that publishes a programme event; their committed and disbursed figures and gates move
+     * with tranches and reviews, which do not, so they are not kept. Fields an older event lacks are 0.
      */
     private String envelopes(List<ProgrammeEnvelope> envelopes) {
         ArrayNode kept = json.createArrayNode();
-        envelopes.forEach(e -> kept.addObject().put("fiscalYear", e.getFiscalYear()).put("amount", e.getAmount()));
+        envelopes.forEach(e -> kept.addObject().put("fiscalYear", e.getFiscalYear()).put("amount", e.getAmount())
+                .put("carriedIn", zeroIfAbsent(e.getCarriedIn())).put("carriedOut", zeroIfAbsent(e.getCarriedOut()))
+                .put("reappropriated", zeroIfAbsent(e.getReappropriated())).put("lapsed", zeroIfAbsent(e.getLapsed()))
+                .put("closedAt", e.getClosedAt() == null ? null : e.getClosedAt().toString()));
         return kept.toString();
+    }
+
+    private static long zeroIfAbsent(Long yen) {
+        return yen == null ? 0 : yen;
     }
 
     /**

@@ -29,14 +29,23 @@ public final class Views {
     /** A warning; {@code figures} is the computed reduction and its split, as stored. */
     public record WarningView(UUID id, WarningKind kind, Severity severity, UUID programmeId, Integer fiscalYear,
             WarningState state, String title, String detail, List<String> causeEventIds, String policyVersion,
-            @JsonRawValue @Schema(implementation = PullbackPolicy.Reduction.class) String figures, Instant createdAt, Step acknowledged, Step resolved) {
+            @JsonRawValue @Schema(implementation = PullbackPolicy.Reduction.class) String figures, Instant createdAt, Step acknowledged, Step resolved,
+            Decision decision) {
 
         public static WarningView of(Warning w) {
             return new WarningView(w.id, w.kind, w.severity, w.programmeId, w.fiscalYear, w.state, w.title, w.detail,
                     Arrays.stream(w.causeEventIds.split(",")).filter(s -> !s.isBlank()).toList(), w.policyVersion,
                     w.figures, w.createdAt, Step.of(w.acknowledgedBy, w.acknowledgedAt, w.acknowledgeNote),
-                    Step.of(w.resolvedBy, w.resolvedAt, w.resolveNote));
+                    Step.of(w.resolvedBy, w.resolvedAt, w.resolveNote),
+                    w.decisionId == null ? null : new Decision(w.decisionId, w.decisionState));
         }
+    }
+
+    /**
+     * The ministry decision that followed a warning, in funding-service ({@code GET
+     * /api/programmes/{p}/budget-decisions/{id}}): a TERMINATE decision after a termination review.
+     */
+    public record Decision(UUID budgetDecisionId, String state) {
     }
 
     /**

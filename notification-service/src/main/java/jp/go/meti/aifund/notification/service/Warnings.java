@@ -103,6 +103,21 @@ public class Warnings {
         journal.record(w, w.resolve(actor, note, now), now);
     }
 
+    /**
+     * Links the unresolved warnings of {@code kind} of a programme to the decision that followed them
+     * (a termination review to a {@code TERMINATE} decision): a confirmed decision resolves them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followedBy(UUID programmeId, WarningKind kind, UUID decisionId, String decisionState, String decision) {
+        Instant now = clock.instant();
+        for (Warning w : warnings.unresolved(programmeId, kind)) {
+            w.followedBy(decisionId, decisionState);
+            if ("CONFIRMED".equals(decisionState)) {
+                journal.record(w, w.resolve(SYSTEM, "followed by the confirmed " + decision, now), now);
+            }
+        }
+    }
+
     /** Resolves the open warnings of a recurring condition that has ended, as the service itself. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolveAll(String dedupeKey, String note) {

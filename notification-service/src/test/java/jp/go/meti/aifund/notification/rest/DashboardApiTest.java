@@ -169,4 +169,61 @@ class DashboardApiTest {
         // ¥200,000,000,000 gated × (1 − 30 %) = ¥140,000,000,000
         assertThat(b.getLong("held[0].recommendation.reduction")).isEqualTo(140_000_000_000L);
     }
+
+    /** A programme event of budget decision {@code decision} of kind TERMINATE, in {@code state}. */
+    private static ObjectNode termination(String change, UUID programme, long sequence, UUID decision, String state) {
+        ObjectNode e = Events.programme(change, programme, "Noetra foundation model", sequence,
+                state.equals("PROPOSED") ? null : Events.nextLedgerEntry(), 0);
+        ObjectNode c = (ObjectNode) e.get("data").get("change");
+        c.put("kind", change.equals("terminated") ? "PROGRAMME_TERMINATED" : c.get("kind").asText());
+        c.putObject("budgetDecision").put("budgetDecisionId", decision.toString()).put("kind", "TERMINATE")
+                .put("state", state).put("grounds", "RECIPIENT_BREACH").put("returnDeadline", "2028-12-01")
+                .put("proposedBy", "meti.yamada").put("decidedBy", state.equals("PROPOSED") ? null : "meti.suzuki")
+                .putArray("trancheIds");
+        return e;
+    }
+
+    @Test
+    void aTerminationDecisionFollowsTheTerminationReviewAndTheBoardShowsTheYearsTheTerminationClosed() {
+        UUID programme = UUID.randomUUID();
+        List<Milestone> missed = List.of(new Milestone("PARAMS", true, 10_000, "40", "MISSED", 0));
+        publish("aifund.review-events.v1", Events.review("finalized", programme, UUID.randomUUID(), 2026, 3000, "FAILED", missed));
+        publish("aifund.review-events.v1", Events.review("finalized", programme, UUID.randomUUID(), 2027, 3000, "FAILED", missed));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !terminationReviews(programme).isEmpty());
+
+        UUID decision = UUID.randomUUID();
+        ObjectNode proposed = termination("budget-decision-proposed", programme, 1, decision, "PROPOSED");
+        assertThat(Contracts.violations(proposed)).isEmpty();
+        publish("aifund.programme-events.v1", proposed);
+        await().atMost(Duration.ofSeconds(60)).until(() -> terminationReviews(programme).get(0).get("decision") != null);
+        Map<String, Object> linked = terminationReviews(programme).get(0);
+        assertThat(linked).containsEntry("state", "OPEN")
+                .containsEntry("decision", Map.of("budgetDecisionId", decision.toString(), "state", "PROPOSED"));
+
+        publish("aifund.programme-events.v1", termination("budget-decision-confirmed", programme, 2, decision, "CONFIRMED"));
+        ObjectNode terminated = termination("terminated", programme, 3, decision, "CONFIRMED");
+        ObjectNode data = (ObjectNode) terminated.get("data");
+        data.put("state", "TERMINATED");
+        data.putArray("envelopes").addObject().put("fiscalYear", 2026).put("amount", 60_000_000_000L)
+                .put("committed", 0).put("disbursed", 60_000_000_000L).put("recovered", 0).put("gate", "NOT_GATED")
+                .put("carriedIn", 0).put("carriedOut", 5_000_000_000L).put("reappropriated", 0)
+                .put("lapsed", 35_000_000_000L).put("closedAt", "2027-11-10T05:00:00Z");
+        assertThat(Contracts.violations(terminated)).isEmpty();
+        publish("aifund.programme-events.v1", terminated);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RESOLVED".equals(terminationReviews(programme).get(0).get("state"))
+                && status(programme) == 200 && "TERMINATED".equals(board(programme).getString("programme.state")));
+        Map<String, Object> resolved = terminationReviews(programme).get(0);
+        assertThat(resolved).containsEntry("decision", Map.of("budgetDecisionId", decision.toString(), "state", "CONFIRMED"));
+        assertThat(((Map<?, ?>) resolved.get("resolved")).get("note").toString()).contains(decision.toString());
+        JsonPath b = board(programme);
+        assertThat(b.getLong("programme.envelopes[0].lapsed")).isEqualTo(35_000_000_000L);
+        assertThat(b.getLong("programme.envelopes[0].carriedOut")).isEqualTo(5_000_000_000L);
+        assertThat(b.getString("programme.envelopes[0].closedAt")).isEqualTo("2027-11-10T05:00:00Z");
+    }
+
+    private static List<Map<String, Object>> terminationReviews(UUID programme) {
+        return given().auth().oauth2(Tokens.of("auditor.ito", Roles.AUDITOR))
+                .get("/api/warnings?programmeId={p}&kind=TERMINATION_REVIEW", programme).then().statusCode(200)
+                .extract().jsonPath().getList("items");
+    }
 }
