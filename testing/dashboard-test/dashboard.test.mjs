@@ -1,6 +1,7 @@
 // The dashboard of the seeded demo (deploy/run-local.sh --demo), in Debian's headless Chromium:
 // the figures it shows equal the services' own APIs; names, labels, the utilization, the legend,
-// why each held tranche is held, each goal's plan and actual, and the consortium's shares over time; a pullback raised now appears live and its hold within a second;
+// why each held tranche is held, each goal's plan and actual, the consortium's shares over time and
+// the budget years (carried over, re-appropriated, lapsed, closed); a pullback raised now appears live and its hold within a second;
 // the stream cut (the browser offline) and resumed loses none of the changes made meanwhile; and
 // at 390 px nothing is off-screen. Every webhook delivery of those changes verifies with the
 // Standard Webhooks library, although the demo's business clock runs in 2028 (the timestamp is real
@@ -68,7 +69,9 @@ try {
   for (const figure of ['ceiling', 'planned', 'committed', 'disbursed', 'recovered', 'headroom']) {
     assert.equal(await page.locator(`[data-testid="${figure}"]`).textContent(), yen(described[figure]), figure);
   }
-  const used = Math.floor((described.committed + described.disbursed - described.recovered) * 10000 / described.ceiling);
+  const used = Math.floor((described.ceiling - described.headroom) * 10000 / described.ceiling);
+  assert.equal(described.returnedToTreasury, 0, 'the demo re-appropriated what FY2026 paid back');
+  assert.equal(described.reappropriated, 1_000_000_000);
   assert.equal(await page.locator('[data-testid="utilization"]').textContent(), (used / 100).toFixed(2) + ' % used');
   assert.equal(await page.locator('[data-testid="legend"] li').count(), 4);
 
@@ -91,6 +94,18 @@ try {
   assert.ok(consortium.includes('2027-04-01\t' + fy2027.shares.map(m => `${m.name} ${(m.shareBasisPoints / 100).toFixed(2)} %`)
     .join(', ')), consortium);
   assert.equal(await page.locator('[data-testid="prospective"]').textContent(), 'Announced, not yet joined: Rakuten');
+  // the budget years, as funding-service's year-end report gives them: FY2026 and FY2027 closed, FY2029 re-appropriated
+  const report = await call(FUNDING, `/api/programmes/${programme}/year-end-report`, 'AUDITOR_ITO');
+  const years = await page.locator('[data-testid="years"] tr').allInnerTexts();
+  assert.equal(years.length, report.length);
+  for (const y of report) {
+    const row = years.find(r => r.startsWith(`FY${y.fiscalYear}\t`)) ?? assert.fail(`no row for FY${y.fiscalYear}`);
+    assert.ok(row.startsWith([`FY${y.fiscalYear}`, y.budget, y.carriedIn, y.carriedOut, y.reappropriated, y.lapsed,
+      y.disbursed].map((v, i) => i ? yen(v) : v).join('\t')), row);
+    assert.equal(row.endsWith('open'), !y.closed, row);
+  }
+  assert.deepEqual(report.filter(y => y.closed).map(y => y.fiscalYear), [2026, 2027]);
+  assert.equal(report.find(y => y.fiscalYear === 2029).reappropriated, 1_000_000_000);
   // each goal's plan and actual over the reviewed years, as milestone-service's trajectory gives them
   const goals = await call(MILESTONES, `/api/programmes/${programme}/goals`, 'AUDITOR_ITO');
   const modelSize = await call(MILESTONES, `/api/programmes/${programme}/goals/${goals.items.find(g => g.code === 'MODEL-SIZE').id}`, 'AUDITOR_ITO');

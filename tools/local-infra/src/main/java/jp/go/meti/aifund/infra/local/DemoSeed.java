@@ -172,6 +172,20 @@ public final class DemoSeed {
         call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/budget-decisions/" + carryOver
                 + "/confirm", Map.of("note", "carry-over approved"), UUID.randomUUID().toString());
         close(p, 2027);
+
+        // an audit of FY2026 finds ¥1,000,000,000 of compute ineligible: ordered back with the statutory
+        // interest and repaid, it goes to the treasury (国庫返納), no headroom until METI re-appropriates it
+        // into FY2029 by a four-eyes decision
+        String orders = funding + "/api/programmes/" + p + "/tranches/" + fy2026.get(1) + "/return-orders";
+        String order = post("meti.suzuki", "meti-official", orders, Map.of("amount", 1_000_000_000L,
+                "deadline", "2028-06-30", "reason", "FY2026 audit: compute not used for the programme")).get("id").asText();
+        post("meti.suzuki", "meti-official", orders + "/" + order + "/settle", Map.of("repaidOn", "2028-05-20"));
+        String reappropriation = post("meti.yamada", "meti-official", funding + "/api/programmes/" + p
+                + "/budget-decisions", Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2029, "amount", 1_000_000_000L,
+                        "reason", "Returned FY2026 funds re-appropriated to FY2029 evaluation compute"),
+                UUID.randomUUID().toString()).get("id").asText();
+        call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/budget-decisions/"
+                + reappropriation + "/confirm", Map.of("note", "re-appropriation approved"), UUID.randomUUID().toString());
         return p;
     }
 
