@@ -21,6 +21,7 @@ const label = code => LABELS[code] ?? String(code ?? '');
 const yen = n => '¥' + Number(n).toLocaleString('ja-JP');
 const percent = bp => (bp / 100).toFixed(2) + ' %';
 const jst = at => at ? new Date(at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' }) + ' JST' : '—';
+const jstDay = at => new Date(at).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' });
 const el = id => document.getElementById(id);
 const cell = (text, cls) => `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
 const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
@@ -104,7 +105,7 @@ function years(programme, tranches) {
   el('years').innerHTML = envelopes.length ? envelopes.map(e => `<tr data-fy="${e.fiscalYear}">${cell('FY' + e.fiscalYear)}`
     + cell(yen(e.amount), 'yen') + cell(yen(e.carriedIn), 'yen') + cell(yen(e.carriedOut), 'yen')
     + cell(yen(e.reappropriated), 'yen') + cell(yen(e.lapsed), 'yen') + cell(yen(paid(e.fiscalYear)), 'yen')
-    + cell(e.closedAt ? jst(e.closedAt) : 'open') + '</tr>').join('')
+    + (e.closedAt ? `<td title="${jst(e.closedAt)}">${jstDay(e.closedAt)}</td>` : cell('open')) + '</tr>').join('')
     : `<tr>${cell('—')}${cell('No budget year set yet.')}</tr>`;
   el('programme-state').textContent = programme && programme.state !== 'ACTIVE' ? label(programme.state) : '';
 }
