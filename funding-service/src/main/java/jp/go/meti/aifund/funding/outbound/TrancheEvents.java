@@ -62,11 +62,7 @@ public class TrancheEvents {
                 .withOverpaid(l.overpaid).withRolledOverFrom(l.rolledOverFrom).withRolledOverTo(l.rolledOverTo);
     }
 
-    public void publish(Programme p, Tranche t, LedgerEntry entry) {
-        publish(p, t, entry, shareTables.inForce(p.id, t.fiscalYear));
-    }
-
-    /** The same, with the shares in force in the tranche's year known already (many events of one change). */
+    /** The tranche's event after {@code entry}, with the shares in force in its year ({@link #sharesOf}). */
     public void publish(Programme p, Tranche t, LedgerEntry entry, SharesInForce members) {
         String type = typeOf(entry.kind);
         TrancheData data = new TrancheData().withProgrammeId(p.id).withTrancheId(t.id).withFiscalYear((long) t.fiscalYear)

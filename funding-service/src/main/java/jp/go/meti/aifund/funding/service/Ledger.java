@@ -39,15 +39,7 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry record(Programme programme, Movement movement, String actor, String reason, String key,
             Instant at) {
-        // the previous hash is read under the programme's row lock, which the caller holds
-        LedgerEntry e = LedgerEntry.of(programme, movement, actor, reason, key, at, entries.lastHash(programme.id));
-        entries.persist(e);
-        if (movement.tranche() != null) {
-            trancheEvents.publish(programme, movement.tranche(), e);
-        }
-        committed.fire(new CeilingMetrics.Committed(programme.id, programme.name, programme.ceiling,
-                programme.exposure().outstanding()));
-        return e;
+        return append(programme, List.of(movement), actor, reason, key, at);
     }
 
     /**
@@ -59,11 +51,17 @@ public class Ledger {
     @Transactional(Transactional.TxType.MANDATORY)
     public LedgerEntry recordAll(Programme programme, List<Movement> movements, String actor, String reason,
             Instant at) {
+        return append(programme, movements, actor, reason, null, at);
+    }
+
+    private LedgerEntry append(Programme programme, List<Movement> movements, String actor, String reason, String key,
+            Instant at) {
+        // the previous hash is read under the programme's row lock, which the caller holds
         String previous = entries.lastHash(programme.id);
         Map<Integer, SharesInForce> shares = new HashMap<>();
         LedgerEntry last = null;
         for (Movement m : movements) {
-            last = LedgerEntry.of(programme, m, actor, reason, null, at, previous);
+            last = LedgerEntry.of(programme, m, actor, reason, key, at, previous);
             entries.persist(last);
             previous = last.hash;
             if (m.tranche() != null) {
