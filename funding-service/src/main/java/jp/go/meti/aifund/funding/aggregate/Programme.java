@@ -116,6 +116,16 @@ public class Programme {
         return state == ProgrammeState.ACTIVE;
     }
 
+    /**
+     * Whether the final settlement may run now: the last fiscal year has ended and no approved tranche
+     * is unpaid ({@code open}: the programme's open tranches), so ending the programme takes from the
+     * recipient nothing it was entitled to.
+     */
+    public boolean isSettleable(LocalDate today, List<Tranche> open) {
+        return today.isAfter(jp.go.meti.aifund.kernel.FiscalYear.lastDay(lastFiscalYear))
+                && open.stream().noneMatch(Tranche::isApproved);
+    }
+
     /** Only an active programme moves money; an ended one settles its return orders and nothing else. */
     public void requireActive() {
         if (!isActive()) {

@@ -42,6 +42,9 @@ public class ReturnOrder {
     @Column(name = "repaid_on")
     public LocalDate repaidOn;
     public Long interest;
+    /** Whether interest from receipt (加算金) is owed: a cancellation's return, not a final settlement's excess. */
+    @Column(name = "interest_from_receipt")
+    public boolean interestFromReceipt;
     @Column(name = "late_interest")
     public Long lateInterest;
     @Column(name = "settled_by")
@@ -58,6 +61,12 @@ public class ReturnOrder {
      */
     public static ReturnOrder issue(Tranche t, long amount, long openOrders, LocalDate deadline, String reason,
             String actor, Instant at) {
+        return issue(t, amount, openOrders, deadline, true, reason, actor, at);
+    }
+
+    /** {@code fromReceipt}: interest from receipt is owed (a cancellation's return) or not (a final settlement's excess). */
+    public static ReturnOrder issue(Tranche t, long amount, long openOrders, LocalDate deadline, boolean fromReceipt,
+            String reason, String actor, Instant at) {
         if (t.state != TrancheState.DISBURSED && t.state != TrancheState.RECOVERED) {
             throw new ConflictException("only disbursed money can be ordered back; this tranche is " + t.state);
         }
@@ -77,6 +86,7 @@ public class ReturnOrder {
         o.issuedBy = actor;
         o.issuedAt = at;
         o.state = ReturnOrderState.OPEN;
+        o.interestFromReceipt = fromReceipt;
         o.interestIfRepaidOn(deadline); // refuses a deadline before the money was received
         return o;
     }
@@ -86,7 +96,7 @@ public class ReturnOrder {
     }
 
     public StatutoryInterest interestIfRepaidOn(LocalDate day) {
-        return new StatutoryInterest(amount, receivedOn, deadline, day);
+        return new StatutoryInterest(amount, receivedOn, deadline, day, interestFromReceipt);
     }
 
     /** Records the repayment on {@code repaidOn} (not after {@code today}) and the interest owed to that day. */

@@ -15,9 +15,17 @@ import jp.go.meti.aifund.kernel.InvalidRequestException;
  * the deadline to the day it is repaid, when it is repaid after the deadline.</li>
  * </ul>
  * The year is 365 days, leap years included (as the Act prescribes); each amount is computed in
- * exact integer arithmetic and rounded <b>down</b> to the whole yen.
+ * exact integer arithmetic and rounded <b>down</b> to the whole yen. The interest from receipt is
+ * owed only on a return ordered on a cancellation (art. 17, 19(1)); an excess returned after the
+ * final amount is fixed (額の確定, art. 18(2)) owes late interest only ({@code fromReceipt} false).
  */
-public record StatutoryInterest(long principal, LocalDate receivedOn, LocalDate deadline, LocalDate repaidOn) {
+public record StatutoryInterest(long principal, LocalDate receivedOn, LocalDate deadline, LocalDate repaidOn,
+        boolean fromReceipt) {
+
+    /** A return ordered on a cancellation: interest from receipt, and late interest. */
+    public StatutoryInterest(long principal, LocalDate receivedOn, LocalDate deadline, LocalDate repaidOn) {
+        this(principal, receivedOn, deadline, repaidOn, true);
+    }
 
     /** 10.95 % a year, in basis points. */
     public static final int RATE_BASIS_POINTS = 1_095;
@@ -46,7 +54,7 @@ public record StatutoryInterest(long principal, LocalDate receivedOn, LocalDate 
     }
 
     public long interest() {
-        return accrued(interestDays());
+        return fromReceipt ? accrued(interestDays()) : 0;
     }
 
     public long lateInterest() {

@@ -67,7 +67,7 @@ public class ProgrammeResource {
     @GET
     @Path("/{programmeId}")
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
-    @Operation(summary = "A programme with its totals and headroom (ceiling − committed − disbursed + recovered)")
+    @Operation(summary = "A programme with its totals and headroom (ceiling − committed − disbursed + reappropriated: returned money is no headroom until re-appropriated)")
     public ProgrammeView get(@RestPath UUID programmeId) {
         return programmes.get(programmeId);
     }

@@ -80,7 +80,7 @@ public class ReturnOrderResource {
     @POST
     @Path("/{orderId}/settle")
     @RolesAllowed(Roles.METI_OFFICIAL)
-    @Operation(summary = "Record the repayment: the amount returns to the headroom; interest and late interest are fixed")
+    @Operation(summary = "Record the repayment: the amount goes to the treasury; interest and late interest are fixed")
     public ReturnOrderView settle(@RestPath UUID programmeId, @RestPath UUID trancheId, @RestPath UUID orderId,
             @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Settle command) {
         return orders.settle(programmeId, trancheId, orderId, command, caller.name(), ifMatch);

@@ -156,7 +156,7 @@ public class TrancheResource {
     @POST
     @Path("/{trancheId}/recover")
     @RolesAllowed(Roles.METI_OFFICIAL)
-    @Operation(summary = "Record disbursed money returned (clawback), fully or partly; it returns to the headroom")
+    @Operation(summary = "Record disbursed money returned (clawback), fully or partly; it goes to the treasury, not back to the headroom")
     public TrancheView recover(@RestPath UUID programmeId, @RestPath UUID trancheId,
             @RestHeader(Idempotency.HEADER) String key,
             @RestHeader(ETags.IF_MATCH) String ifMatch, @Valid @NotNull Recover command) {

@@ -53,7 +53,7 @@ public class CeilingMetrics {
         Gauge.builder("aifund.ceiling.yen", figures[0], AtomicLong::get).tag("programme", id)
                 .description("The programme's ceiling in yen").register(registry);
         Gauge.builder("aifund.outstanding.yen", figures[1], AtomicLong::get).tag("programme", id)
-                .description("Committed + disbursed − recovered, in yen").register(registry);
+                .description("Committed + disbursed − re-appropriated returned money, in yen").register(registry);
         Gauge.builder("aifund.ceiling.utilization", figures, f -> f[0].get() == 0 ? 0 : (double) f[1].get() / f[0].get())
                 .tag("programme", id).description("Outstanding money as a share of the ceiling (0..1)")
                 .register(registry);

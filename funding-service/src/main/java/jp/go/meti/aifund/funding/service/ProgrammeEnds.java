@@ -28,16 +28,17 @@ import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.ResultLinkRepository;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 
 /**
  * The end of a programme ({@link Programme#end} holds what it does to the money):
  * <ul>
  * <li><b>final settlement</b> (額の確定): the finalized review of the last fiscal year, once it has
- * settled the result-linked money, orders back what was paid beyond what results earned, with the
- * statutory interest, and closes the programme ({@code CLOSED});</li>
+ * settled the result-linked money, orders back what was paid beyond what results earned (late
+ * interest only, art. 18(2)), and closes the programme ({@code CLOSED}), once that year has ended;</li>
  * <li><b>termination</b>: a confirmed {@code TERMINATE} decision ends it ({@code TERMINATED}); grounds
- * of a breach order back every paid yen not yet returned.</li>
+ * of a breach order back every paid yen not yet returned, with interest from receipt.</li>
  * </ul>
  * Each runs once, under the programme's lock: an ended programme is not ended again.
  */
@@ -74,17 +75,31 @@ public class ProgrammeEnds {
     @Transactional(Transactional.TxType.MANDATORY)
     public void settleFinal(ReviewData review) {
         Programme p = programmes.lockIfPresent(review.getProgrammeId()).orElse(null);
-        if (p == null || !p.isActive() || review.getFiscalYear() != p.lastFiscalYear) {
-            if (p != null && !p.isActive() && review.getFiscalYear() == p.lastFiscalYear) {
-                LOG.infof("review %s revision %d of programme %s, which is %s: it moves no money any more",
-                        review.getReviewId(), review.getRevision(), p.id, p.state);
-            }
+        if (p != null && review.getFiscalYear() == p.lastFiscalYear) {
+            settleIfDue(p, review.getReviewId());
+        }
+    }
+
+    /**
+     * Settles the programme on the last year's finalized review ({@code reviewId}) once that year has
+     * ended and no approved tranche is unpaid (a payment made by 31 March may still be recorded): a
+     * review finalized earlier waits, and the last year's close settles it ({@link YearEndCloses}).
+     * The caller holds the programme's lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleIfDue(Programme p, UUID reviewId) {
+        if (!p.isActive()) {
+            LOG.infof("review %s of programme %s, which is %s: it moves no money any more", reviewId, p.id, p.state);
+            return;
+        }
+        if (!p.isSettleable(FiscalYear.today(clock), tranches.open(p.id, null))) {
+            LOG.infof("programme %s: the final settlement on review %s waits for FY%d to end and its approved money "
+                    + "to be paid; the year's close settles it", p.id, reviewId, p.lastFiscalYear);
             return;
         }
         Instant now = clock.instant();
         LocalDate deadline = FiscalYear.today(clock).plusDays(FINAL_RETURN_DAYS);
-        String reason = "final settlement (額の確定) on the finalized FY" + p.lastFiscalYear + " review "
-                + review.getReviewId();
+        String reason = "final settlement (額の確定) on the finalized FY" + p.lastFiscalYear + " review " + reviewId;
         long started = System.nanoTime();
         Map<UUID, Long> ordered = orders.openAmounts(p.id);
         int issued = 0;
@@ -92,7 +107,7 @@ public class ProgrammeEnds {
             List<Tranche> family = tranches.ofResultLink(link.id);
             long due = link.overpaid - family.stream().mapToLong(t -> t.recoveredAmount + ordered.getOrDefault(t.id, 0L))
                     .sum();
-            issued += orderBack(family, ordered, due, deadline, reason + ": paid beyond what the result of "
+            issued += orderBack(family, ordered, due, deadline, false, reason + ": paid beyond what the result of "
                     + link.milestoneCode + " earned", Settlement.ACTOR, now);
         }
         LedgerEntry last = end(p, ProgrammeState.CLOSED, Settlement.ACTOR, reason, issued, started, now);
@@ -107,8 +122,13 @@ public class ProgrammeEnds {
         String reason = "TERMINATE decision " + d.id + " (" + d.grounds + ", proposed by " + d.proposedBy + "): "
                 + d.reason;
         long started = System.nanoTime();
+        p.requireActive();
+        if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {
+            throw new ConflictException("the return deadline " + d.returnDeadline + " has passed since the termination "
+                    + "was proposed: reject it and propose it again with a later one");
+        }
         int issued = d.grounds.requiresReturn() ? orderBack(tranches.paidOut(p.id), orders.openAmounts(p.id),
-                Long.MAX_VALUE, d.returnDeadline, reason, actor, now) : 0;
+                Long.MAX_VALUE, d.returnDeadline, true, reason, actor, now) : 0;
         return end(p, ProgrammeState.TERMINATED, actor, reason, issued, started, now);
     }
 
@@ -128,8 +148,8 @@ public class ProgrammeEnds {
      * ordered back yet by open orders ({@code ordered}, by tranche), the oldest tranche first: one return
      * order per tranche, its interest from the day the tranche's money was received. Returns how many.
      */
-    private int orderBack(List<Tranche> paid, Map<UUID, Long> ordered, long due, LocalDate deadline, String reason,
-            String actor, Instant now) {
+    private int orderBack(List<Tranche> paid, Map<UUID, Long> ordered, long due, LocalDate deadline,
+            boolean fromReceipt, String reason, String actor, Instant now) {
         int issued = 0;
         for (Tranche t : paid) {
             if (due <= 0) {
@@ -138,7 +158,7 @@ public class ProgrammeEnds {
             long open = ordered.getOrDefault(t.id, 0L);
             long amount = Math.min(due, t.amount - t.recoveredAmount - open);
             if (t.disbursedOn != null && amount > 0) {
-                orders.persist(ReturnOrder.issue(t, amount, open, deadline, reason, actor, now));
+                orders.persist(ReturnOrder.issue(t, amount, open, deadline, fromReceipt, reason, actor, now));
                 due -= amount;
                 issued++;
             }

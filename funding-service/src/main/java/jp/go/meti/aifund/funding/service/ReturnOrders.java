@@ -37,7 +37,7 @@ import jp.go.meti.aifund.platform.rest.ETags;
 /**
  * Return orders on disbursed money (clawback) with statutory interest ({@link StatutoryInterest}):
  * the order names the amount and a deadline; settling it records the repayment (the amount returns
- * to the headroom, a ledger entry) and the interest and late interest owed, computed to the day.
+ * to the treasury, a ledger entry) and the interest and late interest owed, computed to the day.
  */
 @ApplicationScoped
 public class ReturnOrders {
@@ -81,7 +81,7 @@ public class ReturnOrders {
         return view(o);
     }
 
-    /** The repayment: the amount back to the headroom, the interest owed on record. */
+    /** The repayment: the amount back to the treasury, the interest owed on record. */
     @Transactional
     @Audited(value = "return-order.settled", subject = 1)
     public ReturnOrderView settle(UUID programmeId, UUID trancheId, UUID orderId, @Valid Settle command, String actor,

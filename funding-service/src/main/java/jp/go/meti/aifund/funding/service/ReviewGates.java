@@ -68,10 +68,21 @@ public class ReviewGates {
         if (envelope.gate != Gate.CLOSED) {
             return;
         }
+        outcomeOf(envelope.programmeId, envelope.fiscalYear - 1)
+                .ifPresent(r -> envelope.reviewed((String) r[1], (UUID) r[0], clock.instant()));
+    }
+
+    /** The finalized review of {@code fiscalYear} (its latest revision), if one has arrived. */
+    public java.util.Optional<UUID> reviewOf(UUID programmeId, int fiscalYear) {
+        return outcomeOf(programmeId, fiscalYear).map(r -> (UUID) r[0]);
+    }
+
+    /** The review id and outcome kept for a fiscal year. */
+    private java.util.Optional<Object[]> outcomeOf(UUID programmeId, int fiscalYear) {
         @SuppressWarnings("unchecked")
         var rows = (java.util.List<Object[]>) em.createNativeQuery(
                 "SELECT review_id, outcome FROM review_outcome WHERE programme_id = ?1 AND fiscal_year = ?2")
-                .setParameter(1, envelope.programmeId).setParameter(2, envelope.fiscalYear - 1).getResultList();
-        rows.stream().findFirst().ifPresent(r -> envelope.reviewed((String) r[1], (UUID) r[0], clock.instant()));
+                .setParameter(1, programmeId).setParameter(2, fiscalYear).getResultList();
+        return rows.stream().findFirst();
     }
 }

@@ -258,12 +258,15 @@ public final class Views {
     /** A return order; {@code interest} and {@code lateInterest} as of {@code interestAsOf} (the repayment once settled). */
     public record ReturnOrderView(UUID id, UUID trancheId, long amount, LocalDate receivedOn, LocalDate deadline,
             String reason, String issuedBy, Instant issuedAt, ReturnOrderState state, LocalDate repaidOn, LocalDate interestAsOf,
-            long interestDays, long interest, long lateDays, long lateInterest, long totalDue) {
+            long interestDays, long interest, long lateDays, long lateInterest, long totalDue,
+            @Schema(description = "Whether interest from receipt (加算金) is owed: true for a return ordered on a "
+                    + "cancellation (art. 17), false for an excess returned after the final settlement (art. 18(2)), "
+                    + "which owes late interest only") boolean interestFromReceipt) {
 
         static ReturnOrderView of(ReturnOrder o, StatutoryInterest i, LocalDate asOf) {
             return new ReturnOrderView(o.id, o.trancheId, o.amount, o.receivedOn, o.deadline, o.reason, o.issuedBy,
                     o.issuedAt, o.state, o.repaidOn, asOf, i.interestDays(), i.interest(), i.lateDays(),
-                    i.lateInterest(), o.amount + i.interest() + i.lateInterest());
+                    i.lateInterest(), o.amount + i.interest() + i.lateInterest(), o.interestFromReceipt);
         }
     }
 }

@@ -40,10 +40,15 @@ public class YearEndCloses {
     private final BudgetDecisionRepository decisions;
     private final Ledger ledger;
     private final ProgrammeEvents events;
+    private final ReviewGates reviews;
+    private final ProgrammeEnds ends;
     private final Clock clock;
 
     public YearEndCloses(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
-            BudgetDecisionRepository decisions, Ledger ledger, ProgrammeEvents events, Clock clock) {
+            BudgetDecisionRepository decisions, Ledger ledger, ProgrammeEvents events, ReviewGates reviews,
+            ProgrammeEnds ends, Clock clock) {
+        this.reviews = reviews;
+        this.ends = ends;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -63,6 +68,9 @@ public class YearEndCloses {
                     decisions.carryOverPending(programmeId, fiscalYear), FiscalYear.today(clock), actor, now);
             LedgerEntry last = ledger.recordAll(p, movements, actor, "year-end close of FY" + fiscalYear, now);
             events.publish(p, ProgrammeChange.YEAR_CLOSED, last, fiscalYear, null, actor, "year-end close", now);
+            if (fiscalYear == p.lastFiscalYear) { // a final review that came before the year ended settles now
+                reviews.reviewOf(programmeId, fiscalYear).ifPresent(review -> ends.settleIfDue(p, review));
+            }
         }
         return preview(programmeId, fiscalYear);
     }

@@ -122,4 +122,24 @@ class ProgrammeEndTest {
         assertThatThrownBy(() -> ReturnOrder.issue(paid, 600_000, 200_000, LocalDate.parse("2027-07-01"), "more",
                 "m", AT)).hasMessageContaining("¥400,000");
     }
+
+    @Test
+    void theFinalSettlementWaitsForTheLastYearToEndAndItsApprovedMoneyToBePaid() {
+        Tranche unpaid = approved(fy27, 100_000);
+        LocalDate lastDay = LocalDate.parse("2031-03-31"); // FY2030, the programme's last year, ends
+        assertThat(p.isSettleable(lastDay, List.of())).isFalse();
+        assertThat(p.isSettleable(lastDay.plusDays(1), List.of(unpaid))).isFalse();
+        assertThat(p.isSettleable(lastDay.plusDays(1), List.of())).isTrue();
+    }
+
+    @Test
+    void anExcessReturnedAfterTheFinalSettlementOwesLateInterestOnly() {
+        Tranche paid = paid(fy27, 600_000);
+        ReturnOrder order = ReturnOrder.issue(paid, 365_000, 0, LocalDate.parse("2027-07-01"), false,
+                "final settlement", "milestone-service", AT);
+        StatutoryInterest late = order.interestIfRepaidOn(LocalDate.parse("2027-07-11"));
+        assertThat(late.interest()).isZero(); // no interest from receipt (art. 18(2), not a cancellation)
+        assertThat(late.lateDays()).isEqualTo(10);
+        assertThat(late.lateInterest()).isEqualTo(1_095); // 365,000 × 10.95 % × 10 / 365
+    }
 }

@@ -37,7 +37,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 @QuarkusTest
 class FinalSettlementTest {
 
-    private static final LocalDate PAID_ON = LocalDate.parse("2026-06-01");
+    private static final LocalDate PAID_ON = LocalDate.parse("2025-06-01");
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -46,32 +46,32 @@ class FinalSettlementTest {
     void theLastYearsReviewOrdersBackWhatResultsDidNotEarnWithInterestAndClosesTheProgramme() {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
             String programme = admin().body(Map.of("name", "Final settlement " + UUID.randomUUID(), "ceiling",
-                    100_000_000_000L, "firstFiscalYear", 2025, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
+                    100_000_000_000L, "firstFiscalYear", 2024, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
                     "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
-            envelope(programme, 2025, 10_000_000_000L);
-            envelope(programme, 2026, 20_000_000_000L);
+            envelope(programme, 2024, 10_000_000_000L);
+            envelope(programme, 2025, 20_000_000_000L);
             String consortium = consortium(programme);
             String milestone = UUID.randomUUID().toString();
-            publish(kafka, MILESTONES, milestoneDefined(programme, milestone, 2025, "PARAMS", null));
+            publish(kafka, MILESTONES, milestoneDefined(programme, milestone, 2024, "PARAMS", null));
 
             Map<String, Object> link = new HashMap<>(Map.of("milestoneId", milestone, "rule", "SCALABLE"));
             String t = await().atMost(Duration.ofSeconds(30)).until(() -> nedo().header("Idempotency-Key", key())
-                    .body(Map.of("fiscalYear", 2026, "recipientId", consortium, "amount", 9_000_000_000L,
+                    .body(Map.of("fiscalYear", 2025, "recipientId", consortium, "amount", 9_000_000_000L,
                             "description", "paid by results", "resultLink", link))
                     .post("/api/programmes/{p}/tranches", programme).then().extract().path("id"), id -> id != null);
-            String open = planned(programme, consortium, 2026, 1_000_000_000L);
+            String open = planned(programme, consortium, 2025, 1_000_000_000L);
 
-            // FY2025: 2/3 earned, ¥6,000,000,000 paid on 1 June 2026; amended to 1/3: ¥3,000,000,000 overpaid
-            publish(kafka, REVIEWS, review(programme, 2025, 1, "PARAMS", null, "2/3"));
+            // FY2024: 2/3 earned, ¥6,000,000,000 paid on 1 June 2025; amended to 1/3: ¥3,000,000,000 overpaid
+            publish(kafka, REVIEWS, review(programme, 2024, 1, "PARAMS", null, "2/3"));
             await().atMost(Duration.ofSeconds(30)).until(() -> tranche(programme, t).getLong("amount") == 6_000_000_000L);
             approve(programme, t).then().statusCode(200);
             act(nedo(), programme, t, "disburse", Map.of("disbursedOn", PAID_ON.toString())).then().statusCode(200);
-            publish(kafka, REVIEWS, review(programme, 2025, 2, "PARAMS", null, "1/3"));
+            publish(kafka, REVIEWS, review(programme, 2024, 2, "PARAMS", null, "1/3"));
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> tranche(programme, t).getLong("resultLink.overpaid") == 3_000_000_000L);
             assertThat(orders(programme, t).getList("items")).isEmpty(); // the programme runs: METI decides
 
-            publish(kafka, REVIEWS, review(programme, 2026, 1, "FINAL", null, "1/1"));
+            publish(kafka, REVIEWS, review(programme, 2025, 1, "FINAL", null, "1/1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(programmeTotals(programme).get("state")));
 
             JsonPath orders = orders(programme, t);
@@ -80,9 +80,11 @@ class FinalSettlementTest {
             assertThat(orders.getString("items[0].receivedOn")).isEqualTo(PAID_ON.toString());
             assertThat(orders.getString("items[0].deadline"))
                     .isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(30).toString());
-            // ¥3,000,000,000 × 10.95 % / 365 = ¥900,000 a day, both ends counted
-            long days = ChronoUnit.DAYS.between(PAID_ON, LocalDate.parse(orders.getString("items[0].interestAsOf"))) + 1;
-            assertThat(orders.getLong("items[0].interest")).isEqualTo(900_000L * days);
+            // an excess returned after the final amount is fixed (art. 18(2)) owes no interest from receipt, only
+            // late interest after its deadline: ¥3,000,000,000 × 10.95 % / 365 = ¥900,000 a day late
+            assertThat(orders.getBoolean("items[0].interestFromReceipt")).isFalse();
+            assertThat(orders.getLong("items[0].interest")).isZero();
+            assertThat(orders.getLong("items[0].lateInterest")).isZero(); // not yet due
 
             assertThat(tranche(programme, open).getString("state")).isEqualTo("CANCELLED");
             Map<String, Object> totals = programmeTotals(programme);
@@ -94,8 +96,8 @@ class FinalSettlementTest {
 
             // a late amendment of the last year, or of a paid year, moves no money any more
             int entries = ledgerSize(programme);
-            publish(kafka, REVIEWS, review(programme, 2025, 3, "PARAMS", null, "0/1"));
-            publish(kafka, REVIEWS, review(programme, 2026, 2, "FINAL", null, "1/2"));
+            publish(kafka, REVIEWS, review(programme, 2024, 3, "PARAMS", null, "0/1"));
+            publish(kafka, REVIEWS, review(programme, 2025, 2, "FINAL", null, "1/2"));
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
                     .until(() -> ledgerSize(programme) == entries);
             assertThat(as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=200", programme).then().extract()
@@ -106,7 +108,7 @@ class FinalSettlementTest {
     }
 
     /**
-     * Five fiscal years, FY2022–FY2026 (today is in the last): each year's tranches planned, approved and
+     * Five fiscal years, FY2021–FY2025 (the last ended on 31 March 2026): each year's tranches planned, approved and
      * paid, a tranche carried over, money ordered back and re-appropriated, the first four years closed,
      * then the last year's finalized review closes the programme. Every year's report adds up, and the
      * years together are the programme's totals, to the yen.
@@ -116,20 +118,20 @@ class FinalSettlementTest {
         long billion = 1_000_000_000L;
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
             String programme = admin().body(Map.of("name", "Five years " + UUID.randomUUID(), "ceiling", 100 * billion,
-                    "firstFiscalYear", 2022, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
+                    "firstFiscalYear", 2021, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
                     "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
             String consortium = consortium(programme);
             java.util.List<String> firstOfEachYear = new java.util.ArrayList<>();
-            for (int fy = 2022; fy <= 2026; fy++) {
+            for (int fy = 2021; fy <= 2025; fy++) {
                 envelope(programme, fy, 15 * billion);
-                if (fy > 2022) { // a recorded ministry decision opens each later year's gate
+                if (fy > 2021) { // a recorded ministry decision opens each later year's gate
                     meti().body(Map.of("reason", "FY" + (fy - 1) + " reviewed")).post(
                             "/api/programmes/{p}/envelopes/{fy}/gate-override", programme, fy).then().statusCode(200);
                 }
                 for (long amount : new long[] {8 * billion, 4 * billion}) {
                     String t = planned(programme, consortium, fy, amount);
                     approve(programme, t).then().statusCode(200);
-                    if (fy != 2024 || amount == 8 * billion) { // FY2024's second tranche is unpaid at its year end
+                    if (fy != 2023 || amount == 8 * billion) { // FY2023's second tranche is unpaid at its year end
                         act(nedo(), programme, t, "disburse", Map.of("disbursedOn", fy + "-06-01")).then().statusCode(200);
                     }
                     if (amount == 8 * billion) {
@@ -138,25 +140,25 @@ class FinalSettlementTest {
                 }
                 planned(programme, consortium, fy, billion); // planned, never approved: each close cancels it
             }
-            // FY2023's audit orders ¥2,000,000,000 back, repaid; the treasury's money is re-appropriated into FY2026
-            String order = meti().body(Map.of("amount", 2 * billion, "deadline", "2024-12-31", "reason", "audit"))
+            // FY2022's audit orders ¥2,000,000,000 back, repaid; the treasury's money is re-appropriated into FY2025
+            String order = meti().body(Map.of("amount", 2 * billion, "deadline", "2023-12-31", "reason", "audit"))
                     .post("/api/programmes/{p}/tranches/{t}/return-orders", programme, firstOfEachYear.get(1)).then()
                     .statusCode(201).extract().path("id");
-            meti().body(Map.of("repaidOn", "2024-09-30")).post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle",
+            meti().body(Map.of("repaidOn", "2023-09-30")).post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle",
                     programme, firstOfEachYear.get(1), order).then().statusCode(200);
-            confirmed(programme, Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2026, "amount", 2 * billion,
-                    "reason", "returned FY2023 money re-appropriated"));
-            // FY2024's unpaid tranche is carried over to FY2025 (繰越) and paid there
-            String unpaid = admin().get("/api/programmes/{p}/envelopes/2024/close", programme).then().extract().jsonPath()
+            confirmed(programme, Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2025, "amount", 2 * billion,
+                    "reason", "returned FY2022 money re-appropriated"));
+            // FY2023's unpaid tranche is carried over to FY2024 (繰越) and paid there
+            String unpaid = admin().get("/api/programmes/{p}/envelopes/2023/close", programme).then().extract().jsonPath()
                     .getList("needingCarryOver", String.class).get(0);
-            confirmed(programme, Map.of("kind", "CARRY_OVER", "fiscalYear", 2024, "amount", 0,
-                    "trancheIds", java.util.List.of(unpaid), "reason", "construction delayed past 31 March 2025"));
-            act(nedo(), programme, unpaid, "disburse", Map.of("disbursedOn", "2025-06-01")).then().statusCode(200);
-            for (int fy = 2022; fy <= 2025; fy++) {
+            confirmed(programme, Map.of("kind", "CARRY_OVER", "fiscalYear", 2023, "amount", 0,
+                    "trancheIds", java.util.List.of(unpaid), "reason", "construction delayed past 31 March 2024"));
+            act(nedo(), programme, unpaid, "disburse", Map.of("disbursedOn", "2024-06-01")).then().statusCode(200);
+            for (int fy = 2021; fy <= 2024; fy++) {
                 meti().post("/api/programmes/{p}/envelopes/{fy}/close", programme, fy).then().statusCode(200)
                         .body("closed", equalTo(true));
             }
-            publish(kafka, REVIEWS, review(programme, 2026, 1, "PARAMS", null, "1/1"));
+            publish(kafka, REVIEWS, review(programme, 2025, 1, "PARAMS", null, "1/1"));
             await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(programmeTotals(programme).get("state")));
 
             java.util.List<Map<String, Object>> years = admin().get("/api/programmes/{p}/year-end-report", programme)
@@ -168,8 +170,8 @@ class FinalSettlementTest {
                                 + yen(y, "unspent"));
                 assertThat(yen(y, "unspent") + yen(y, "committed")).isZero();
             });
-            // FY2022, FY2023, FY2026 paid ¥12,000,000,000 each; FY2024 ¥8,000,000,000; FY2025 ¥16,000,000,000 with
-            // the carried-over tranche; each lapsed the rest of ¥15,000,000,000 (FY2026 with ¥2,000,000,000 more)
+            // FY2021, FY2022, FY2025 paid ¥12,000,000,000 each; FY2023 ¥8,000,000,000; FY2024 ¥16,000,000,000 with
+            // the carried-over tranche; each lapsed the rest of ¥15,000,000,000 (FY2025 with ¥2,000,000,000 more)
             assertThat(years.stream().map(y -> yen(y, "disbursed")).toList())
                     .containsExactly(12 * billion, 12 * billion, 8 * billion, 16 * billion, 12 * billion);
             assertThat(years.stream().map(y -> yen(y, "lapsed")).toList())
@@ -184,6 +186,71 @@ class FinalSettlementTest {
             assertThat(yen(totals, "committed")).isZero();
             as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then()
                     .body("intact", equalTo(true));
+        }
+    }
+
+    /**
+     * The last year's review finalized before that year ends settles nothing yet: the approved money of
+     * the year may still be paid (the year's close settles the programme once it has ended).
+     */
+    @Test
+    void aFinalReviewBeforeTheLastYearEndsWaitsAndTakesNothingApproved() {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            String programme = admin().body(Map.of("name", "Early final review " + UUID.randomUUID(), "ceiling",
+                    100_000_000_000L, "firstFiscalYear", 2025, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
+                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            envelope(programme, 2025, 10_000_000_000L);
+            envelope(programme, 2026, 20_000_000_000L);
+            String consortium = consortium(programme);
+            String approved = planned(programme, consortium, 2025, 1_000_000_000L);
+            approve(programme, approved).then().statusCode(200);
+            String gated = planned(programme, consortium, 2026, 1_000_000_000L);
+
+            // FY2026's review (the last year, still running), then FY2025's, which opens FY2026's gate: one
+            // partition, so once the gate is open the first review has been applied
+            publish(kafka, REVIEWS, review(programme, 2026, 1, "FINAL", null, "1/1"));
+            publish(kafka, REVIEWS, review(programme, 2025, 1, "PARAMS", null, "1/1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "OPEN".equals(admin()
+                    .get("/api/programmes/{p}/envelopes/2026", programme).then().extract().path("gate")));
+            assertThat(programmeTotals(programme)).containsEntry("state", "ACTIVE");
+            assertThat(tranche(programme, approved).getString("state")).isEqualTo("APPROVED");
+            approve(programme, gated).then().statusCode(200); // money still moves
+        }
+    }
+
+    /**
+     * A final review that came while approved money was unpaid waits; the last year's close settles the
+     * programme once the money is paid and the years are closed.
+     */
+    @Test
+    void aWaitingFinalReviewSettlesAtTheLastYearsClose() {
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
+            String programme = admin().body(Map.of("name", "Waiting final review " + UUID.randomUUID(), "ceiling",
+                    100_000_000_000L, "firstFiscalYear", 2024, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
+                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            envelope(programme, 2024, 10_000_000_000L);
+            envelope(programme, 2025, 10_000_000_000L);
+            String consortium = consortium(programme);
+            String unpaid = planned(programme, consortium, 2024, 4_000_000_000L);
+            approve(programme, unpaid).then().statusCode(200);
+
+            // FY2025's review (the last year's), then FY2024's, which opens FY2025's gate: one partition, so
+            // once the gate is open the final review has been applied, and it waits for the unpaid tranche
+            publish(kafka, REVIEWS, review(programme, 2025, 1, "FINAL", null, "1/1"));
+            publish(kafka, REVIEWS, review(programme, 2024, 1, "PARAMS", null, "1/1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "OPEN".equals(admin()
+                    .get("/api/programmes/{p}/envelopes/2025", programme).then().extract().path("gate")));
+            assertThat(programmeTotals(programme)).containsEntry("state", "ACTIVE");
+
+            // paid on 20 March 2025, recorded now; the closes lapse the rest, the last one settles the programme
+            act(nedo(), programme, unpaid, "disburse", Map.of("disbursedOn", "2025-03-20")).then().statusCode(200);
+            meti().post("/api/programmes/{p}/envelopes/2024/close", programme).then().statusCode(200);
+            assertThat(programmeTotals(programme)).containsEntry("state", "ACTIVE");
+            meti().post("/api/programmes/{p}/envelopes/2025/close", programme).then().statusCode(200);
+            assertThat(programmeTotals(programme)).containsEntry("state", "CLOSED");
+            assertThat(tranche(programme, unpaid).getString("state")).isEqualTo("DISBURSED");
+            assertThat(as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=200", programme).then().extract()
+                    .jsonPath().getList("items.kind", String.class)).endsWith("YEAR_CLOSED", "PROGRAMME_CLOSED");
         }
     }
 
