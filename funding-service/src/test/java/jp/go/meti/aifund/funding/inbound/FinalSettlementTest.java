@@ -45,9 +45,7 @@ class FinalSettlementTest {
     @Test
     void theLastYearsReviewOrdersBackWhatResultsDidNotEarnWithInterestAndClosesTheProgramme() {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            String programme = admin().body(Map.of("name", "Final settlement " + UUID.randomUUID(), "ceiling",
-                    100_000_000_000L, "firstFiscalYear", 2024, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
-                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            String programme = programme("Final settlement", 100_000_000_000L, 2024, 2025);
             envelope(programme, 2024, 10_000_000_000L);
             envelope(programme, 2025, 20_000_000_000L);
             String consortium = consortium(programme);
@@ -117,9 +115,7 @@ class FinalSettlementTest {
     void aProgrammeRunsFiveYearsAndClosesWithEveryYenAccountedForInEachYearsReport() {
         long billion = 1_000_000_000L;
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            String programme = admin().body(Map.of("name", "Five years " + UUID.randomUUID(), "ceiling", 100 * billion,
-                    "firstFiscalYear", 2021, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
-                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            String programme = programme("Five years", 100 * billion, 2021, 2025);
             String consortium = consortium(programme);
             java.util.List<String> firstOfEachYear = new java.util.ArrayList<>();
             for (int fy = 2021; fy <= 2025; fy++) {
@@ -196,9 +192,7 @@ class FinalSettlementTest {
     @Test
     void aFinalReviewBeforeTheLastYearEndsWaitsAndTakesNothingApproved() {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            String programme = admin().body(Map.of("name", "Early final review " + UUID.randomUUID(), "ceiling",
-                    100_000_000_000L, "firstFiscalYear", 2025, "lastFiscalYear", 2026, "commissioningMinistry", "METI",
-                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            String programme = programme("Early final review", 100_000_000_000L, 2025, 2026);
             envelope(programme, 2025, 10_000_000_000L);
             envelope(programme, 2026, 20_000_000_000L);
             String consortium = consortium(programme);
@@ -225,9 +219,7 @@ class FinalSettlementTest {
     @Test
     void aWaitingFinalReviewSettlesAtTheLastYearsClose() {
         try (KafkaCompanion kafka = new KafkaCompanion(bootstrap)) {
-            String programme = admin().body(Map.of("name", "Waiting final review " + UUID.randomUUID(), "ceiling",
-                    100_000_000_000L, "firstFiscalYear", 2024, "lastFiscalYear", 2025, "commissioningMinistry", "METI",
-                    "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
+            String programme = programme("Waiting final review", 100_000_000_000L, 2024, 2025);
             envelope(programme, 2024, 10_000_000_000L);
             envelope(programme, 2025, 10_000_000_000L);
             String consortium = consortium(programme);

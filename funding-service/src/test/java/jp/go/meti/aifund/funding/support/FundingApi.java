@@ -55,10 +55,14 @@ public final class FundingApi {
 
     /** A programme FY2026–FY2030 with the given ceiling; returns its id. */
     public static String programme(long ceiling) {
-        return admin().body(Map.of("name", "Sovereign multimodal foundation model " + UUID.randomUUID(),
-                "ceiling", ceiling, "firstFiscalYear", 2026, "lastFiscalYear", 2030,
-                "commissioningMinistry", "METI", "executingAgency", "NEDO"))
-                .post("/api/programmes").then().statusCode(201).extract().path("id");
+        return programme("Sovereign multimodal foundation model", ceiling, 2026, 2030);
+    }
+
+    /** A programme named {@code name} (made unique) over FY{@code first}–FY{@code last}; returns its id. */
+    public static String programme(String name, long ceiling, int first, int last) {
+        return admin().body(Map.of("name", name + " " + UUID.randomUUID(), "ceiling", ceiling,
+                "firstFiscalYear", first, "lastFiscalYear", last, "commissioningMinistry", "METI",
+                "executingAgency", "NEDO")).post("/api/programmes").then().statusCode(201).extract().path("id");
     }
 
     public static void envelope(String programmeId, int fiscalYear, long amount) {
