@@ -40,6 +40,11 @@ public class Caller {
         if (!identity.hasRole(Roles.CONSORTIUM_MEMBER) || Roles.STAFF.stream().anyMatch(identity::hasRole)) {
             return Optional.empty();
         }
+        return Optional.of(recipientsNamed());
+    }
+
+    /** The recipients the token's {@link #RECIPIENTS_CLAIM} names, whatever its roles (malformed entries grant nothing). */
+    public Set<UUID> recipientsNamed() {
         Set<UUID> recipients = new LinkedHashSet<>();
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             Object claim = token.getClaim(RECIPIENTS_CLAIM);
@@ -54,6 +59,6 @@ public class Caller {
                 }
             }
         }
-        return Optional.of(recipients);
+        return recipients;
     }
 }

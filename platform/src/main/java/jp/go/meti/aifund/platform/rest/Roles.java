@@ -24,11 +24,18 @@ public final class Roles {
     /**
      * A recipient: reads its programme (programme-level figures, milestones, reviews, warnings) and,
      * of the recipient-level records, only those of the recipients its token names and of their
-     * consortium (see {@link Caller#actsOnlyFor()}); changes nothing.
+     * consortium (see {@link Caller#actsOnlyFor()}); drafts the results of the milestones those
+     * recipients are responsible for, which NEDO accepts or returns; changes nothing else.
      */
     public static final String CONSORTIUM_MEMBER = "consortium-member";
     /** Reads everything including the ledger, changes nothing. */
     public static final String AUDITOR = "auditor";
+    /**
+     * The independent verification agent: reads milestones and reviews and marks each result of a
+     * submitted review verified or not, before METI may finalize it where the programme requires
+     * verification; reads nothing of the money.
+     */
+    public static final String VERIFIER = "verifier";
 
     /** The roles that read every recipient's records. */
     public static final List<String> STAFF = List.of(PROGRAMME_ADMIN, METI_OFFICIAL, NEDO_OFFICER,

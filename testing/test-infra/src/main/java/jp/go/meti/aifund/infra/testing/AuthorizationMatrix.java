@@ -28,8 +28,12 @@ import io.restassured.specification.RequestSpecification;
  */
 public abstract class AuthorizationMatrix {
 
-    public static final List<String> ROLES = List.of("programme-admin", "meti-official", "nedo-officer",
+    /** The people of the programme: ministry, agency, recipients, auditors. */
+    private static final List<String> PROGRAMME_ROLES = List.of("programme-admin", "meti-official", "nedo-officer",
             "consortium-member", "auditor");
+    /** Every role a token may carry: the programme's people and the independent verifier. */
+    public static final List<String> ROLES = List.of("programme-admin", "meti-official", "nedo-officer",
+            "consortium-member", "auditor", "verifier");
     private static final String ANYONE = "*";
     /** The platform's endpoints, which every service has: decided once, here. */
     private static final Map<String, Set<String>> PLATFORM = Map.of("GET /api/me", Set.of(ANYONE),
@@ -44,8 +48,16 @@ public abstract class AuthorizationMatrix {
         return all;
     }
 
+    /** Every role of the programme's people; the independent verifier is allowed only where it is named. */
     protected static Set<String> anyRole() {
-        return Set.of(ANYONE);
+        return Set.copyOf(PROGRAMME_ROLES);
+    }
+
+    /** {@code roles} and the verifier. */
+    protected static Set<String> andVerifier(Set<String> roles) {
+        Set<String> with = new HashSet<>(roles);
+        with.add("verifier");
+        return with;
     }
 
     /** Endpoints that stream and never end for an allowed caller: only their refusals are checked. */
