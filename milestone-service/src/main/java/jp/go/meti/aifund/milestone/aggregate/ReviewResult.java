@@ -56,6 +56,9 @@ public class ReviewResult {
     public String recordedBy;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+    /** The consortium member whose draft NEDO accepted as this result; null when NEDO recorded it itself. */
+    @Column(name = "reported_by")
+    public String reportedBy;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "result_evidence", joinColumns = @JoinColumn(name = "result_id"))
     @OrderColumn(name = "position")
@@ -71,16 +74,23 @@ public class ReviewResult {
         this.milestoneId = milestoneId;
     }
 
-    /** A value as a reviewer measured it, before the milestone's rules have checked it. */
+    /** A value as a reviewer (or a recipient, in a draft) measured it, before the milestone's rules have checked it. */
     public record Measured(BigDecimal value, String unit, LocalDate asOf, List<Evidence> evidence, String note) {
+
+        /**
+         * This value once it obeys the milestone's rules: its unit exactly, a day of its fiscal year that
+         * has happened, valid evidence (returned checked).
+         */
+        public Measured requireValidFor(Milestone milestone, int fiscalYear, LocalDate today) {
+            Measurement.requireUnit(milestone.unit, unit);
+            Measurement.requireAsOf(asOf, fiscalYear, today);
+            return new Measured(value, milestone.unit, asOf, Evidence.requireValid(evidence), note);
+        }
     }
 
-    /** The first result of a milestone in a review: see {@link #recordAgain}. */
-    public static ReviewResult record(UUID reviewId, Milestone milestone, int fiscalYear, Measured measured,
-            LocalDate today, String actor, Instant at) {
-        ReviewResult result = new ReviewResult(reviewId, milestone.id);
-        result.recordAgain(milestone, fiscalYear, measured, today, actor, at);
-        return result;
+    /** A milestone's result in a review, to be written by {@link #recordAgain} or {@link #acceptDraft}. */
+    public static ReviewResult start(UUID reviewId, Milestone milestone) {
+        return new ReviewResult(reviewId, milestone.id);
     }
 
     /**
@@ -93,26 +103,33 @@ public class ReviewResult {
         if (!milestone.id.equals(milestoneId)) {
             throw new IllegalArgumentException("milestone " + milestone.id + " is not the one of result " + id);
         }
-        Measurement.requireUnit(milestone.unit, measured.unit());
-        Measurement.requireAsOf(measured.asOf(), fiscalYear, today);
-        List<Evidence> checked = Evidence.requireValid(measured.evidence());
-        Kpi.Result assessed = milestone.kpi().assess(measured.value());
-        measuredValue = measured.value();
-        unit = milestone.unit;
-        asOf = measured.asOf();
-        note = measured.note();
-        setEvidence(checked);
+        Measured checked = measured.requireValidFor(milestone, fiscalYear, today);
+        Kpi.Result assessed = milestone.kpi().assess(checked.value());
+        measuredValue = checked.value();
+        unit = checked.unit();
+        asOf = checked.asOf();
+        note = checked.note();
+        setEvidence(checked.evidence());
         assessment = assessed.assessment();
         achievement = assessed.achievement();
         achievementBasisPoints = assessed.achievementBasisPoints();
         ruleVersion = ReviewScoring.VERSION;
         recordedBy = actor;
         recordedAt = at;
+        reportedBy = null;
+        return this;
+    }
+
+    /** Records this result as a consortium member drafted it, once NEDO ({@code actor}) accepts the draft. */
+    public ReviewResult acceptDraft(Milestone milestone, int fiscalYear, ResultDraft draft, LocalDate today,
+            String actor, Instant at) {
+        recordAgain(milestone, fiscalYear, draft.measured(), today, actor, at);
+        reportedBy = draft.draftedBy;
         return this;
     }
 
     public List<Evidence> evidence() {
-        return evidence.stream().map(e -> new Evidence(e.uri, e.title, e.digest)).toList();
+        return EvidenceRef.toEvidence(evidence);
     }
 
     /** The same result, carried into an amendment that corrects the review it belongs to. */
@@ -129,6 +146,7 @@ public class ReviewResult {
         copy.ruleVersion = ruleVersion;
         copy.recordedBy = recordedBy;
         copy.recordedAt = recordedAt;
+        copy.reportedBy = reportedBy;
         return copy;
     }
 
@@ -139,8 +157,7 @@ public class ReviewResult {
     }
 
     private void setEvidence(List<Evidence> references) {
-        evidence.clear();
-        references.forEach(e -> evidence.add(new EvidenceRef(e.uri(), e.title(), e.digest())));
+        EvidenceRef.replace(evidence, references);
     }
 
     @Embeddable
@@ -156,6 +173,15 @@ public class ReviewResult {
             this.uri = uri;
             this.title = title;
             this.digest = digest;
+        }
+
+        static List<Evidence> toEvidence(List<EvidenceRef> refs) {
+            return refs.stream().map(e -> new Evidence(e.uri, e.title, e.digest)).toList();
+        }
+
+        static void replace(List<EvidenceRef> refs, List<Evidence> evidence) {
+            refs.clear();
+            evidence.forEach(e -> refs.add(new EvidenceRef(e.uri(), e.title(), e.digest())));
         }
     }
 }

@@ -4,7 +4,7 @@ import jp.go.meti.aifund.kernel.ConflictException;
 
 /**
  * The annual review's life cycle: {@code DRAFT → SUBMITTED → FINALIZED}; METI may return a
- * submitted review to draft. A finalized review never changes: a correction is an amendment, a new
+ * submitted review to draft. Results are verified while it is submitted, its values frozen. A finalized review never changes: a correction is an amendment, a new
  * revision that starts as a draft of its own.
  */
 public enum ReviewState {
@@ -16,6 +16,7 @@ public enum ReviewState {
     public ReviewState after(ReviewAction action) {
         ReviewState next = switch (action) {
             case RECORD_RESULT -> this == DRAFT ? DRAFT : null;
+            case VERIFY -> this == SUBMITTED ? SUBMITTED : null;
             case SUBMIT -> this == DRAFT ? SUBMITTED : null;
             case RETURN -> this == SUBMITTED ? DRAFT : null;
             case FINALIZE -> this == SUBMITTED ? FINALIZED : null;

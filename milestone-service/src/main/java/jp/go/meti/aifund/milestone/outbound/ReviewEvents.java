@@ -13,8 +13,10 @@ import jp.go.meti.aifund.contracts.review.ReviewData;
 import jp.go.meti.aifund.contracts.review.ReviewEvidence;
 import jp.go.meti.aifund.contracts.review.ReviewGoal;
 import jp.go.meti.aifund.contracts.review.ReviewReviewer;
+import jp.go.meti.aifund.contracts.review.ReviewVerification;
 import jp.go.meti.aifund.milestone.aggregate.Goal;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
+import jp.go.meti.aifund.milestone.aggregate.ResultVerification;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.milestone.config.MilestoneConfig;
@@ -47,7 +49,8 @@ public class ReviewEvents {
         this.config = config;
     }
 
-    private static ReviewAssessedMilestone assessed(ReviewResult r, Milestone m, Map<UUID, Goal> goals) {
+    private static ReviewAssessedMilestone assessed(ReviewResult r, Milestone m, Map<UUID, Goal> goals,
+            ResultVerification v) {
         return new ReviewAssessedMilestone().withMilestoneId(m.id).withCode(m.code).withVersion((long) m.version)
                 .withTitle(m.title).withMetric(m.metric).withUnit(m.unit)
                 .withDirection(ReviewAssessedMilestone.Direction.fromValue(m.direction.name()))
@@ -60,7 +63,10 @@ public class ReviewEvents {
                 .withRecipientId(m.recipientId)
                 .withEvidence(r.evidence().stream().map(e -> new ReviewEvidence().withUri(URI.create(e.uri()))
                         .withTitle(e.title()).withDigest(e.digest())).toList())
-                .withRecordedBy(r.recordedBy)
+                .withRecordedBy(r.recordedBy).withReportedBy(r.reportedBy)
+                .withVerification(v == null ? null : new ReviewVerification()
+                        .withVerdict(ReviewVerification.Verdict.fromValue(v.verdict.name())).withReason(v.reason)
+                        .withVerifiedBy(v.verifiedBy).withVerifiedAt(v.verifiedAt))
                 .withGoal(m.implementsGoal == null ? null : goal(goals.get(m.implementsGoal), m.fiscalYear, r));
     }
 
@@ -78,20 +84,21 @@ public class ReviewEvents {
                 .withOnTrack(p.onTrack());
     }
 
-    /** {@code goals}: the goals the milestones implement, by id. */
-    public void submitted(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones,
-            Map<UUID, Goal> goals) {
-        publish(SUBMITTED, review, results, milestones, goals, review.submittedAt);
+    /** What a review event tells of its results: their milestones, goals and verdicts, each by id. */
+    public record Assessed(List<ReviewResult> results, Map<UUID, Milestone> milestones, Map<UUID, Goal> goals,
+            Map<UUID, ResultVerification> verdicts) {
+    }
+
+    public void submitted(Review review, Assessed assessed) {
+        publish(SUBMITTED, review, assessed, review.submittedAt);
     }
 
     /** A first review finalized, or an amendment finalized, which replaces the revision it corrects. */
-    public void finalized(Review review, List<ReviewResult> results, Map<UUID, Milestone> milestones,
-            Map<UUID, Goal> goals) {
-        publish(review.amends == null ? FINALIZED : AMENDED, review, results, milestones, goals, review.finalizedAt);
+    public void finalized(Review review, Assessed assessed) {
+        publish(review.amends == null ? FINALIZED : AMENDED, review, assessed, review.finalizedAt);
     }
 
-    private void publish(String type, Review r, List<ReviewResult> results, Map<UUID, Milestone> milestones,
-            Map<UUID, Goal> goals, Instant time) {
+    private void publish(String type, Review r, Assessed a, Instant time) {
         ReviewReviewer evaluation = new ReviewReviewer().withAgency(ReviewReviewer.Agency.NEDO)
                 .withPerson(r.submittedBy).withAt(r.submittedAt).withNote(null);
         ReviewReviewer decision = r.finalizedBy == null ? null
@@ -103,7 +110,8 @@ public class ReviewEvents {
                 .withDueDate(r.dueDate).withTechnicalEvaluation(evaluation).withDecision(decision)
                 .withScoreBasisPoints((long) r.scoreBasisPoints).withScore(r.score.toString())
                 .withOutcome(ReviewData.Outcome.fromValue(r.outcome.name())).withRuleVersion(r.ruleVersion)
-                .withMilestones(results.stream().map(x -> assessed(x, milestones.get(x.milestoneId), goals)).toList());
+                .withMilestones(a.results().stream().map(x -> assessed(x, a.milestones().get(x.milestoneId), a.goals(),
+                        a.verdicts().get(x.id))).toList());
         String schema = config.schemaBaseUri() + type + ".schema.json";
         outbox.add(config.reviewTopic(), CloudEvent.of(config.eventSource(), type, "review/" + r.id, schema,
                 r.programmeId.toString(), time, data));

@@ -52,7 +52,7 @@ public class ConflictResource {
     }
 
     @POST
-    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN})
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.VERIFIER})
     @Operation(summary = "Declare a reviewer's relation to a recipient (one's own, or anyone's as programme administrator)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConflictView.class)))
@@ -63,13 +63,13 @@ public class ConflictResource {
 
     @GET
     @Path("/{conflictId}")
-    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR, Roles.VERIFIER})
     public ConflictView get(@RestPath UUID conflictId) {
         return conflicts.get(conflictId);
     }
 
     @GET
-    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.NEDO_OFFICER, Roles.METI_OFFICIAL, Roles.PROGRAMME_ADMIN, Roles.AUDITOR, Roles.VERIFIER})
     @Operation(summary = "Declared relations, by reviewer or recipient")
     public Page<ConflictView> search(@RestQuery String reviewer, @RestQuery UUID recipientId, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
             @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {

@@ -65,7 +65,8 @@ public class GoalResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "A programme's goals by code, with their checkpoints (without trajectories)")
     public Page<GoalView> search(@RestPath UUID programmeId, @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page,
             @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
@@ -74,7 +75,8 @@ public class GoalResource {
 
     @GET
     @Path("/{goalId}")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "A goal with its trajectory: each checkpoint's target and actual, and the projection of the "
             + "latest actual (actual × final target ÷ checkpoint target, against the final threshold)")
     public GoalView get(@RestPath UUID programmeId, @RestPath UUID goalId) {

@@ -55,7 +55,8 @@ public class MilestoneResource {
 
     @GET
     @Path("/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "The milestones of a fiscal year, their total weight and the review's due date")
     public YearPlan plan(@RestPath UUID programmeId, @RestPath @Min(2000) @Max(2100) int fiscalYear,
             @RestQuery @DefaultValue("false") boolean includeSuperseded) {
@@ -80,7 +81,8 @@ public class MilestoneResource {
 
     @GET
     @Path("/milestones/{milestoneId}")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     public MilestoneView get(@RestPath UUID milestoneId) {
         return milestones.get(milestoneId);
     }

@@ -49,7 +49,8 @@ public class ProgrammeCopyResource {
 
     @GET
     @Path("/programmes/{programmeId}")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "A programme as this service's copy knows it, and when the copy was last updated")
     @APIResponse(responseCode = "200", description = "The copy", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProgrammeCopyView.class)))

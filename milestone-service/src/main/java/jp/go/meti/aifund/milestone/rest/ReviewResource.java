@@ -86,7 +86,8 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "Reviews (without their results), filtered by programme, fiscal year, state or outcome")
     public Page<ReviewView> search(@RestQuery UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
             @RestQuery ReviewState state, @RestQuery Outcome outcome,
@@ -105,7 +106,8 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews/{reviewId}")
-    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
+    @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR,
+            Roles.VERIFIER})
     @Operation(summary = "A review revision with its results, evidence, assessments, score and outcome")
     public ReviewView get(@RestPath UUID reviewId) {
         return queries.get(reviewId);

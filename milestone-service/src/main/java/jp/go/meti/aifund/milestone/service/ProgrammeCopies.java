@@ -3,6 +3,7 @@ package jp.go.meti.aifund.milestone.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -28,6 +29,9 @@ public class ProgrammeCopies {
 
     private static final String LAG_NOTE = " known to milestone-service (its copy of funding-service's programmes is "
             + "updated from %s and may lag by a few seconds after a recipient is added)";
+
+    /** The role funding-service gives the recipient that receives the tranches. */
+    private static final String CONSORTIUM = "CONSORTIUM";
 
     private final ProgrammeCopyRepository copies;
     private final MilestoneConfig config;
@@ -87,6 +91,12 @@ public class ProgrammeCopies {
             throw new InvalidRequestException("recipientId", "names no recipient of any programme"
                     + LAG_NOTE.formatted(config.programmeTopic()));
         }
+    }
+
+    /** The programme's consortium, the recipient responsible for its consortium-wide milestones, if the copy knows it. */
+    public Optional<UUID> consortiumOf(UUID programmeId) {
+        return copies.recipients(programmeId).stream().filter(r -> CONSORTIUM.equals(r.role))
+                .map(r -> r.recipientId).findFirst();
     }
 
     /** The programme as the copy knows it: 404 if it does not (yet). */

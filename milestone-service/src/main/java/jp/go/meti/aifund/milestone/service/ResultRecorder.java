@@ -1,8 +1,7 @@
 package jp.go.meti.aifund.milestone.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,9 @@ import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewRepository;
+import jp.go.meti.aifund.milestone.aggregate.ResultDraft;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
+import jp.go.meti.aifund.milestone.repository.VerificationRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.service.ReviewCommands.RecordResult;
 import jp.go.meti.aifund.milestone.service.Views.ResultView;
@@ -22,7 +23,8 @@ import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
  * Records the measured value of a milestone in a draft review, with its evidence, and computes its
- * assessment there and then: the reviewer sees what the value earns before submitting.
+ * assessment there and then: the reviewer sees what the value earns before submitting. NEDO records
+ * it itself or accepts a recipient's draft of it.
  */
 @ApplicationScoped
 public class ResultRecorder {
@@ -31,10 +33,14 @@ public class ResultRecorder {
     private final MilestoneRepository milestones;
     private final ResultRepository results;
     private final ConflictService conflicts;
+    private final VerificationRepository verifications;
+    private final ResultDrafts drafts;
     private final Clock clock;
 
     public ResultRecorder(ReviewRepository reviews, MilestoneRepository milestones, ResultRepository results,
-            ConflictService conflicts, Clock clock) {
+            ConflictService conflicts, VerificationRepository verifications, ResultDrafts drafts, Clock clock) {
+        this.verifications = verifications;
+        this.drafts = drafts;
         this.reviews = reviews;
         this.milestones = milestones;
         this.results = results;
@@ -45,21 +51,45 @@ public class ResultRecorder {
     @Transactional
     @Audited("result.recorded")
     public ResultView record(UUID reviewId, UUID milestoneId, RecordResult command, String actor) {
+        var measured = new ReviewResult.Measured(command.value(), command.unit(), command.asOf(), command.evidence(),
+                command.note());
+        return record(reviewId, milestoneId, actor, (earlier, review, milestone) -> earlier
+                .orElseGet(() -> ReviewResult.start(reviewId, milestone))
+                .recordAgain(milestone, review.fiscalYear, measured, FiscalYear.today(clock), actor, clock.instant()));
+    }
+
+    /** NEDO accepts a recipient's pending draft: it becomes the milestone's result, reported by the member. */
+    @Transactional
+    @Audited("result-draft.accepted")
+    public ResultView acceptDraft(UUID reviewId, UUID milestoneId, String actor) {
+        return record(reviewId, milestoneId, actor, (earlier, review, milestone) -> {
+            ResultDraft draft = drafts.get(reviewId, milestoneId);
+            draft.accept(actor, clock.instant());
+            return earlier.orElseGet(() -> ReviewResult.start(reviewId, milestone))
+                    .acceptDraft(milestone, review.fiscalYear, draft, FiscalYear.today(clock), actor, clock.instant());
+        });
+    }
+
+    /** How a result is (re)written from the earlier one, if any, once the review and milestone allow it. */
+    private interface Write {
+        ReviewResult apply(Optional<ReviewResult> earlier, Review review, Milestone milestone);
+    }
+
+    /**
+     * The rules every recorded result passes (a draft review assessing the milestone, a recorder unrelated to its
+     * recipient); a result recorded again loses its verdict, since the verifier verified another value.
+     */
+    private ResultView record(UUID reviewId, UUID milestoneId, String actor, Write write) {
         Review review = reviews.lock(reviewId);
         review.requireAcceptsResults();
         Milestone milestone = milestones.get(milestoneId);
         review.requireAssesses(milestone, review.amends != null && results.of(review.amends, milestoneId).isPresent());
         conflicts.requireNone(actor, milestone);
-        var measured = new ReviewResult.Measured(command.value(), command.unit(), command.asOf(), command.evidence(),
-                command.note());
-        LocalDate today = FiscalYear.today(clock);
-        Instant at = clock.instant();
-        ReviewResult result = results.of(reviewId, milestoneId)
-                .map(earlier -> earlier.recordAgain(milestone, review.fiscalYear, measured, today, actor, at))
-                .orElseGet(() -> ReviewResult.record(reviewId, milestone, review.fiscalYear, measured, today, actor,
-                        at));
+        Optional<ReviewResult> earlier = results.of(reviewId, milestoneId);
+        earlier.ifPresent(r -> verifications.deleteById(r.id));
+        ReviewResult result = write.apply(earlier, review, milestone);
         results.persist(result);
-        return ResultView.of(result, milestone);
+        return ResultView.of(result, milestone, null);
     }
 
     @Transactional

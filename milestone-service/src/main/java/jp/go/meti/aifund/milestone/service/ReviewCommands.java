@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import jp.go.meti.aifund.milestone.domain.Evidence;
+import jp.go.meti.aifund.milestone.domain.Verdict;
 
 /** What reviewers ask of an annual review. Evidence is checked by the domain rule, field by field. */
 public final class ReviewCommands {
@@ -32,6 +33,14 @@ public final class ReviewCommands {
 
     /** METI's decision note, kept with the finalized review and published with it. */
     public record Finalize(@Size(max = 2000) String note) {
+    }
+
+    /** The verifier's verdict on a result, and why (what was checked, or what did not hold). */
+    public record Verify(@NotNull Verdict verdict, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** Whether every result must be verified before METI may finalize a review of the programme. */
+    public record SetReviewSettings(@NotNull Boolean verificationRequired) {
     }
 
     public record DeclareConflict(

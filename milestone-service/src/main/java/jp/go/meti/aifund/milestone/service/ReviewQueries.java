@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.aggregate.Goal;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.repository.GoalRepository;
@@ -20,6 +21,7 @@ import jp.go.meti.aifund.milestone.repository.MilestoneRepository;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.repository.ReviewRepository;
+import jp.go.meti.aifund.milestone.repository.VerificationRepository;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.milestone.service.Views.OverdueReview;
 import jp.go.meti.aifund.milestone.service.Views.ReviewView;
@@ -36,11 +38,13 @@ public class ReviewQueries {
     private final ResultRepository results;
     private final MilestoneRepository milestones;
     private final GoalRepository goals;
+    private final VerificationRepository verifications;
     private final ReviewDeadline deadline;
     private final Clock clock;
 
     public ReviewQueries(ReviewRepository reviews, ResultRepository results, MilestoneRepository milestones,
-            GoalRepository goals, ReviewDeadline deadline, Clock clock) {
+            GoalRepository goals, VerificationRepository verifications, ReviewDeadline deadline, Clock clock) {
+        this.verifications = verifications;
         this.reviews = reviews;
         this.results = results;
         this.milestones = milestones;
@@ -55,21 +59,29 @@ public class ReviewQueries {
 
     ReviewView view(Review review) {
         List<ReviewResult> recorded = results.ofReview(review.id);
-        return view(review, recorded, milestonesOf(recorded));
-    }
-
-    ReviewView view(Review review, List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {
-        return ReviewView.of(review, ReviewView.results(recorded, assessed), today());
+        return ReviewView.of(review, ReviewView.results(recorded, milestonesOf(recorded),
+                verifications.ofReview(review.id)), today());
     }
 
     Map<UUID, Milestone> milestonesOf(List<ReviewResult> recorded) {
-        List<UUID> ids = recorded.stream().map(r -> r.milestoneId).toList();
+        return milestones(recorded.stream().map(r -> r.milestoneId).toList());
+    }
+
+    /** The milestone versions of these ids, by id. */
+    Map<UUID, Milestone> milestones(List<UUID> ids) {
         return ids.isEmpty() ? Map.of()
                 : milestones.list("id in ?1", ids).stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
     }
 
-    /** The goals these milestones implement, by id, for the review's event. */
-    Map<UUID, Goal> goalsOf(Map<UUID, Milestone> assessed) {
+    /** What the review's event tells of its results. */
+    ReviewEvents.Assessed assessed(Review review) {
+        List<ReviewResult> recorded = results.ofReview(review.id);
+        Map<UUID, Milestone> assessed = milestonesOf(recorded);
+        return new ReviewEvents.Assessed(recorded, assessed, goalsOf(assessed), verifications.ofReview(review.id));
+    }
+
+    /** The goals these milestones implement, by id. */
+    private Map<UUID, Goal> goalsOf(Map<UUID, Milestone> assessed) {
         List<UUID> ids = assessed.values().stream().map(m -> m.implementsGoal).filter(Objects::nonNull).distinct()
                 .toList();
         return ids.isEmpty() ? Map.of()

@@ -21,8 +21,9 @@ import jp.go.meti.aifund.kernel.ReviewDeadline;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
- * The review's life cycle: open a draft, submit it (NEDO), return or finalize it (METI, another
- * person), amend a finalized one. Every step locks the review row first; submitting, finalizing
+ * The review's life cycle: open a draft, submit it (NEDO, once no recipient's draft awaits it),
+ * return or finalize it (METI, another person; where the programme requires it, once every result is
+ * verified), amend a finalized one. Every step locks the review row first; submitting, finalizing
  * and amending write their event to the outbox in the same transaction.
  */
 @ApplicationScoped
@@ -38,10 +39,14 @@ public class ReviewWorkflow {
     private final ReviewDeadline deadline;
     private final Clock clock;
     private final ETags etags;
+    private final ResultDrafts drafts;
+    private final Verifications verifications;
 
     public ReviewWorkflow(ReviewRepository reviews, ResultRepository results, ProgrammeCopies programmes,
             ConflictService conflicts, ReviewQueries queries, ReviewScorer scorer, ReviewEvents events,
-            ReviewDeadline deadline, Clock clock, ETags etags) {
+            ReviewDeadline deadline, Clock clock, ETags etags, ResultDrafts drafts, Verifications verifications) {
+        this.drafts = drafts;
+        this.verifications = verifications;
         this.etags = etags;
         this.reviews = reviews;
         this.results = results;
@@ -81,11 +86,10 @@ public class ReviewWorkflow {
         Review review = reviews.lock(reviewId);
         etags.require(ifMatch, queries.view(review));
         review.requireSubmittable();
+        drafts.requireNonePending(review);
         review.submit(actor, scorer.scoreComplete(review), clock.instant());
-        List<ReviewResult> recorded = results.ofReview(review.id);
-        Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
-        events.submitted(review, recorded, assessed, queries.goalsOf(assessed));
-        return queries.view(review, recorded, assessed);
+        events.submitted(review, queries.assessed(review));
+        return queries.view(review);
     }
 
     @Transactional
@@ -106,12 +110,13 @@ public class ReviewWorkflow {
         List<ReviewResult> recorded = results.ofReview(review.id);
         Map<UUID, Milestone> assessed = queries.milestonesOf(recorded);
         assessed.values().forEach(m -> conflicts.requireNone(actor, m));
+        verifications.requireVerified(review, recorded, assessed);
         review.finalize(actor, note, scorer.score(recorded, assessed), clock.instant());
         if (review.amends != null) {
             reviews.get(review.amends).replaceBy(review);
         }
-        events.finalized(review, recorded, assessed, queries.goalsOf(assessed));
-        return queries.view(review, recorded, assessed);
+        events.finalized(review, queries.assessed(review));
+        return queries.view(review);
     }
 
     /** A new draft revision correcting a finalized review, starting from its results. */

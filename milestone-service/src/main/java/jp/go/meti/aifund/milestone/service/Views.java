@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import jp.go.meti.aifund.milestone.domain.DraftState;
 import jp.go.meti.aifund.milestone.domain.Evidence;
 import jp.go.meti.aifund.milestone.domain.Projection;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
+import jp.go.meti.aifund.milestone.domain.Verdict;
 import jp.go.meti.aifund.milestone.outbound.ReviewEvents;
 import jp.go.meti.aifund.milestone.aggregate.ConflictDeclaration;
 import jp.go.meti.aifund.milestone.aggregate.Goal;
@@ -20,7 +22,10 @@ import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.aggregate.ProgrammeCopy;
 import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import jp.go.meti.aifund.milestone.aggregate.Review;
+import jp.go.meti.aifund.milestone.aggregate.ResultDraft;
+import jp.go.meti.aifund.milestone.aggregate.ResultVerification;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
+import jp.go.meti.aifund.milestone.aggregate.ReviewSettings;
 import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.scoring.Assessment;
 import jp.go.meti.aifund.scoring.Decimals;
@@ -148,13 +153,52 @@ public final class Views {
             String unit, Direction direction, BigDecimal target, BigDecimal threshold, int weightBasisPoints,
             boolean critical, UUID recipientId, BigDecimal value, LocalDate asOf, List<Evidence> evidence, String note,
             Assessment assessment, int achievementBasisPoints, String achievement, String ruleVersion, String recordedBy,
-            Instant recordedAt) {
+            Instant recordedAt,
+            @Schema(description = "The consortium member whose draft NEDO accepted as this result; null when NEDO "
+                    + "recorded it itself") String reportedBy,
+            @Schema(description = "The independent verifier's verdict, given while the review is submitted; null "
+                    + "until there is one (and again once the result is recorded anew)") VerificationView verification) {
 
-        public static ResultView of(ReviewResult r, Milestone m) {
+        public static ResultView of(ReviewResult r, Milestone m, ResultVerification v) {
             return new ResultView(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
                     Decimals.normal(m.target), Decimals.normal(m.threshold), m.weightBasisPoints, m.critical,
                     m.recipientId, Decimals.normal(r.measuredValue), r.asOf, r.evidence(), r.note, r.assessment,
-                    r.achievementBasisPoints, r.achievement.toString(), r.ruleVersion, r.recordedBy, r.recordedAt);
+                    r.achievementBasisPoints, r.achievement.toString(), r.ruleVersion, r.recordedBy, r.recordedAt,
+                    r.reportedBy, VerificationView.of(v));
+        }
+    }
+
+    /** The verifier's verdict on a result, with the reason. */
+    public record VerificationView(Verdict verdict, String reason, String verifiedBy, Instant verifiedAt) {
+
+        static VerificationView of(ResultVerification v) {
+            return v == null ? null : new VerificationView(v.verdict, v.reason, v.verifiedBy, v.verifiedAt);
+        }
+    }
+
+    /** A recipient's draft of a result, and NEDO's decision on it once there is one. */
+    public record DraftView(UUID reviewId, UUID milestoneId, String code,
+            @Schema(description = "The recipient the draft reports for: the one responsible for the milestone "
+                    + "(the consortium for a consortium-wide milestone)") UUID recipientId,
+            BigDecimal value, String unit, LocalDate asOf, List<Evidence> evidence, String note, DraftState state,
+            String draftedBy, Instant draftedAt, String decidedBy, Instant decidedAt,
+            @Schema(description = "Why NEDO returned it; null unless RETURNED") String returnReason) {
+
+        public static DraftView of(ResultDraft d, Milestone m) {
+            return new DraftView(d.reviewId, d.milestoneId, m.code, d.draftedFor, Decimals.normal(d.measuredValue),
+                    d.unit, d.asOf, d.evidence(), d.note, d.state, d.draftedBy, d.draftedAt, d.decidedBy,
+                    d.decidedAt, d.returnReason);
+        }
+    }
+
+    /** A programme's review settings; {@code setBy} and {@code setAt} are null while nobody has set them. */
+    public record ReviewSettingsView(UUID programmeId,
+            @Schema(description = "Whether every result must be VERIFIED by the independent verifier before METI "
+                    + "may finalize the review (false unless set)") boolean verificationRequired,
+            String setBy, Instant setAt) {
+
+        public static ReviewSettingsView of(ReviewSettings s) {
+            return new ReviewSettingsView(s.programmeId, s.verificationRequired, s.setBy, s.setAt);
         }
     }
 
@@ -178,8 +222,10 @@ public final class Views {
                     r.scoreBasisPoints, r.score == null ? null : r.score.toString(), r.outcome, r.ruleVersion, results);
         }
 
-        public static List<ResultView> results(List<ReviewResult> results, Map<UUID, Milestone> milestones) {
-            return results.stream().map(r -> ResultView.of(r, milestones.get(r.milestoneId))).toList();
+        public static List<ResultView> results(List<ReviewResult> results, Map<UUID, Milestone> milestones,
+                Map<UUID, ResultVerification> verdicts) {
+            return results.stream().map(r -> ResultView.of(r, milestones.get(r.milestoneId), verdicts.get(r.id)))
+                    .toList();
         }
     }
 

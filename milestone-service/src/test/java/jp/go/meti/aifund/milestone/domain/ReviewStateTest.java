@@ -17,8 +17,8 @@ class ReviewStateTest {
     private static final Map<ReviewState, Map<ReviewAction, ReviewState>> LEGAL = Map.of(
             ReviewState.DRAFT, Map.of(ReviewAction.RECORD_RESULT, ReviewState.DRAFT,
                     ReviewAction.SUBMIT, ReviewState.SUBMITTED),
-            ReviewState.SUBMITTED, Map.of(ReviewAction.RETURN, ReviewState.DRAFT,
-                    ReviewAction.FINALIZE, ReviewState.FINALIZED),
+            ReviewState.SUBMITTED, Map.of(ReviewAction.VERIFY, ReviewState.SUBMITTED,
+                    ReviewAction.RETURN, ReviewState.DRAFT, ReviewAction.FINALIZE, ReviewState.FINALIZED),
             ReviewState.FINALIZED, Map.of(ReviewAction.AMEND, ReviewState.FINALIZED));
 
     @Test
@@ -36,12 +36,13 @@ class ReviewStateTest {
                 }
             }
         }
-        assertThat(refused).isEqualTo(ReviewState.values().length * ReviewAction.values().length - 5);
+        assertThat(refused).isEqualTo(ReviewState.values().length * ReviewAction.values().length - 6);
     }
 
     @Test
     void aFinalizedReviewSaysToAmendIt() {
-        Set<ReviewAction> changes = EnumSet.of(ReviewAction.RECORD_RESULT, ReviewAction.SUBMIT, ReviewAction.FINALIZE);
+        Set<ReviewAction> changes = EnumSet.of(ReviewAction.RECORD_RESULT, ReviewAction.VERIFY, ReviewAction.SUBMIT,
+                ReviewAction.FINALIZE);
         for (ReviewAction action : changes) {
             assertThatThrownBy(() -> ReviewState.FINALIZED.after(action)).hasMessageContaining("amend it instead");
         }

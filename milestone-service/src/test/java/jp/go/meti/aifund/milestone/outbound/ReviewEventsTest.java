@@ -25,8 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
+import jp.go.meti.aifund.infra.testing.Tokens;
 import jp.go.meti.aifund.milestone.support.Goals;
 import jp.go.meti.aifund.milestone.support.InjectedFailure;
+import jp.go.meti.aifund.milestone.support.Programmes;
 import jp.go.meti.aifund.milestone.support.ReviewApi.Year;
 import jp.go.meti.aifund.platform.rest.Roles;
 
@@ -128,6 +130,37 @@ class ReviewEventsTest {
         assertThat(carried.get("projectedFinal").asText()).isEqualTo("899999999990");
         assertThat(carried.get("onTrack").asBoolean()).isFalse();
         assertThat(events.get(0).at("/data/milestones/0/goal/onTrack").asBoolean()).isFalse();
+    }
+
+    /** The recipient's report and the verifier's verdict travel with the result they concern. */
+    @Test
+    void aReportedAndVerifiedResultCarriesWhoReportedAndTheVerdict() {
+        Programmes.Known programme = Programmes.known("Noetra", "Sony");
+        Map<String, Object> sonys = milestone("TOKENS", 80, 60, 10_000, true);
+        sonys.put("recipientId", programme.recipient("Sony"));
+        String milestone = defined(programme.id(), 2026, sonys);
+        String review = opened(programme.id(), 2026);
+        admin().body(Map.of("verificationRequired", true))
+                .put("/api/programmes/{p}/review-settings", programme.id()).then().statusCode(200);
+        bearer(Tokens.member("member.sony", programme.recipient("Sony"))).body(result(85, MEASURED_ON))
+                .put("/api/reviews/{r}/result-drafts/{m}", review, milestone).then().statusCode(200);
+        nedo().post("/api/reviews/{r}/result-drafts/{m}/accept", review, milestone).then().statusCode(200);
+        submit(nedo(), review).then().statusCode(200);
+        as("verifier.kato", Roles.VERIFIER).body(Map.of("verdict", "VERIFIED", "reason", "Logs match the report"))
+                .put("/api/reviews/{r}/results/{m}/verification", review, milestone).then().statusCode(200);
+        finalizeBy(meti(), review).then().statusCode(200);
+
+        List<JsonNode> events = eventsOf(programme.id(), 2);
+        events.forEach(e -> assertThat(Contracts.violations(e)).as("schema violations of %s", e).isEmpty());
+        JsonNode submitted = events.get(0).at("/data/milestones/0");
+        assertThat(submitted.get("reportedBy").asText()).isEqualTo("member.sony");
+        assertThat(submitted.get("verification").isNull()).as("verified after the submission").isTrue();
+        JsonNode finalized = events.get(1).at("/data/milestones/0");
+        assertThat(finalized.get("recordedBy").asText()).isEqualTo(NEDO);
+        assertThat(finalized.get("reportedBy").asText()).isEqualTo("member.sony");
+        assertThat(finalized.at("/verification/verdict").asText()).isEqualTo("VERIFIED");
+        assertThat(finalized.at("/verification/reason").asText()).isEqualTo("Logs match the report");
+        assertThat(finalized.at("/verification/verifiedBy").asText()).isEqualTo("verifier.kato");
     }
 
     @Test

@@ -38,7 +38,12 @@ public final class ReviewApi {
     }
 
     public static RequestSpecification as(String person, String... roles) {
-        return given().auth().oauth2(Tokens.of(person, roles)).contentType(ContentType.JSON);
+        return bearer(Tokens.of(person, roles));
+    }
+
+    /** A JSON request with this bearer token (e.g. a consortium member's, see {@link Tokens#member}). */
+    public static RequestSpecification bearer(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification admin() {

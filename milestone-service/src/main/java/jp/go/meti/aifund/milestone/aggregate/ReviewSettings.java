@@ -1,0 +1,76 @@
+package jp.go.meti.aifund.milestone.aggregate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.milestone.domain.Verdict;
+
+/**
+ * How a programme's reviews are decided, beyond the rules every review obeys: whether each result
+ * must be verified by the independent verifier before METI may finalize. Absent, nothing more is asked.
+ */
+@Entity
+@Table(name = "review_settings")
+public class ReviewSettings {
+
+    @Id
+    @Column(name = "programme_id")
+    public UUID programmeId;
+    @Column(name = "verification_required")
+    public boolean verificationRequired;
+    @Column(name = "set_by")
+    public String setBy;
+    @Column(name = "set_at")
+    public Instant setAt;
+
+    /** For JPA; settings begin with {@link #of}. */
+    protected ReviewSettings() {
+    }
+
+    public static ReviewSettings of(UUID programmeId, boolean verificationRequired, String actor, Instant at) {
+        return unset(programmeId).set(verificationRequired, actor, at);
+    }
+
+    /** The settings of a programme nobody configured: no verification required, set by nobody. */
+    public static ReviewSettings unset(UUID programmeId) {
+        ReviewSettings s = new ReviewSettings();
+        s.programmeId = programmeId;
+        return s;
+    }
+
+    public ReviewSettings set(boolean verificationRequired, String actor, Instant at) {
+        this.verificationRequired = verificationRequired;
+        this.setBy = actor;
+        this.setAt = at;
+        return this;
+    }
+
+    /**
+     * Where verification is required, every result is VERIFIED before the review is finalized: one
+     * without a verdict, or NOT_VERIFIED (its value must then be corrected, in a draft, and verified
+     * again), is refused. {@code verdicts}: by result id; {@code milestones}: the results' milestones by id.
+     */
+    public void requireVerified(List<ReviewResult> results, Map<UUID, ResultVerification> verdicts,
+            Map<UUID, Milestone> milestones) {
+        if (!verificationRequired) {
+            return;
+        }
+        List<String> unverified = results.stream()
+                .filter(r -> verdicts.get(r.id) == null || verdicts.get(r.id).verdict != Verdict.VERIFIED)
+                .map(r -> milestones.get(r.milestoneId).code + " (" + (verdicts.get(r.id) == null ? "no verdict yet"
+                        : "NOT_VERIFIED: " + verdicts.get(r.id).reason) + ")")
+                .toList();
+        if (!unverified.isEmpty()) {
+            throw new ConflictException("programme " + programmeId + " requires every result verified before the "
+                    + "review is finalized, and these are not: " + String.join("; ", unverified));
+        }
+    }
+}
