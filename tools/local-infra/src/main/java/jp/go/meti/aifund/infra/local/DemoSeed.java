@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The programme from the news, entered through the public APIs as its people would: ¥1 trillion
  * for a sovereign multimodal foundation model for physical AI, FY2026–FY2030, METI commissioning,
- * NEDO executing, the Noetra consortium. FY2026 is reviewed and passes (FY2027's gate opens and its
+ * NEDO executing, the Noetra consortium. Every result is verified by an independent verification agent
+ * before METI decides, and Honda reports its own robot pilots, which NEDO accepts. FY2026 is reviewed and passes (FY2027's gate opens and its
  * money goes out); FY2027 misses its critical parameter target, a pullback warning appears and
  * FY2028's tranches go on hold, awaiting a ministry decision. Two goals span the years, a trillion
  * parameters by FY2030 and 10 million robots by 2040, with FY2027's results projecting both short.
@@ -37,6 +38,8 @@ public final class DemoSeed {
     private final DevTokens tokens = new DevTokens();
     private final String funding;
     private final String milestones;
+    /** The consortium member who reports the results of a recipient's milestones, by recipient id. */
+    private final Map<String, String> reporters = new java.util.HashMap<>();
 
     DemoSeed(String funding, String milestones) {
         this.funding = funding;
@@ -100,6 +103,11 @@ public final class DemoSeed {
         // milestone-service keeps a copy of the programmes from funding-service's events: it refuses the
         // milestones of a programme (and recipient) it does not know yet, so wait for the last one added
         await(() -> milestoneServiceCopy(p).contains(aist), "milestone-service's copy of the programme");
+        // results count only once the independent verification agent has verified them
+        call("admin.sato", "programme-admin", "PUT", milestones + "/api/programmes/" + p + "/review-settings",
+                Map.of("verificationRequired", true));
+        // Honda reports its own robot pilots, which NEDO accepts
+        reporters.put(ids.get("Honda"), "member.honda");
 
         // the goals beyond a year, with a checkpoint each fiscal year, which the years' milestones implement
         String modelSize = goal(p, "MODEL-SIZE", "Model size", "parameters trained", "parameters", 1_000_000_000_000L,
@@ -279,21 +287,39 @@ public final class DemoSeed {
         }
         String id = post("nedo.tanaka", "nedo-officer", milestones + "/api/programmes/" + p + "/fiscal-years/" + fy
                 + "/milestones", body).get("id").asText();
-        return new String[] {id, unit};
+        return new String[] {id, unit, recipient};
     }
 
+    /**
+     * A year's review: NEDO records each result, save those of a milestone a member is responsible for, which the
+     * member's recipient reports and NEDO accepts; after the submission the independent verifier verifies every
+     * result (the programme requires it), then METI decides.
+     */
     private void review(String p, int fy, List<String[]> milestonesOfYear, Object[] values, String asOf)
             throws Exception {
         String r = call("nedo.tanaka", "nedo-officer", "POST", milestones + "/api/programmes/" + p + "/fiscal-years/"
                 + fy + "/reviews", null).get("id").asText();
         for (int i = 0; i < milestonesOfYear.size(); i++) {
             String[] m = milestonesOfYear.get(i);
-            call("nedo.tanaka", "nedo-officer", "PUT", milestones + "/api/reviews/" + r + "/results/" + m[0],
-                    Map.of("value", values[i], "unit", m[1], "asOf", asOf, "evidence", List.of(Map.of(
-                            "uri", "https://www.nedo.go.jp/evaluation/fy" + fy + "/" + m[0] + ".pdf",
-                            "title", "NEDO technical evaluation FY" + fy, "digest", "sha256:" + "0f".repeat(32)))));
+            Map<String, Object> result = Map.of("value", values[i], "unit", m[1], "asOf", asOf, "evidence", List.of(
+                    Map.of("uri", "https://www.nedo.go.jp/evaluation/fy" + fy + "/" + m[0] + ".pdf",
+                            "title", "NEDO technical evaluation FY" + fy, "digest", "sha256:" + "0f".repeat(32))));
+            String reporter = m[2] == null ? null : reporters.get(m[2]);
+            if (reporter == null) {
+                call("nedo.tanaka", "nedo-officer", "PUT", milestones + "/api/reviews/" + r + "/results/" + m[0], result);
+            } else {
+                checked(sendWith(tokens.mint(reporter, "consortium-member", List.of(m[2]), Duration.ofMinutes(10)),
+                        "PUT", milestones + "/api/reviews/" + r + "/result-drafts/" + m[0], result, null));
+                call("nedo.tanaka", "nedo-officer", "POST", milestones + "/api/reviews/" + r + "/result-drafts/" + m[0]
+                        + "/accept", null);
+            }
         }
         call("nedo.tanaka", "nedo-officer", "POST", milestones + "/api/reviews/" + r + "/submit", null);
+        for (String[] m : milestonesOfYear) {
+            call("verifier.kato", "verifier", "PUT", milestones + "/api/reviews/" + r + "/results/" + m[0]
+                    + "/verification", Map.of("verdict", "VERIFIED", "reason", "Evidence checked against the "
+                            + "training logs and the site visit of FY" + fy));
+        }
         call("meti.suzuki", "meti-official", "POST", milestones + "/api/reviews/" + r + "/finalize",
                 Map.of("note", "METI decision on the FY" + fy + " annual review"));
     }
@@ -351,18 +377,26 @@ public final class DemoSeed {
 
     private JsonNode call(String person, String role, String method, String url, Object body, String key)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = send(person, role, method, url, body, key);
+        return checked(send(person, role, method, url, body, key));
+    }
+
+    private static JsonNode checked(HttpResponse<String> response) throws IOException {
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+                    + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     private HttpResponse<String> send(String person, String role, String method, String url, Object body, String key)
             throws IOException, InterruptedException {
+        return sendWith(tokens.mint(person, role, Duration.ofMinutes(10)), method, url, body, key);
+    }
+
+    private HttpResponse<String> sendWith(String token, String method, String url, Object body, String key)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + tokens.mint(person, role, Duration.ofMinutes(10)))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

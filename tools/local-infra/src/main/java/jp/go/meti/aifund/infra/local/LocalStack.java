@@ -252,7 +252,7 @@ public final class LocalStack implements AutoCloseable {
         out.append("Development bearer tokens (12 h; signed with the public dev key, never valid in production):\n");
         String[][] cast = {{"admin.sato", "programme-admin"}, {"nedo.tanaka", "nedo-officer"},
                 {"meti.suzuki", "meti-official"}, {"meti.takahashi", "meti-official"},
-                {"member.sony", "consortium-member"}, {"auditor.ito", "auditor"}};
+                {"member.sony", "consortium-member"}, {"auditor.ito", "auditor"}, {"verifier.kato", "verifier"}};
         for (String[] person : cast) {
             out.append(String.format("  export TOKEN_%s=%s%n", person[0].replace('.', '_').toUpperCase(),
                     tokens.mint(person[0], person[1], person[0].equals("member.sony") ? sonyActsFor : List.of(),
