@@ -60,6 +60,9 @@ public class Programme {
     public String endedBy;
     @Column(name = "end_reason")
     public String endReason;
+    /** The days its recipients have to answer the notice of an adverse proposal (弁明の機会). */
+    @Column(name = "hearing_days")
+    public int hearingDays;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
@@ -80,6 +83,9 @@ public class Programme {
             Balances after) {
     }
 
+    /** The time to answer an adverse proposal unless the programme sets another. */
+    public static final int DEFAULT_HEARING_DAYS = 14;
+
     public static Programme create(String name, long ceiling, int firstFiscalYear, int lastFiscalYear,
             String commissioningMinistry, String executingAgency, String actor, Instant at) {
         if (lastFiscalYear < firstFiscalYear) {
@@ -96,7 +102,16 @@ public class Programme {
         p.createdBy = actor;
         p.createdAt = at;
         p.state = ProgrammeState.ACTIVE;
+        p.hearingDays = DEFAULT_HEARING_DAYS;
         return p;
+    }
+
+    /** Sets the days the recipients have to answer the notice of an adverse proposal (1–90). */
+    public void allowDaysToAnswer(int days) {
+        if (days < 1 || days > 90) {
+            throw new InvalidRequestException("hearingDays", "must be between 1 and 90");
+        }
+        hearingDays = days;
     }
 
     public Movement created() {

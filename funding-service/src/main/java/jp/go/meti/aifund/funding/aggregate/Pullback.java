@@ -172,6 +172,11 @@ public class Pullback {
         if ((choice == PullbackDecision.REDUCE_BY_AMOUNT) != (amount != null)) {
             throw new InvalidRequestException("amount", "is required for REDUCE_BY_AMOUNT, and only for it");
         }
+        long held = stillHeld.stream().mapToLong(t -> t.amount).sum();
+        if (amount != null && amount > held) {
+            throw new InvalidRequestException("amount", String.format("exceeds the ¥%,d the held tranches still hold",
+                    held));
+        }
         state = PullbackState.PROPOSED;
         decision = choice;
         decisionAmount = choice == PullbackDecision.REDUCE_BY_RECOMMENDATION ? Long.valueOf(reductionOf(stillHeld))
@@ -181,6 +186,14 @@ public class Pullback {
         proposedAt = at;
     }
 
+    /** A proposed decision is confirmed only by another official than its proposer (four eyes). */
+    public void requireConfirmableBy(String actor) {
+        if (state != PullbackState.PROPOSED) {
+            throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + state + ")");
+        }
+        FourEyes.requireDifferent("this decision", proposedBy, "proposed", actor, "confirm");
+    }
+
     /**
      * Another METI official confirms the proposal; the tranches still on hold are released, cancelled
      * or reduced (the reduction split across them by their amounts, so the cuts add up exactly; a
@@ -188,10 +201,7 @@ public class Pullback {
      */
     public List<Movement> confirm(Programme programme, Envelope envelope, List<Tranche> stillHeld, String actor,
             Instant at) {
-        if (state != PullbackState.PROPOSED) {
-            throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + state + ")");
-        }
-        FourEyes.requireDifferent("this decision", proposedBy, "proposed", actor, "confirm");
+        requireConfirmableBy(actor);
         List<Movement> moves = switch (decision) {
             case LIFT -> stillHeld.stream().map(t -> programme.release(t, at)).toList();
             case CANCEL -> stillHeld.stream().map(t -> programme.cancel(t, envelope, at)).toList();
@@ -212,6 +222,29 @@ public class Pullback {
         return moves;
     }
 
+    /**
+     * What the proposed decision would take from each tranche still on hold, in their order: all of it
+     * for CANCEL, the reduction's split for REDUCE_*, nothing for LIFT (what {@link #confirm} would do).
+     */
+    public long[] proposedCuts(List<Tranche> stillHeld) {
+        return switch (decision) {
+            case LIFT -> new long[stillHeld.size()];
+            case CANCEL -> stillHeld.stream().mapToLong(t -> t.amount).toArray();
+            case REDUCE_BY_RECOMMENDATION, REDUCE_BY_AMOUNT -> split(stillHeld, decisionAmount);
+        };
+    }
+
+    /** Whether the proposed decision reduces or cancels, so that the recipients it takes from are heard first. */
+    public boolean proposesAdverse() {
+        return state == PullbackState.PROPOSED && decision != PullbackDecision.LIFT;
+    }
+
+    /** The tranche amounts as weights: each one's share of the reduction, rounded down, leftovers by largest remainder. */
+    private static long[] split(List<Tranche> held, long reduction) {
+        return held.isEmpty() ? new long[0] : LargestRemainder.split(reduction, held.stream().mapToLong(t -> t.amount)
+                .toArray());
+    }
+
     /** The record of who decided what, for each tranche's ledger entry. */
     public String decisionRecord(String confirmedBy) {
         return "ministry decision " + decision + " on pullback recommendation " + id + ", proposed by " + proposedBy
@@ -228,8 +261,7 @@ public class Pullback {
         if (held.isEmpty() || reduction == 0) {
             return held.stream().map(t -> programme.release(t, at)).toList();
         }
-        // the tranche amounts as weights: each one's share of the reduction, rounded down, leftovers by largest remainder
-        long[] cuts = LargestRemainder.split(reduction, held.stream().mapToLong(t -> t.amount).toArray());
+        long[] cuts = split(held, reduction);
         List<Movement> moves = new ArrayList<>();
         for (int i = 0; i < held.size(); i++) {
             Tranche t = held.get(i);

@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.outbound;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,13 +12,17 @@ import jakarta.transaction.Transactional;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
+import jp.go.meti.aifund.contracts.programme.ProgrammeHearing;
+import jp.go.meti.aifund.contracts.programme.ProgrammePart;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShare;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.funding.config.FundingConfig;
+import jp.go.meti.aifund.funding.domain.AffectedMembers.MemberAmount;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
+import jp.go.meti.aifund.funding.aggregate.Hearing;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
@@ -84,6 +89,19 @@ public class ProgrammeEvents {
         write(p, kind, entry, decision.fiscalYear, null, null, decision, actor, reason, at);
     }
 
+    /** Writes the programme's state when notice of an adverse proposal was given: the hearing opened. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Programme p, Hearing h, List<MemberAmount> parts, String actor, Instant at) {
+        ProgrammeHearing hearing = new ProgrammeHearing().withHearingId(h.id)
+                .withSubject(ProgrammeHearing.Subject.fromValue(h.subject.name())).withSubjectId(h.subjectId)
+                .withRecipientId(h.recipientId).withProposedDecision(h.proposedDecision)
+                .withFiscalYear((long) h.fiscalYear).withGrounds(h.grounds)
+                .withAmount(h.amount).withParts(parts.stream().map(m -> new ProgrammePart()
+                        .withRecipientId(m.recipientId()).withName(m.name()).withAmount(m.amount())).toList())
+                .withAnswerBy(h.answerBy);
+        write(p, ProgrammeChange.HEARING_OPENED, null, null, null, null, null, hearing, actor, h.grounds, at);
+    }
+
     private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             UUID shareTableId, String actor, String reason, Instant at) {
         write(p, kind, entry, fiscalYear, recipientId, shareTableId, null, actor, reason, at);
@@ -91,6 +109,12 @@ public class ProgrammeEvents {
 
     private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             UUID shareTableId, BudgetDecision decision, String actor, String reason, Instant at) {
+        write(p, kind, entry, fiscalYear, recipientId, shareTableId, decision, null, actor, reason, at);
+    }
+
+    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
+            UUID shareTableId, BudgetDecision decision, ProgrammeHearing hearing, String actor, String reason,
+            Instant at) {
         long sequence = p.nextEventSequence();
         Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
         Map<UUID, String> names = recipients.names(p.id);
@@ -104,7 +128,7 @@ public class ProgrammeEvents {
                 .withChange(new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
                         .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
                         .withFiscalYear(fiscalYear).withRecipientId(recipientId).withShareTableId(shareTableId)
-                        .withBudgetDecision(decision == null ? null : budgetDecision(decision))
+                        .withBudgetDecision(decision == null ? null : budgetDecision(decision)).withHearing(hearing)
                         .withActor(actor).withReason(reason)
                         .withRecordedAt(recordedAt).withLedgerEntryId(entry == null ? null : entry.id));
         String type = typeOf(kind);

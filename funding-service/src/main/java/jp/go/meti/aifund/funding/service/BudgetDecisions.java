@@ -27,6 +27,8 @@ import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
+import jp.go.meti.aifund.funding.domain.HearingSubject;
+import jp.go.meti.aifund.funding.service.Hearings.Proposal;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.domain.TerminationGrounds;
@@ -82,12 +84,14 @@ public class BudgetDecisions {
     private final ProgrammeEvents events;
     private final Idempotency idempotency;
     private final ProgrammeEnds ends;
+    private final Hearings hearings;
     private final Clock clock;
 
     public BudgetDecisions(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             BudgetDecisionRepository decisions, Ledger ledger, ProgrammeEvents events, Idempotency idempotency,
-            ProgrammeEnds ends, Clock clock) {
+            ProgrammeEnds ends, Hearings hearings, Clock clock) {
         this.ends = ends;
+        this.hearings = hearings;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -117,6 +121,9 @@ public class BudgetDecisions {
                     };
                     decisions.persist(d);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_PROPOSED, null, d, actor, command.reason(), now);
+                    if (d.kind == BudgetDecisionKind.TERMINATE) {
+                        hearings.open(p, termination(p, d), actor, now);
+                    }
                     return BudgetDecisionView.of(d);
                 });
     }
@@ -130,8 +137,12 @@ public class BudgetDecisions {
                     Programme p = programmes.lock(programmeId);
                     BudgetDecision d = decisions.get(programmeId, decisionId);
                     d.requireConfirmableBy(actor);
+                    if (d.kind == BudgetDecisionKind.TERMINATE) {
+                        hearings.requireHeard(p, termination(p, d));
+                    }
                     Instant now = clock.instant();
-                    LedgerEntry last = d.kind == BudgetDecisionKind.TERMINATE ? ends.terminate(p, d, actor, now)
+                    LedgerEntry last = d.kind == BudgetDecisionKind.TERMINATE
+                            ? ends.terminate(p, d, hearings.conclude(d.id, actor, now), actor, now)
                             : record(p, d, applied(p, d, now), actor, now);
                     d.confirm(actor, command.note(), now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_CONFIRMED, last, d, actor, command.note(), now);
@@ -152,6 +163,7 @@ public class BudgetDecisions {
                     BudgetDecision d = decisions.get(programmeId, decisionId);
                     Instant now = clock.instant();
                     d.reject(actor, command.note(), now);
+                    hearings.withdraw(d.id, actor, now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_REJECTED, null, d, actor, command.note(), now);
                     return BudgetDecisionView.of(d);
                 });
@@ -229,8 +241,19 @@ public class BudgetDecisions {
         refuseOthers(c, "fiscalYear", c.fiscalYear(), "amount", c.amount(), "trancheIds", c.trancheIds(), "newCeiling",
                 c.newCeiling());
         p.requireActive();
+        LocalDate heardBy = FiscalYear.today(clock).plusDays(p.hearingDays);
+        if (c.returnDeadline() != null && !c.returnDeadline().isAfter(heardBy)) {
+            throw new InvalidRequestException("returnDeadline", "must come after " + heardBy + ", the last day the "
+                    + "recipients may answer the notice of the termination, which is confirmed only afterwards");
+        }
         return BudgetDecision.termination(p.id, c.grounds(), c.returnDeadline(), FiscalYear.today(clock), c.reason(),
                 actor, now);
+    }
+
+    /** A termination as its notice describes it: every open tranche it cancels, every paid yen it orders back. */
+    private Proposal termination(Programme p, BudgetDecision d) {
+        return new Proposal(HearingSubject.BUDGET_DECISION, d.id, d.kind.name(), FiscalYear.of(FiscalYear.today(clock)),
+                d.grounds + ": " + d.reason, ends.wouldTake(p, d), true);
     }
 
     /** Refuses the first of the named fields given that does not belong to the decision's kind. */

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
@@ -26,7 +28,9 @@ public final class ProgrammeCommands {
             @NotNull @Min(2000) @Max(2100) Integer firstFiscalYear,
             @NotNull @Min(2000) @Max(2100) Integer lastFiscalYear,
             @NotBlank @Size(max = 100) String commissioningMinistry,
-            @NotBlank @Size(max = 100) String executingAgency) {
+            @NotBlank @Size(max = 100) String executingAgency,
+            @Schema(description = "Days the recipients have to answer the notice of an adverse proposal (弁明の機会); "
+                    + "14 unless given") @Min(1) @Max(90) Integer hearingDays) {
     }
 
     public record SetEnvelope(

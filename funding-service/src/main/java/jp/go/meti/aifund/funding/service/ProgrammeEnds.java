@@ -3,6 +3,7 @@ package jp.go.meti.aifund.funding.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.ResultLinkRepository;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.funding.service.Hearings.TrancheCut;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 
@@ -115,12 +117,29 @@ public class ProgrammeEnds {
     }
 
     /**
-     * A confirmed termination, under the programme's lock; its last ledger entry, for the events the
-     * caller publishes (the decision confirmed, then the programme terminated).
+     * What a proposed termination would take from each tranche, for its notice: every open tranche (it is
+     * cancelled) and, on grounds that order money back, what each paid tranche paid that is neither
+     * returned nor ordered back yet.
      */
-    LedgerEntry terminate(Programme p, BudgetDecision d, String actor, Instant now) {
+    List<TrancheCut> wouldTake(Programme p, BudgetDecision d) {
+        List<TrancheCut> cuts = new ArrayList<>(tranches.open(p.id, null).stream().map(t -> new TrancheCut(t, t.amount))
+                .toList());
+        if (d.grounds.requiresReturn()) {
+            Map<UUID, Long> ordered = orders.openAmounts(p.id);
+            tranches.paidOut(p.id).forEach(t -> cuts.add(new TrancheCut(t, t.amount - t.recoveredAmount
+                    - ordered.getOrDefault(t.id, 0L))));
+        }
+        return cuts;
+    }
+
+    /**
+     * A confirmed termination, under the programme's lock; its last ledger entry, for the events the
+     * caller publishes (the decision confirmed, then the programme terminated). {@code heard}: what the
+     * ledger entries say of the hearing.
+     */
+    LedgerEntry terminate(Programme p, BudgetDecision d, String heard, String actor, Instant now) {
         String reason = "TERMINATE decision " + d.id + " (" + d.grounds + ", proposed by " + d.proposedBy + "): "
-                + d.reason;
+                + d.reason + heard;
         long started = System.nanoTime();
         p.requireActive();
         if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {

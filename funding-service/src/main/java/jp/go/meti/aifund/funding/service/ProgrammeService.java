@@ -70,6 +70,9 @@ public class ProgrammeService {
         Programme p = Programme.create(command.name(), command.ceiling(), command.firstFiscalYear(),
                 command.lastFiscalYear(), command.commissioningMinistry(), command.executingAgency(), actor,
                 clock.instant());
+        if (command.hearingDays() != null) {
+            p.allowDaysToAnswer(command.hearingDays());
+        }
         programmes.persist(p);
         LedgerEntry entry = ledger.record(p, p.created(), actor, "ceiling set at creation", null, p.createdAt);
         events.publish(p, ProgrammeChange.PROGRAMME_CREATED, entry, null, null, actor, null, p.createdAt);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -30,6 +31,7 @@ import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.TrancheState;
@@ -38,6 +40,8 @@ import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.PullbackRepository;
 import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.funding.service.Hearings.Proposal;
+import jp.go.meti.aifund.funding.service.Hearings.TrancheCut;
 import jp.go.meti.aifund.funding.service.Views.PullbackView;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.platform.rest.ETags;
@@ -46,8 +50,10 @@ import jp.go.meti.aifund.platform.rest.ETags;
  * Pullback recommendations and the ministry's decisions on them ({@link Pullback} holds the rules).
  * A recommendation puts every not-yet-disbursed gated tranche of the affected year ON_HOLD, each a
  * ledger entry naming it. One METI official proposes a decision, another confirms it (four eyes):
- * lift the hold, reduce by the policy or by an amount, or cancel. Every amount is funding-service's
- * own, computed from its tranches when it acts; the recommendation's figures are an estimate.
+ * lift the hold, reduce by the policy or by an amount, or cancel. A reduction or cancellation is
+ * proposed with notice to the recipient ({@link Hearings}) and confirmed once it has been heard. Every
+ * amount is funding-service's own, computed from its tranches when it acts; the recommendation's
+ * figures are an estimate.
  */
 @ApplicationScoped
 public class Pullbacks {
@@ -69,10 +75,12 @@ public class Pullbacks {
     private final Clock clock;
     private final ETags etags;
     private final ObjectMapper json;
+    private final Hearings hearings;
 
     public Pullbacks(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             ShareTableRepository shareTables, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags,
-            ObjectMapper json) {
+            ObjectMapper json, Hearings hearings) {
+        this.hearings = hearings;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -131,10 +139,17 @@ public class Pullbacks {
     @Transactional
     @Audited(value = "pullback.decision-proposed", subject = 1)
     public PullbackView propose(UUID programmeId, UUID id, @Valid Propose command, String actor, String ifMatch) {
-        programmes.lock(programmeId);
+        Programme programme = programmes.lock(programmeId);
         Pullback p = pullbacks.get(programmeId, id);
         etags.require(ifMatch, view(p));
-        p.propose(command.decision(), command.amount(), command.reason(), actor, held(p), clock.instant());
+        Instant now = clock.instant();
+        List<Tranche> held = held(p);
+        p.propose(command.decision(), command.amount(), command.reason(), actor, held, now);
+        if (p.proposesAdverse()) {
+            hearings.open(programme, proposal(p, held), actor, now);
+        } else {
+            hearings.withdraw(p.id, actor, now);
+        }
         return view(p);
     }
 
@@ -145,10 +160,23 @@ public class Pullbacks {
         Pullback p = pullbacks.get(programmeId, id);
         etags.require(ifMatch, view(p));
         Instant now = clock.instant();
+        p.requireConfirmableBy(actor);
+        if (p.proposesAdverse()) {
+            hearings.requireHeard(programme, proposal(p, held(p)));
+        }
         List<Movement> moves = p.confirm(programme, envelopes.get(programmeId, p.affectedFiscalYear), held(p), actor, now);
-        String reason = p.decisionRecord(actor);
+        String reason = p.decisionRecord(actor) + hearings.conclude(p.id, actor, now);
         moves.forEach(m -> ledger.record(programme, m, actor, reason, null, now));
         return view(p);
+    }
+
+    /** The proposed decision as its notice describes it: what it would take from each tranche still held. */
+    private static Proposal proposal(Pullback p, List<Tranche> held) {
+        long[] cuts = p.proposedCuts(held);
+        return new Proposal(HearingSubject.PULLBACK_DECISION, p.id, p.decision.name(), p.affectedFiscalYear,
+                p.decisionReason + " (on pullback recommendation " + p.id + " after the FY" + p.reviewedFiscalYear
+                        + " review " + p.reviewId + ", score " + p.decisiveScore() + ")",
+                IntStream.range(0, held.size()).mapToObj(i -> new TrancheCut(held.get(i), cuts[i])).toList(), false);
     }
 
     /** The tranches the recommendation held that are still on hold, in the order it held them. */

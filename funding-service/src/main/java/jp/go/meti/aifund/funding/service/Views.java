@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
+import jp.go.meti.aifund.funding.domain.HearingState;
+import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.PaidByMember;
@@ -25,6 +27,7 @@ import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
+import jp.go.meti.aifund.funding.aggregate.Hearing;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
@@ -58,7 +61,9 @@ public final class Views {
             @Schema(description = "ceiling − committed − disbursed + reappropriated") long headroom,
             int utilizationBasisPoints, ProgrammeState state, Instant endedAt,
             @Schema(description = "Who closed or terminated it (endedAt: when), and why") String endedBy,
-            String endReason, Instant createdAt) {
+            String endReason,
+            @Schema(description = "Days the recipients have to answer the notice of an adverse proposal") int hearingDays,
+            Instant createdAt) {
 
         static ProgrammeView of(Programme p) {
             Exposure e = p.exposure();
@@ -67,7 +72,7 @@ public final class Views {
             return new ProgrammeView(p.id, p.name, p.commissioningMinistry, p.executingAgency, p.firstFiscalYear,
                     p.lastFiscalYear, p.ceiling, p.planned, p.committed, p.disbursed, p.recovered, p.reappropriated,
                     p.returnedToTreasury(), e.headroom(), utilization, p.state, p.endedAt, p.endedBy, p.endReason,
-                    p.createdAt);
+                    p.hearingDays, p.createdAt);
         }
     }
 
@@ -218,6 +223,36 @@ public final class Views {
                     members.shareTableId(), p.receivedAt, p.state, p.decision, p.decisionAmount, p.decisionReason,
                     p.proposedBy, p.proposedAt, p.decidedBy, p.decidedAt);
         }
+    }
+
+    /** A notice of an adverse proposal and the recipient's answer, as the ministry and the recipient read it. */
+    public record HearingView(UUID id, UUID programmeId, HearingSubject subject,
+            @Schema(description = "The pullback recommendation or the budget decision proposed") UUID subjectId,
+            @Schema(description = "The recipient given notice") UUID recipientId, String proposedDecision,
+            @Schema(description = "The fiscal year the decision affects (a termination's: the year it was proposed in)")
+            int fiscalYear, String grounds,
+            @Schema(description = "What the decision would take, in yen") long amount,
+            @Schema(description = "The amount per member, adding up to amount") List<MemberAmountView> parts,
+            String noticedBy, Instant noticedAt,
+            @Schema(description = "The last day (in Japan) to answer") LocalDate answerBy, HearingState state,
+            String response,
+            @Schema(description = "The response's evidence; null without a response")
+            List<Hearings.EvidenceRef> responseEvidence,
+            String respondedBy, Instant respondedAt,
+            @Schema(description = "Who confirmed the decision having considered the response (CONCLUDED), or "
+                    + "whose rejection or new proposal withdrew the notice (WITHDRAWN)") String closedBy,
+            Instant closedAt) {
+
+        /** {@code parts} and {@code evidence}: the hearing's, read from the JSON it keeps them in. */
+        static HearingView of(Hearing h, List<MemberAmountView> parts, List<Hearings.EvidenceRef> evidence) {
+            return new HearingView(h.id, h.programmeId, h.subject, h.subjectId, h.recipientId, h.proposedDecision,
+                    h.fiscalYear, h.grounds, h.amount, parts, h.noticedBy, h.noticedAt, h.answerBy, h.state, h.response,
+                    evidence, h.respondedBy, h.respondedAt, h.closedBy, h.closedAt);
+        }
+    }
+
+    /** A member's part of what an adverse decision would take. */
+    public record MemberAmountView(UUID recipientId, String name, long amount) {
     }
 
     /** A share table: the members' shares from {@code effectiveFrom}, largest first. */

@@ -95,9 +95,13 @@ class PullbackTest {
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("required for REDUCE_BY_AMOUNT");
         assertThatThrownBy(() -> p.propose(PullbackDecision.LIFT, 5L, "x", "meti.a", stillHeld(), NOW))
                 .isInstanceOf(InvalidRequestException.class);
-        p.propose(PullbackDecision.REDUCE_BY_AMOUNT, 300_002L, "too much", "meti.a", stillHeld(), NOW);
+        assertThatThrownBy(() -> p.propose(PullbackDecision.REDUCE_BY_AMOUNT, 300_002L, "too much", "meti.a",
+                stillHeld(), NOW)).as("refused when proposed, as it could never be confirmed")
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("exceeds the ¥300,001");
+        p.propose(PullbackDecision.REDUCE_BY_AMOUNT, 300_001L, "all of it", "meti.a", stillHeld(), NOW);
+        stillHeld().get(0).amount -= 1; // a held tranche reduced meanwhile: the amount decided is no longer held
         assertThatThrownBy(() -> p.confirm(programme, fy27, stillHeld(), "meti.b", NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("exceeds the ¥300,001");
+                .isInstanceOf(ConflictException.class).hasMessageContaining("exceeds the ¥300,000");
     }
 
     @Test

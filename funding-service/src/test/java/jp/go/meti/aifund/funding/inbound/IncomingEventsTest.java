@@ -28,7 +28,8 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jp.go.meti.aifund.infra.testing.Contracts;
 import jp.go.meti.aifund.infra.testing.HostileMessages;
-import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.funding.support.Recommendations;
+import jp.go.meti.aifund.funding.support.ResultEvents;
 import jp.go.meti.aifund.platform.rest.Roles;
 
 /**
@@ -79,38 +80,15 @@ class IncomingEventsTest {
     }
 
     private void publish(String topic, ObjectNode event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.get("partitionkey").asText(),
-                event.toString());
-        record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
-        kafka.produceStrings().fromRecords(record).awaitCompletion();
+        ResultEvents.publish(kafka, topic, event);
     }
 
-    /**
-     * A recommendation whose figures (plannedAmount, recommendedReduction) are a stale estimate on
-     * purpose: funding-service must act on the score and its own tranches, never on them.
-     */
     private ObjectNode recommendation(String score) {
         return recommendation(score, 2026);
     }
 
     private ObjectNode recommendation(String score, int reviewedFiscalYear) {
-        ObjectNode e = JSON.createObjectNode();
-        String id = UUID.randomUUID().toString();
-        e.put("specversion", "1.0").put("id", UUID.randomUUID().toString()).put("source", "/aifund/notification-service")
-                .put("type", "jp.go.meti.aifund.pullback.recommended.v1").put("subject", "recommendation/" + id)
-                .put("time", Instant.now().toString()).put("datacontenttype", "application/json")
-                .put("partitionkey", programme);
-        ObjectNode d = e.putObject("data");
-        d.put("recommendationId", id).put("programmeId", programme).put("reviewId", UUID.randomUUID().toString())
-                .put("reviewedFiscalYear", reviewedFiscalYear).put("affectedFiscalYear", reviewedFiscalYear + 1)
-                .put("scoreBasisPoints", Ratio.parse(score).floorBasisPoints()).put("score", score)
-                .put("plannedAmount", 2 * TRANCHE).put("recommendedReduction", 1).put("estimateAsOfLedgerEntryId", 1)
-                .put("policyVersion", "pullback-policy/2;ceiling-near=1000bp;reminder=30d");
-        d.putArray("criticalMissed").add("PARAMS");
-        d.putArray("parts");
-        d.putArray("causeEventIds").add(UUID.randomUUID().toString());
-        assertThat(Contracts.violations(e)).isEmpty();
-        return e;
+        return Recommendations.recommended(programme, score, reviewedFiscalYear, 2 * TRANCHE);
     }
 
     private String state(String tranche) {
@@ -149,6 +127,7 @@ class IncomingEventsTest {
                 .body("estimateAsOfLedgerEntryId", equalTo(1));
         meti().post(decision + "/confirm", programme, id).then().statusCode(403)
                 .body("type", equalTo("https://aifund.meti.go.jp/problems/four-eyes"));
+        answered(programme, id);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(200)
                 .body("state", equalTo("DECIDED")).body("decidedBy", equalTo(METI_2));
 
@@ -180,6 +159,7 @@ class IncomingEventsTest {
                 .post(decision, programme, id).then().statusCode(200).body("decisionAmount", equalTo(TRANCHE));
         meti().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "separate decision"))
                 .post("/api/programmes/{p}/tranches/{t}/cancel", programme, tranches.get(0)).then().statusCode(200);
+        answered(programme, id);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("¥50,000,000,000 now, ¥100,000,000,000 was proposed"));
@@ -233,6 +213,7 @@ class IncomingEventsTest {
         String id2 = second.at("/data/recommendationId").asText();
         meti().body(Map.of("decision", "CANCEL", "reason", "programme restructured")).post(decision, programme, id2)
                 .then().statusCode(200);
+        answered(programme, id2);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id2).then().statusCode(200);
         assertThat(tranches.stream().map(this::state).toList()).containsOnly("CANCELLED");
         assertThat(((Number) programmeTotals(programme).get("headroom")).longValue()).isEqualTo(headroom + 2 * TRANCHE);

@@ -124,6 +124,7 @@ class TreasuryAndTerminationTest {
                 deadline.toString(), "reason", "results falsified in the FY2026 interim report")).then().statusCode(201)
                 .body("grounds", equalTo("RECIPIENT_BREACH")).extract().path("id");
         assertThat(totals()).containsEntry("state", "ACTIVE"); // proposed: nothing moved yet
+        answered(programme, d);
         confirm(d).then().statusCode(200).body("state", equalTo("CONFIRMED"));
         confirm(d).then().statusCode(409);
 
@@ -175,6 +176,7 @@ class TreasuryAndTerminationTest {
         String paid = paid(BILLION);
         String d = propose(Map.of("kind", "TERMINATE", "grounds", "CHANGE_OF_CIRCUMSTANCES",
                 "reason", "the programme's policy was withdrawn")).then().statusCode(201).extract().path("id");
+        answered(programme, d);
         confirm(d).then().statusCode(200);
         assertThat(totals()).containsEntry("state", "TERMINATED").containsEntry("disbursed", BILLION);
         assertThat(admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, paid).then().statusCode(200)

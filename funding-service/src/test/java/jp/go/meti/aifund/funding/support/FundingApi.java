@@ -2,6 +2,7 @@ package jp.go.meti.aifund.funding.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -132,5 +133,28 @@ public final class FundingApi {
     public static int ledgerSize(String programmeId) {
         return as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=1", programmeId)
                 .then().statusCode(200).extract().path("totalItems");
+    }
+
+    /** A consortium member acting for {@code recipientId} (the {@code recipients} claim). */
+    public static RequestSpecification member(String recipientId) {
+        return given().auth().oauth2(Tokens.member("member.of." + recipientId.substring(0, 8), recipientId))
+                .contentType(ContentType.JSON);
+    }
+
+    /**
+     * Each recipient given notice of the adverse proposal {@code subjectId} (a pullback recommendation or a
+     * budget decision) answers it through a member acting for it, so that the proposal may be confirmed.
+     */
+    public static void answered(String programmeId, String subjectId) {
+        List<Map<String, String>> open = admin().get("/api/programmes/{p}/hearings?subjectId={s}", programmeId,
+                subjectId).then().statusCode(200).extract().jsonPath().getList("items.findAll { it.state == 'OPEN' }");
+        if (open.isEmpty()) {
+            throw new AssertionError("no open hearing on " + subjectId);
+        }
+        for (Map<String, String> hearing : open) {
+            member(hearing.get("recipientId")).header("Idempotency-Key", key())
+                    .body(Map.of("response", "We have read the notice.")).post("/api/programmes/{p}/hearings/{h}/response",
+                            programmeId, hearing.get("id")).then().statusCode(200);
+        }
     }
 }

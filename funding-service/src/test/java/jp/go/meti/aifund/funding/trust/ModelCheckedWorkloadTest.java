@@ -229,6 +229,9 @@ class ModelCheckedWorkloadTest {
             r = meti().header("Idempotency-Key", key()).body(body).post("/api/programmes/{p}/budget-decisions", programme);
             if (r.statusCode() == 201) {
                 String id = r.jsonPath().getString("id");
+                if (act.equals("termination")) { // the recipient is heard first (弁明の機会)
+                    answered(programme, id);
+                }
                 r = meti2().header("Idempotency-Key", key()).post("/api/programmes/{p}/budget-decisions/{d}/confirm",
                         programme, id);
                 if (r.statusCode() != 200) { // the money changed since the proposal: it is rejected, saying so
