@@ -14,6 +14,7 @@ const LABELS = {
   RESOLVED: 'Resolved', PULLBACK_RECOMMENDED: 'Pullback recommended', WATCH: 'Watch',
   TERMINATION_REVIEW: 'Termination review', REVIEW_OVERDUE: 'Review overdue', REVIEW_DUE_SOON: 'Review due soon',
   CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', GOAL_OFF_TRACK: 'Goal off track',
+  HEARING_NOTICE: 'Notice to the recipient (hearing)',
   CRITICAL: 'Critical', ACTIVE: 'Active', CLOSED: 'Closed (final settlement)', TERMINATED: 'Terminated',
   WARNING: 'Warning', INFO: 'Information',
 };

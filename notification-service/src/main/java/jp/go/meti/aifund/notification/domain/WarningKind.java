@@ -17,7 +17,12 @@ public enum WarningKind {
     /** A webhook delivery has been failing for longer than the configured threshold. */
     WEBHOOK_STALLED(Severity.WARNING),
     /** A goal's latest finalized result, kept at its ratio to plan, misses the goal's final threshold. */
-    GOAL_OFF_TRACK(Severity.WARNING);
+    GOAL_OFF_TRACK(Severity.WARNING),
+    /**
+     * Notice of an adverse proposal (a reduction, cancellation or termination): the recipient may answer
+     * by a day, after which the decision may be confirmed without its answer.
+     */
+    HEARING_NOTICE(Severity.CRITICAL);
 
     private final Severity severity;
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,9 +19,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
+import jp.go.meti.aifund.contracts.programme.ProgrammeHearing;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.contracts.programme.ProgrammeTotals;
+import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.repository.ReadModel;
 import jp.go.meti.aifund.notification.repository.ReadModel.LedgeredTotals;
@@ -33,14 +36,16 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
  * name, fiscal years, planned envelopes and recipients, the newest by funding-service's sequence) and, where the change
  * moved money, its totals (ordered with the tranche events' by the ledger entry), so the dashboard
  * follows an envelope changed with no tranche event after it. A {@code TERMINATE} decision links the
- * programme's termination reviews to it; its confirmation resolves them.
+ * programme's termination reviews to it; its confirmation resolves them. A notice of an adverse
+ * proposal (a hearing opened) raises a {@code HEARING_NOTICE} warning, which reaches the webhooks.
  */
 @ApplicationScoped
 public class ProgrammeHandler {
 
     public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
             "share-table-proposed", "share-table-confirmed", "share-table-rejected", "budget-decision-proposed",
-            "budget-decision-confirmed", "budget-decision-rejected", "year-closed", "closed", "terminated").stream()
+            "budget-decision-confirmed", "budget-decision-rejected", "year-closed", "closed", "terminated",
+            "hearing-opened").stream()
             .map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
@@ -71,6 +76,10 @@ public class ProgrammeHandler {
                         decision.getState().value(), "TERMINATE decision " + decision.getBudgetDecisionId()
                                 + " (" + decision.getGrounds() + ")");
             }
+            ProgrammeHearing hearing = d.getChange().getHearing();
+            if (hearing != null) {
+                warnings.raise(notice(d, hearing), programmeId, List.of(event.id()), "HEARING:" + hearing.getHearingId());
+            }
             Long ledgerEntry = d.getChange().getLedgerEntryId();
             if (ledgerEntry != null) {
                 ProgrammeTotals t = d.getTotals();
@@ -80,6 +89,22 @@ public class ProgrammeHandler {
             updated.fire(new ProgrammeUpdated(programmeId));
         }
         readModel.saveTotals(totals);
+    }
+
+    /** The warning a notice gives: who may answer, what is proposed and what it takes from each member, by when. */
+    private static Finding notice(ProgrammeData d, ProgrammeHearing h) {
+        String recipient = d.getRecipients().stream().filter(r -> r.getRecipientId().equals(h.getRecipientId()))
+                .map(ProgrammeRecipient::getName).findFirst().orElse(h.getRecipientId().toString());
+        String title = String.format("Notice to %s: %s of ¥%,d proposed; answer by %s", recipient,
+                h.getProposedDecision(), h.getAmount(), h.getAnswerBy());
+        String parts = h.getParts().stream().map(p -> String.format("%s ¥%,d", p.getName(), p.getAmount()))
+                .collect(Collectors.joining(", "));
+        String detail = String.format("%s proposed %s (%s %s) on the grounds: %s. Per member: %s. A member of %s may "
+                + "answer in writing until %s (POST /api/programmes/%s/hearings/%s/response at funding-service); the "
+                + "decision is not confirmed before that answer or the end of that day.", d.getChange().getActor(), h.getProposedDecision(),
+                h.getSubject().value(), h.getSubjectId(), h.getGrounds(), parts.isEmpty() ? "none" : parts, recipient,
+                h.getAnswerBy(), d.getProgrammeId(), h.getHearingId());
+        return new Finding(WarningKind.HEARING_NOTICE, Math.toIntExact(h.getFiscalYear()), title, detail, null);
     }
 
     /**

@@ -99,6 +99,57 @@ class PullbackFlowTest {
                 .extract().jsonPath().getList("items");
     }
 
+    /** funding-service's notice of a proposed cancellation (a hearing opened), as it publishes it. */
+    private ObjectNode hearingOpened(UUID consortium, UUID hearing) {
+        ObjectNode e = Events.programme("hearing-opened", programme, "Noetra foundation model", 2, null, 0);
+        ((ObjectNode) e.get("data")).withArray("recipients").addObject().put("recipientId", consortium.toString())
+                .put("name", "Noetra").put("role", "CONSORTIUM").putNull("consortiumId").putNull("shareBasisPoints");
+        ObjectNode change = (ObjectNode) e.at("/data/change");
+        change.put("actor", "meti.suzuki").put("reason", "critical target missed twice");
+        ObjectNode h = change.putObject("hearing").put("hearingId", hearing.toString()).put("subject", "PULLBACK_DECISION")
+                .put("subjectId", UUID.randomUUID().toString()).put("recipientId", consortium.toString())
+                .put("proposedDecision", "CANCEL").put("fiscalYear", 2027).put("grounds", "critical target missed twice")
+                .put("amount", 200_000_000_000L).put("answerBy", "2026-12-18");
+        h.putArray("parts").addObject().put("recipientId", NOETRA.get(0).id().toString()).put("name", "SoftBank")
+                .put("amount", 200_000_000_000L);
+        return e;
+    }
+
+    @Test
+    void aNoticeOfAnAdverseProposalIsACriticalWarningDeliveredSignedToTheWebhooks() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+            String secret = as(Roles.PROGRAMME_ADMIN).body(Map.of("url", receiver.url(), "minSeverity", "CRITICAL",
+                    "programmeId", programme.toString())).post("/api/webhook-subscriptions")
+                    .then().statusCode(201).extract().path("secret");
+            UUID hearing = UUID.randomUUID();
+            ObjectNode notice = hearingOpened(UUID.randomUUID(), hearing);
+            assertThat(Contracts.violations(notice)).as("the test's own event follows the contract").isEmpty();
+            publish("aifund.programme-events.v1", notice);
+            ObjectNode sentAgain = notice.deepCopy().put("id", UUID.randomUUID().toString()); // the same notice, anew
+            publish("aifund.programme-events.v1", sentAgain);
+            ObjectNode another = hearingOpened(UUID.randomUUID(), UUID.randomUUID()); // published after both
+            publish("aifund.programme-events.v1", another);
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() >= 2);
+            assertThat(warningsOf(programme)).as("one warning per hearing, however often it is noticed").hasSize(2);
+            Map<String, Object> warning = warningsOf(programme).stream()
+                    .filter(w -> ((String) w.get("detail")).contains(hearing.toString())).findFirst().orElseThrow();
+            assertThat(warning).containsEntry("kind", "HEARING_NOTICE").containsEntry("severity", "CRITICAL")
+                    .containsEntry("fiscalYear", 2027)
+                    .containsEntry("title", "Notice to Noetra: CANCEL of ¥200,000,000,000 proposed; answer by 2026-12-18");
+            assertThat((String) warning.get("detail")).contains("SoftBank ¥200,000,000,000")
+                    .contains("/hearings/" + hearing + "/response").contains("critical target missed twice");
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received().stream()
+                    .anyMatch(r -> r.body().contains(hearing.toString())));
+            WebhookReceiver.Received hook = receiver.received().stream().filter(r -> r.body().contains(hearing.toString()))
+                    .findFirst().orElseThrow();
+            assertThat(WebhookSignature.verify(secret, hook.header("webhook-id"),
+                    Long.parseLong(hook.header("webhook-timestamp")), hook.body(), hook.header("webhook-signature")))
+                    .isTrue();
+            assertThat(JSON.readTree(hook.body()).at("/data/kind").asText()).isEqualTo("HEARING_NOTICE");
+        }
+    }
+
     @Test
     void aMissedCriticalMilestoneRaisesOneWarningThatIsStreamedDeliveredSignedAndRecommended() throws Exception {
         String secret;
