@@ -156,8 +156,7 @@ public final class Views {
             Instant recordedAt,
             @Schema(description = "The consortium member whose draft NEDO accepted as this result; null when NEDO "
                     + "recorded it itself") String reportedBy,
-            @Schema(description = "The independent verifier's verdict, given while the review is submitted; null "
-                    + "until there is one (and again once the result is recorded anew)") VerificationView verification) {
+            VerificationView verification) {
 
         public static ResultView of(ReviewResult r, Milestone m, ResultVerification v) {
             return new ResultView(m.id, m.code, m.version, m.title, m.metric, m.unit, m.direction,
@@ -169,6 +168,8 @@ public final class Views {
     }
 
     /** The verifier's verdict on a result, with the reason. */
+    @Schema(description = "The independent verifier's verdict on a result, given while the review is submitted; null "
+            + "until there is one (and again once the result is recorded anew)")
     public record VerificationView(Verdict verdict, String reason, String verifiedBy, Instant verifiedAt) {
 
         static VerificationView of(ResultVerification v) {

@@ -278,6 +278,21 @@ class PullbackLoopSystemTest {
                 "reduce as recommended")).post(pullback + "/decision", programme, warningId).then().statusCode(200);
         funding("meti.suzuki", "meti-official").post(pullback + "/decision/confirm", programme, warningId)
                 .then().statusCode(403);
+        // due process (弁明の機会): the proposal is noticed to Noetra, as a warning and a webhook, and is not
+        // confirmed before a member of Noetra has answered (or the day to answer by has passed)
+        String hearing = funding("auditor.ito", "auditor").get("/api/programmes/{p}/hearings?subjectId={s}", programme,
+                warningId).then().statusCode(200).extract().path("items[0].id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications("auditor.ito", "auditor")
+                .get("/api/warnings?programmeId={p}&kind=HEARING_NOTICE", programme).then().extract().jsonPath()
+                .getList("items").size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOKS.stream().anyMatch(w -> w.get("body")
+                .contains("HEARING_NOTICE") && w.get("body").contains(hearing)));
+        funding("meti.takahashi", "meti-official").post(pullback + "/decision/confirm", programme, warningId)
+                .then().statusCode(409);
+        given().baseUri(stack.url("funding-service")).auth().oauth2(TOKENS.mint("member.softbank", "consortium-member",
+                List.of(noetra), Duration.ofHours(1))).contentType(ContentType.JSON).header("Idempotency-Key", key())
+                .body(Map.of("response", "FY2027's plan is revised; we ask for a smaller reduction."))
+                .post("/api/programmes/{p}/hearings/{h}/response", programme, hearing).then().statusCode(200);
         funding("meti.takahashi", "meti-official").post(pullback + "/decision/confirm", programme, warningId)
                 .then().statusCode(200);
         assertThat(headroom(programme)).isEqualTo(headroomBefore + 140_000_000_000L);

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * NEDO executing, the Noetra consortium. Every result is verified by an independent verification agent
  * before METI decides, and Honda reports its own robot pilots, which NEDO accepts. FY2026 is reviewed and passes (FY2027's gate opens and its
  * money goes out); FY2027 misses its critical parameter target, a pullback warning appears and
- * FY2028's tranches go on hold, awaiting a ministry decision. Two goals span the years, a trillion
+ * FY2028's tranches go on hold; a reduction is proposed, the consortium is given notice and answers, and the
+ * decision awaits its confirmation. Two goals span the years, a trillion
  * parameters by FY2030 and 10 million robots by 2040, with FY2027's results projecting both short.
  * One FY2028 tranche is result-linked: the FY2027 robot pilots earn 16/25 of it, paid, and the rest
  * rolls over to the robots goal's FY2028 checkpoint. FY2026 and FY2027 are closed, FY2027's unpaid
@@ -163,6 +164,22 @@ public final class DemoSeed {
         review(p, 2027, m2027, new Object[] {180_000_000_000L, 820, 5, 74, 950}, "2028-03-25");
         await(() -> fy2028.stream().allMatch(t -> "ON_HOLD".equals(state(p, t))),
                 "FY2028's tranches to go on hold on the pullback recommendation");
+        // the ministry proposes to reduce them as recommended: first the consortium is heard (弁明の機会); a member
+        // answers, and the decision awaits its confirmation by another official
+        String pullback = call("meti.yamada", "meti-official", "GET", funding + "/api/programmes/" + p + "/pullbacks", null)
+                .at("/items/0/id").asText();
+        call("meti.yamada", "meti-official", "POST", funding + "/api/programmes/" + p + "/pullbacks/" + pullback
+                + "/decision", Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "FY2027 missed its critical "
+                        + "parameter target; reduce FY2028 as the policy recommends"));
+        String hearing = call("admin.sato", "programme-admin", "GET", funding + "/api/programmes/" + p
+                + "/hearings?subjectId=" + pullback, null).at("/items/0/id").asText();
+        checked(sendWith(tokens.mint("member.sony", "consortium-member", List.of(ids.get("Sony Group")),
+                Duration.ofMinutes(10)), "POST", funding + "/api/programmes/" + p + "/hearings/" + hearing + "/response",
+                Map.of("response", "Noetra asks that the reduction spare the robot pilots, which met 82 % of their "
+                        + "target; the revised training plan reaches 300 billion parameters by September 2028.",
+                        "evidence", List.of(Map.of("uri", "https://noetra.example/fy2028/revised-plan.pdf",
+                                "title", "Revised FY2028 training plan", "digest", "sha256:" + "1e".repeat(32)))),
+                UUID.randomUUID().toString()));
         // 820 robots: (820 − 500) / (1,000 − 500) = 16/25 achieved, so ⌊¥50,000,000,000 × 16/25⌋ = ¥32,000,000,000
         // is earned and paid; ¥18,000,000,000 rolls over to an FY2029 tranche paid by the FY2028 checkpoint
         await(() -> !trancheOf(p, resultLinked).at("/resultLink/awaitingResult").asBoolean(true),
