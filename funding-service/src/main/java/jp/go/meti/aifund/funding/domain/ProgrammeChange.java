@@ -7,7 +7,8 @@ public enum ProgrammeChange {
     SHARE_TABLE_CONFIRMED("share-table-confirmed"), SHARE_TABLE_REJECTED("share-table-rejected"),
     BUDGET_DECISION_PROPOSED("budget-decision-proposed"), BUDGET_DECISION_CONFIRMED("budget-decision-confirmed"),
     BUDGET_DECISION_REJECTED("budget-decision-rejected"), YEAR_CLOSED("year-closed"),
-    PROGRAMME_CLOSED("closed"), PROGRAMME_TERMINATED("terminated"), HEARING_OPENED("hearing-opened");
+    PROGRAMME_CLOSED("closed"), PROGRAMME_TERMINATED("terminated"), HEARING_OPENED("hearing-opened"),
+    HEARING_ANSWERED("hearing-answered"), HEARING_CLOSED("hearing-closed");
 
     private final String eventName;
 

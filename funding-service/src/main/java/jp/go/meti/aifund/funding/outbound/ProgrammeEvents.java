@@ -89,17 +89,22 @@ public class ProgrammeEvents {
         write(p, kind, entry, decision.fiscalYear, null, null, decision, actor, reason, at);
     }
 
-    /** Writes the programme's state when notice of an adverse proposal was given: the hearing opened. */
+    /**
+     * Writes the programme's state when notice of an adverse proposal was given (the hearing opened), when
+     * the recipient answered it, or when the hearing closed ({@code kind}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(Programme p, Hearing h, List<MemberAmount> parts, String actor, Instant at) {
+    public void publish(Programme p, ProgrammeChange kind, Hearing h, List<MemberAmount> parts, String actor,
+            Instant at) {
         ProgrammeHearing hearing = new ProgrammeHearing().withHearingId(h.id)
                 .withSubject(ProgrammeHearing.Subject.fromValue(h.subject.name())).withSubjectId(h.subjectId)
                 .withRecipientId(h.recipientId).withProposedDecision(h.proposedDecision)
                 .withFiscalYear((long) h.fiscalYear).withGrounds(h.grounds)
                 .withAmount(h.amount).withParts(parts.stream().map(m -> new ProgrammePart()
                         .withRecipientId(m.recipientId()).withName(m.name()).withAmount(m.amount())).toList())
-                .withAnswerBy(h.answerBy);
-        write(p, ProgrammeChange.HEARING_OPENED, null, null, null, null, null, hearing, actor, h.grounds, at);
+                .withAnswerBy(h.answerBy).withState(ProgrammeHearing.State.fromValue(h.state.name()))
+                .withRespondedBy(h.respondedBy);
+        write(p, kind, null, null, null, null, null, hearing, actor, h.grounds, at);
     }
 
     private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,

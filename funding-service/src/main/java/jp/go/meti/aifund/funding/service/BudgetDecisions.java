@@ -142,7 +142,7 @@ public class BudgetDecisions {
                     }
                     Instant now = clock.instant();
                     LedgerEntry last = d.kind == BudgetDecisionKind.TERMINATE
-                            ? ends.terminate(p, d, hearings.conclude(d.id, actor, now), actor, now)
+                            ? ends.terminate(p, d, hearings.conclude(p, d.id, actor, now), actor, now)
                             : record(p, d, applied(p, d, now), actor, now);
                     d.confirm(actor, command.note(), now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_CONFIRMED, last, d, actor, command.note(), now);
@@ -163,7 +163,7 @@ public class BudgetDecisions {
                     BudgetDecision d = decisions.get(programmeId, decisionId);
                     Instant now = clock.instant();
                     d.reject(actor, command.note(), now);
-                    hearings.withdraw(d.id, actor, now);
+                    hearings.withdraw(p, d.id, actor, now);
                     events.publish(p, ProgrammeChange.BUDGET_DECISION_REJECTED, null, d, actor, command.note(), now);
                     return BudgetDecisionView.of(d);
                 });

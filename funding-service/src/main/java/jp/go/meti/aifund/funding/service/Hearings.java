@@ -34,6 +34,7 @@ import jp.go.meti.aifund.funding.domain.AffectedMembers.Cut;
 import jp.go.meti.aifund.funding.domain.AffectedMembers.MemberAmount;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
+import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.HearingRepository;
@@ -51,8 +52,9 @@ import jp.go.meti.aifund.platform.audit.Audited;
  * Due process before an adverse decision ({@link Hearing} holds the rules): proposing a pullback
  * decision that reduces or cancels, or a termination, gives the recipient notice (the
  * {@code programme.hearing-opened} event, which notification-service turns into a warning and
- * webhooks); a member of the recipient answers; the confirmation waits for the answer or the
- * deadline and records that the answer was considered; a rejected or replaced proposal withdraws it.
+ * webhooks); a member of the recipient answers ({@code hearing-answered}); the confirmation waits for
+ * the answer or the deadline and records that the answer was considered; a rejected or replaced
+ * proposal withdraws it (either way {@code hearing-closed}, which resolves the warning).
  */
 @ApplicationScoped
 public class Hearings {
@@ -114,13 +116,13 @@ public class Hearings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(Programme p, Proposal proposal, String actor, Instant at) {
-        withdraw(proposal.subjectId(), actor, at);
+        withdraw(p, proposal.subjectId(), actor, at);
         hearings.flush(); // the withdrawal leaves the one-open-per-recipient index before the new notices enter it
         LocalDate today = FiscalYear.today(clock);
         for (Notice n : notices(p, proposal)) {
             Hearing h = Hearing.notice(p, n.notice(), p.hearingDays, today, actor, at);
             hearings.persist(h);
-            events.publish(p, h, n.parts(), actor, at);
+            events.publish(p, ProgrammeChange.HEARING_OPENED, h, n.parts(), actor, at);
         }
     }
 
@@ -151,16 +153,22 @@ public class Hearings {
 
     /** The proposal was confirmed: its hearings conclude; what the ledger entries say of them ("" without one). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String conclude(UUID subjectId, String actor, Instant at) {
+    public String conclude(Programme p, UUID subjectId, String actor, Instant at) {
         List<Hearing> underWay = hearings.underWay(subjectId);
-        underWay.forEach(h -> h.conclude(actor, at));
+        underWay.forEach(h -> {
+            h.conclude(actor, at);
+            events.publish(p, ProgrammeChange.HEARING_CLOSED, h, parts(h), actor, at);
+        });
         return underWay.isEmpty() ? "" : "; " + underWay.stream().map(Hearing::record).collect(Collectors.joining("; "));
     }
 
     /** The proposal was rejected or is replaced: its hearings under way are withdrawn. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void withdraw(UUID subjectId, String actor, Instant at) {
-        hearings.underWay(subjectId).forEach(h -> h.withdraw(actor, at));
+    public void withdraw(Programme p, UUID subjectId, String actor, Instant at) {
+        hearings.underWay(subjectId).forEach(h -> {
+            h.withdraw(actor, at);
+            events.publish(p, ProgrammeChange.HEARING_CLOSED, h, parts(h), actor, at);
+        });
     }
 
     /** A member of the recipient heard answers ({@code named}: the recipients its token names). */
@@ -170,13 +178,15 @@ public class Hearings {
             String actor, String key) {
         return idempotency.once(actor, key, List.of("answer-hearing", programmeId, hearingId, command),
                 HearingView.class, () -> {
-                    programmes.lock(programmeId);
+                    Programme p = programmes.lock(programmeId);
                     Hearing h = hearings.get(programmeId, hearingId);
                     if (!actsFor(h, named)) { // as if it did not exist, like every record of another recipient
                         throw new NotFoundException("hearing", hearingId);
                     }
+                    Instant now = clock.instant();
                     h.respond(command.response(), write(command.evidence() == null ? List.of() : command.evidence()),
-                            actor, FiscalYear.today(clock), clock.instant());
+                            actor, FiscalYear.today(clock), now);
+                    events.publish(p, ProgrammeChange.HEARING_ANSWERED, h, parts(h), actor, now);
                     return view(h);
                 });
     }
@@ -239,6 +249,14 @@ public class Hearings {
                     write(parts)), parts));
         });
         return notices;
+    }
+
+    private List<MemberAmount> parts(Hearing h) {
+        try {
+            return List.of(json.readValue(h.parts, MemberAmount[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("hearing " + h.id + " keeps unreadable JSON", e);
+        }
     }
 
     private HearingView view(Hearing h) {

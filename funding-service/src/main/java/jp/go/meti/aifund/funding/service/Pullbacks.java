@@ -148,7 +148,7 @@ public class Pullbacks {
         if (p.proposesAdverse()) {
             hearings.open(programme, proposal(p, held), actor, now);
         } else {
-            hearings.withdraw(p.id, actor, now);
+            hearings.withdraw(programme, p.id, actor, now);
         }
         return view(p);
     }
@@ -165,7 +165,7 @@ public class Pullbacks {
             hearings.requireHeard(programme, proposal(p, held(p)));
         }
         List<Movement> moves = p.confirm(programme, envelopes.get(programmeId, p.affectedFiscalYear), held(p), actor, now);
-        String reason = p.decisionRecord(actor) + hearings.conclude(p.id, actor, now);
+        String reason = p.decisionRecord(actor) + hearings.conclude(programme, p.id, actor, now);
         moves.forEach(m -> ledger.record(programme, m, actor, reason, null, now));
         return view(p);
     }

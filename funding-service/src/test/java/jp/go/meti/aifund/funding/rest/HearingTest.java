@@ -154,6 +154,12 @@ class HearingTest {
                 .body("state", equalTo("DECIDED"));
         JsonPath concluded = hearingOf(pullback);
         assertThat(concluded.getString("items[0].state")).isEqualTo("CONCLUDED");
+        // the hearing's course on the programme topic: noticed, answered, closed; each valid against its schema
+        await().atMost(Duration.ofSeconds(30)).until(() -> notices(hearing).size() == 3);
+        assertThat(notices(hearing)).extracting(e -> e.at("/data/change/hearing/state").asText())
+                .containsExactly("OPEN", "ANSWERED", "CONCLUDED");
+        assertThat(notices(hearing)).allSatisfy(e -> assertThat(Contracts.violations(e)).isEmpty());
+        assertThat(notices(hearing).get(1).at("/data/change/hearing/respondedBy").asText()).startsWith("member.of.");
         assertThat(concluded.getString("items[0].closedBy")).isEqualTo(METI_2);
         assertThat(admin().get("/api/programmes/{p}/ledger?size=200", programme).then().extract().jsonPath()
                 .getList("items.reason", String.class)).filteredOn(r -> r != null && r.contains("ministry decision CANCEL"))

@@ -37,7 +37,8 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
  * moved money, its totals (ordered with the tranche events' by the ledger entry), so the dashboard
  * follows an envelope changed with no tranche event after it. A {@code TERMINATE} decision links the
  * programme's termination reviews to it; its confirmation resolves them. A notice of an adverse
- * proposal (a hearing opened) raises a {@code HEARING_NOTICE} warning, which reaches the webhooks.
+ * proposal (a hearing opened) raises a {@code HEARING_NOTICE} warning, which reaches the webhooks; the
+ * hearing's close (the decision confirmed, or the proposal withdrawn) resolves it.
  */
 @ApplicationScoped
 public class ProgrammeHandler {
@@ -45,7 +46,7 @@ public class ProgrammeHandler {
     public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
             "share-table-proposed", "share-table-confirmed", "share-table-rejected", "budget-decision-proposed",
             "budget-decision-confirmed", "budget-decision-rejected", "year-closed", "closed", "terminated",
-            "hearing-opened").stream()
+            "hearing-opened", "hearing-answered", "hearing-closed").stream()
             .map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
@@ -78,7 +79,13 @@ public class ProgrammeHandler {
             }
             ProgrammeHearing hearing = d.getChange().getHearing();
             if (hearing != null) {
-                warnings.raise(notice(d, hearing), programmeId, List.of(event.id()), "HEARING:" + hearing.getHearingId());
+                String key = "HEARING:" + hearing.getHearingId();
+                switch (d.getChange().getKind()) {
+                    case HEARING_OPENED -> warnings.raise(notice(d, hearing), programmeId, List.of(event.id()), key);
+                    case HEARING_CLOSED -> warnings.resolveAll(key, "hearing " + hearing.getHearingId() + " "
+                            + hearing.getState().value() + " by " + d.getChange().getActor());
+                    default -> { } // answered: the decision may follow; the notice stands until it does
+                }
             }
             Long ledgerEntry = d.getChange().getLedgerEntryId();
             if (ledgerEntry != null) {

@@ -147,6 +147,18 @@ class PullbackFlowTest {
                     Long.parseLong(hook.header("webhook-timestamp")), hook.body(), hook.header("webhook-signature")))
                     .isTrue();
             assertThat(JSON.readTree(hook.body()).at("/data/kind").asText()).isEqualTo("HEARING_NOTICE");
+
+            // the hearing closes (the decision confirmed): its warning is resolved, the other's stays open
+            ObjectNode closed = notice.deepCopy().put("id", UUID.randomUUID().toString())
+                    .put("type", "jp.go.meti.aifund.programme.hearing-closed.v1");
+            ((ObjectNode) closed.at("/data/change")).put("kind", "HEARING_CLOSED").put("actor", "meti.takahashi");
+            ((ObjectNode) closed.at("/data/change/hearing")).put("state", "CONCLUDED").put("respondedBy", "member.nec");
+            assertThat(Contracts.violations(closed)).isEmpty();
+            publish("aifund.programme-events.v1", closed);
+            await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).stream()
+                    .filter(w -> "RESOLVED".equals(w.get("state"))).count() == 1);
+            assertThat(warningsOf(programme)).filteredOn(w -> "RESOLVED".equals(w.get("state")))
+                    .allMatch(w -> ((String) w.get("detail")).contains(hearing.toString()));
         }
     }
 
