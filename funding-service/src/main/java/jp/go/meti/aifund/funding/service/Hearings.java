@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import jp.go.meti.aifund.funding.domain.AffectedMembers.MemberAmount;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.HearingRepository;
@@ -241,9 +243,11 @@ public class Hearings {
                     .forEach(r -> byRecipient.put(r.id, List.of()));
         }
         Map<UUID, String> names = recipients.names(p.id);
+        Map<Integer, SharesInForce> sharesByYear = new HashMap<>(); // read once a year, not once a tranche, under the lock
         List<Notice> notices = new ArrayList<>();
         byRecipient.forEach((recipient, cuts) -> {
-            List<MemberAmount> parts = AffectedMembers.of(cuts, fy -> shareTables.inForce(p.id, fy), names);
+            List<MemberAmount> parts = AffectedMembers.of(cuts,
+                    fy -> sharesByYear.computeIfAbsent(fy, year -> shareTables.inForce(p.id, year)), names);
             notices.add(new Notice(new Hearing.Notice(proposal.subject(), proposal.subjectId(), recipient,
                     proposal.decision(), proposal.fiscalYear(), proposal.grounds(), AffectedMembers.total(parts),
                     write(parts)), parts));
