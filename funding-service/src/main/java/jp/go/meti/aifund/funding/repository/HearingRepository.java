@@ -26,6 +26,12 @@ public class HearingRepository implements PanacheRepositoryBase<Hearing, UUID> {
                 List.of(HearingState.OPEN, HearingState.ANSWERED));
     }
 
+    /** A programme's hearings under way, on any proposal. */
+    public List<Hearing> underWayOf(UUID programmeId) {
+        return list("programmeId = ?1 and state in ?2", Sort.by("noticedAt").and("id"), programmeId,
+                List.of(HearingState.OPEN, HearingState.ANSWERED));
+    }
+
     public List<Hearing> ofProgramme(UUID programmeId) {
         return list("programmeId", Sort.by("noticedAt").and("id"), programmeId);
     }

@@ -173,6 +173,15 @@ public class Hearings {
         });
     }
 
+    /** The programme ended: every hearing still under way is withdrawn, as no proposal can be confirmed any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawAll(Programme p, String actor, Instant at) {
+        hearings.underWayOf(p.id).forEach(h -> {
+            h.withdraw(actor, at);
+            events.publish(p, ProgrammeChange.HEARING_CLOSED, h, parts(h), actor, at);
+        });
+    }
+
     /** A member of the recipient heard answers ({@code named}: the recipients its token names). */
     @Transactional
     @Audited(value = "hearing.answered", subject = 1)

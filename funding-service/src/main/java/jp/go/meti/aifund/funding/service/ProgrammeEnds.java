@@ -58,11 +58,13 @@ public class ProgrammeEnds {
     private final ReturnOrderRepository orders;
     private final Ledger ledger;
     private final ProgrammeEvents events;
+    private final Hearings hearings;
     private final Clock clock;
 
     public ProgrammeEnds(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             ResultLinkRepository links, ReturnOrderRepository orders, Ledger ledger, ProgrammeEvents events,
-            Clock clock) {
+            Hearings hearings, Clock clock) {
+        this.hearings = hearings;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -157,6 +159,7 @@ public class ProgrammeEnds {
         List<Tranche> open = tranches.open(p.id, null);
         LedgerEntry last = ledger.recordAll(p, p.end(to, envelopes.ofProgramme(p.id), open, actor, reason, now), actor,
                 reason, now);
+        hearings.withdrawAll(p, actor, now); // nothing is decided on an ended programme's pending proposals
         LOG.infof("programme %s %s: %d open tranches cancelled, %d return orders issued, in %d ms", p.id, to,
                 open.size(), ordersIssued, (System.nanoTime() - started) / 1_000_000);
         return last;

@@ -256,6 +256,22 @@ class HearingTest {
                 .body("detail", containsString("changed since its notice"));
     }
 
+    @Test
+    void aProgrammeTerminatedWhileANoticeIsOpenWithdrawsIt() {
+        String pullback = held("1/2");
+        meti().body(Map.of("decision", "CANCEL", "reason", "restructured")).post(decision(pullback), programme).then()
+                .statusCode(200);
+        String termination = meti().header("Idempotency-Key", key()).body(Map.of("kind", "TERMINATE", "grounds",
+                "CHANGE_OF_CIRCUMSTANCES", "reason", "policy withdrawn")).post("/api/programmes/{p}/budget-decisions",
+                programme).then().statusCode(201).extract().path("id");
+        answered(programme, termination);
+        as(METI_2, Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .post("/api/programmes/{p}/budget-decisions/{d}/confirm", programme, termination).then().statusCode(200);
+        assertThat(hearingOf(termination).getString("items[0].state")).isEqualTo("CONCLUDED");
+        assertThat(hearingOf(pullback).getString("items[0].state")).as("nothing can be decided on it any more")
+                .isEqualTo("WITHDRAWN");
+    }
+
     private JsonNode awaitNotice(String hearing) {
         await().atMost(Duration.ofSeconds(30)).until(() -> notices(hearing).size() == 1);
         return notices(hearing).get(0);
