@@ -44,7 +44,6 @@ import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.service.Views.HearingView;
-import jp.go.meti.aifund.funding.service.Views.MemberAmountView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
@@ -265,17 +264,18 @@ public class Hearings {
     }
 
     private List<MemberAmount> parts(Hearing h) {
-        try {
-            return List.of(json.readValue(h.parts, MemberAmount[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("hearing " + h.id + " keeps unreadable JSON", e);
-        }
+        return List.of(read(h, h.parts, MemberAmount[].class));
     }
 
     private HearingView view(Hearing h) {
+        return HearingView.of(h, parts(h), h.responseEvidence == null ? null
+                : List.of(read(h, h.responseEvidence, EvidenceRef[].class)));
+    }
+
+    /** The JSON a hearing keeps (its parts, its answer's evidence), as written by {@link #write}. */
+    private <T> T read(Hearing h, String value, Class<T> type) {
         try {
-            return HearingView.of(h, List.of(json.readValue(h.parts, MemberAmountView[].class)),
-                    h.responseEvidence == null ? null : List.of(json.readValue(h.responseEvidence, EvidenceRef[].class)));
+            return json.readValue(value, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("hearing " + h.id + " keeps unreadable JSON", e);
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.Exposure;
+import jp.go.meti.aifund.funding.domain.AffectedMembers.MemberAmount;
 import jp.go.meti.aifund.funding.domain.Gate;
 import jp.go.meti.aifund.funding.domain.HearingState;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
@@ -232,7 +233,7 @@ public final class Views {
             @Schema(description = "The fiscal year the decision affects (a termination's: the year it was proposed in)")
             int fiscalYear, String grounds,
             @Schema(description = "What the decision would take, in yen") long amount,
-            @Schema(description = "The amount per member, adding up to amount") List<MemberAmountView> parts,
+            @Schema(description = "The amount per member, adding up to amount") List<MemberAmount> parts,
             String noticedBy, Instant noticedAt,
             @Schema(description = "The last day (in Japan) to answer") LocalDate answerBy, HearingState state,
             String response,
@@ -244,15 +245,11 @@ public final class Views {
             Instant closedAt) {
 
         /** {@code parts} and {@code evidence}: the hearing's, read from the JSON it keeps them in. */
-        static HearingView of(Hearing h, List<MemberAmountView> parts, List<Hearings.EvidenceRef> evidence) {
+        static HearingView of(Hearing h, List<MemberAmount> parts, List<Hearings.EvidenceRef> evidence) {
             return new HearingView(h.id, h.programmeId, h.subject, h.subjectId, h.recipientId, h.proposedDecision,
                     h.fiscalYear, h.grounds, h.amount, parts, h.noticedBy, h.noticedAt, h.answerBy, h.state, h.response,
                     evidence, h.respondedBy, h.respondedAt, h.closedBy, h.closedAt);
         }
-    }
-
-    /** A member's part of what an adverse decision would take. */
-    public record MemberAmountView(UUID recipientId, String name, long amount) {
     }
 
     /** A share table: the members' shares from {@code effectiveFrom}, largest first. */
