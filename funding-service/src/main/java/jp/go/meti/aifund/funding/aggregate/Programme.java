@@ -279,6 +279,26 @@ public class Programme {
     }
 
     /**
+     * An upheld objection gives back {@code yen} a decision took from the tranche: approved money is
+     * committed again, where the envelope and the ceiling bite (refused, it changes nothing).
+     */
+    public Movement reinstate(Tranche t, Envelope e, long yen, Instant at) {
+        Balances before = balances();
+        requireActive();
+        e.requireOpen();
+        if (t.isApproved()) {
+            Exposure envelopeAfter = e.exposure().commit(yen);
+            Exposure programmeAfter = exposure().commit(yen);
+            t.reinstate(yen, at);
+            e.apply(envelopeAfter);
+            apply(programmeAfter);
+        } else {
+            t.reinstate(yen, at);
+        }
+        return moved(LedgerKind.TRANCHE_REINSTATED, t, yen, before);
+    }
+
+    /**
      * Disbursed money returned by the recipient: it goes to the treasury (国庫返納), not back to the
      * headroom; also after the programme ended (the settlement of a return order).
      */

@@ -195,6 +195,24 @@ public class Tranche {
     }
 
     /**
+     * An upheld objection gives back {@code yen} a decision took: the whole amount of a cancelled tranche
+     * (which kept it), the cut of a reduced one.
+     */
+    void reinstate(long yen, Instant at) {
+        TrancheState next = allowed(TrancheAction.REINSTATE);
+        long restored = state == TrancheState.CANCELLED ? amount : amount + yen;
+        if ((state == TrancheState.CANCELLED && yen != amount) || restored > originalAmount) {
+            throw new IllegalStateException("tranche " + id + " (" + state + ", ¥" + amount + " of ¥" + originalAmount
+                    + ") cannot be given back ¥" + yen);
+        }
+        moveTo(next, at);
+        amount = restored;
+        if (isResultLinked()) {
+            withdrawnAmount -= yen;
+        }
+    }
+
+    /**
      * A result fixed (or an amendment re-fixed) what this result-linked tranche may be paid; its state
      * stays. Approved money is only ever lowered here (a raise is a new tranche: never paid twice).
      */

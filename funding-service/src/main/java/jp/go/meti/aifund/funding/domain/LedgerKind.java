@@ -13,6 +13,8 @@ public enum LedgerKind {
     TRANCHE_LAPSED,
     /** An amended result earned less than was already paid: the difference is to be recovered. */
     TRANCHE_OVERPAID,
+    /** An upheld objection gave back what a decision reduced or cancelled: committed again if it was approved. */
+    TRANCHE_REINSTATED,
     /** An approved, unpaid tranche moved to the next fiscal year by a confirmed carry-over decision. */
     TRANCHE_CARRIED_OVER,
     /** A confirmed carry-over decision moved part of a year's budget to the next year's (繰越). */

@@ -8,7 +8,8 @@ public enum ProgrammeChange {
     BUDGET_DECISION_PROPOSED("budget-decision-proposed"), BUDGET_DECISION_CONFIRMED("budget-decision-confirmed"),
     BUDGET_DECISION_REJECTED("budget-decision-rejected"), YEAR_CLOSED("year-closed"),
     PROGRAMME_CLOSED("closed"), PROGRAMME_TERMINATED("terminated"), HEARING_OPENED("hearing-opened"),
-    HEARING_ANSWERED("hearing-answered"), HEARING_CLOSED("hearing-closed");
+    HEARING_ANSWERED("hearing-answered"), HEARING_CLOSED("hearing-closed"), OBJECTION_FILED("objection-filed"),
+    OBJECTION_RULED("objection-ruled");
 
     private final String eventName;
 

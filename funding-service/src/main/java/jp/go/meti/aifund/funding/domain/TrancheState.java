@@ -5,7 +5,8 @@ import jp.go.meti.aifund.kernel.ConflictException;
 /**
  * The life cycle of a tranche: PLANNED → APPROVED → DISBURSED, with ON_HOLD (blocks approval and
  * disbursement), REDUCED (amount lowered by a decision; it can still be approved or paid),
- * CANCELLED, and RECOVERED (disbursed money clawed back, fully or partly).
+ * CANCELLED, and RECOVERED (disbursed money clawed back, fully or partly); an upheld objection
+ * reinstates what a decision reduced or cancelled (back to PLANNED, or APPROVED if it was).
  */
 public enum TrancheState {
     PLANNED, APPROVED, DISBURSED, ON_HOLD, REDUCED, CANCELLED, RECOVERED;
@@ -25,6 +26,9 @@ public enum TrancheState {
             case REDUCE -> isOpen() ? REDUCED : null;
             case CANCEL -> isOpen() ? CANCELLED : null;
             case RECOVER -> this == DISBURSED || this == RECOVERED ? RECOVERED : null;
+            // an upheld objection gives back what a decision took: only while nothing else holds or paid it
+            case REINSTATE -> this == PLANNED || this == APPROVED || this == REDUCED || this == CANCELLED
+                    ? approved ? APPROVED : PLANNED : null;
         };
         if (next == null) {
             throw new ConflictException("a tranche that is " + this + (approved ? " (approved)" : "")

@@ -13,6 +13,7 @@ import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeHearing;
+import jp.go.meti.aifund.contracts.programme.ProgrammeObjection;
 import jp.go.meti.aifund.contracts.programme.ProgrammePart;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShare;
@@ -25,6 +26,7 @@ import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.aggregate.Hearing;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
+import jp.go.meti.aifund.funding.aggregate.Objection;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
@@ -73,20 +75,21 @@ public class ProgrammeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
             String actor, String reason, Instant at) {
-        write(p, kind, entry, fiscalYear, recipientId, null, actor, reason, at);
+        write(p, change(kind, entry, actor, reason, at).withFiscalYear(fiscalYear).withRecipientId(recipientId));
     }
 
     /** Writes the programme's state after a share table was proposed, confirmed or rejected. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, ShareTable table, String actor, String reason, Instant at) {
-        write(p, kind, null, null, null, table.id, actor, reason, at);
+        write(p, change(kind, null, actor, reason, at).withShareTableId(table.id));
     }
 
     /** Writes the programme's state after a budget decision was proposed, confirmed (its last ledger entry) or rejected. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, LedgerEntry entry, BudgetDecision decision, String actor,
             String reason, Instant at) {
-        write(p, kind, entry, decision.fiscalYear, null, null, decision, actor, reason, at);
+        write(p, change(kind, entry, actor, reason, at).withFiscalYear(decision.fiscalYear)
+                .withBudgetDecision(budgetDecision(decision)));
     }
 
     /**
@@ -96,7 +99,25 @@ public class ProgrammeEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(Programme p, ProgrammeChange kind, Hearing h, List<MemberAmount> parts, String actor,
             Instant at) {
-        ProgrammeHearing hearing = new ProgrammeHearing().withHearingId(h.id)
+        write(p, change(kind, null, actor, h.grounds, at).withHearing(hearing(h, parts)));
+    }
+
+    /**
+     * Writes the programme's state when the recipient objected to the decision a hearing concluded, or
+     * when the objection was ruled on ({@code kind}); an upheld objection's reinstatements are tranche events.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(Programme p, ProgrammeChange kind, Hearing h, List<MemberAmount> parts, Objection o,
+            String actor, String reason, Instant at) {
+        write(p, change(kind, null, actor, reason, at).withHearing(hearing(h, parts))
+                .withObjection(new ProgrammeObjection().withObjectionId(o.id).withHearingId(h.id)
+                        .withRecipientId(o.recipientId).withGrounds(o.grounds).withFiledBy(o.filedBy)
+                        .withFileBy(o.fileBy).withState(ProgrammeObjection.State.fromValue(o.state.name()))
+                        .withRuling(o.ruling).withRuledBy(o.ruledBy).withReinstated(o.reinstated)));
+    }
+
+    private static ProgrammeHearing hearing(Hearing h, List<MemberAmount> parts) {
+        return new ProgrammeHearing().withHearingId(h.id)
                 .withSubject(ProgrammeHearing.Subject.fromValue(h.subject.name())).withSubjectId(h.subjectId)
                 .withRecipientId(h.recipientId).withProposedDecision(h.proposedDecision)
                 .withFiscalYear((long) h.fiscalYear).withGrounds(h.grounds)
@@ -104,24 +125,19 @@ public class ProgrammeEvents {
                         .withRecipientId(m.recipientId()).withName(m.name()).withAmount(m.amount())).toList())
                 .withAnswerBy(h.answerBy).withState(ProgrammeHearing.State.fromValue(h.state.name()))
                 .withRespondedBy(h.respondedBy);
-        write(p, kind, null, null, null, null, null, hearing, actor, h.grounds, at);
     }
 
-    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
-            UUID shareTableId, String actor, String reason, Instant at) {
-        write(p, kind, entry, fiscalYear, recipientId, shareTableId, null, actor, reason, at);
+    /** Who, why and when, as PostgreSQL and the ledger keep the time; the entry of a change of money, if any. */
+    private static jp.go.meti.aifund.contracts.programme.ProgrammeChange change(ProgrammeChange kind, LedgerEntry entry,
+            String actor, String reason, Instant at) {
+        return new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
+                .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
+                .withActor(actor).withReason(reason).withRecordedAt(at.truncatedTo(ChronoUnit.MICROS))
+                .withLedgerEntryId(entry == null ? null : entry.id);
     }
 
-    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
-            UUID shareTableId, BudgetDecision decision, String actor, String reason, Instant at) {
-        write(p, kind, entry, fiscalYear, recipientId, shareTableId, decision, null, actor, reason, at);
-    }
-
-    private void write(Programme p, ProgrammeChange kind, LedgerEntry entry, Integer fiscalYear, UUID recipientId,
-            UUID shareTableId, BudgetDecision decision, ProgrammeHearing hearing, String actor, String reason,
-            Instant at) {
+    private void write(Programme p, jp.go.meti.aifund.contracts.programme.ProgrammeChange change) {
         long sequence = p.nextEventSequence();
-        Instant recordedAt = at.truncatedTo(ChronoUnit.MICROS); // as the ledger and PostgreSQL keep it
         Map<UUID, String> names = recipients.names(p.id);
         ProgrammeData data = new ProgrammeData().withProgrammeId(p.id).withName(p.name).withCeiling(p.ceiling)
                 .withFirstFiscalYear((long) p.firstFiscalYear).withLastFiscalYear((long) p.lastFiscalYear)
@@ -130,15 +146,10 @@ public class ProgrammeEvents {
                 .withEnvelopes(envelopes.ofProgramme(p.id).stream().map(ProgrammeEvents::envelope).toList())
                 .withRecipients(recipients.ofProgramme(p.id).stream().map(ProgrammeEvents::recipient).toList())
                 .withShareTables(shareTables.ofProgramme(p.id).stream().map(t -> shareTable(t, names)).toList())
-                .withChange(new jp.go.meti.aifund.contracts.programme.ProgrammeChange()
-                        .withKind(jp.go.meti.aifund.contracts.programme.ProgrammeChange.Kind.fromValue(kind.name()))
-                        .withFiscalYear(fiscalYear).withRecipientId(recipientId).withShareTableId(shareTableId)
-                        .withBudgetDecision(decision == null ? null : budgetDecision(decision)).withHearing(hearing)
-                        .withActor(actor).withReason(reason)
-                        .withRecordedAt(recordedAt).withLedgerEntryId(entry == null ? null : entry.id));
-        String type = typeOf(kind);
+                .withChange(change);
+        String type = typeOf(ProgrammeChange.valueOf(change.getKind().value()));
         outbox.add(config.programmeTopic(), CloudEvent.of(config.eventSource(), type, "programme/" + p.id,
-                config.schemaBaseUri() + type + ".schema.json", p.id.toString(), recordedAt, data));
+                config.schemaBaseUri() + type + ".schema.json", p.id.toString(), change.getRecordedAt(), data));
     }
 
     private static ProgrammeEnvelope envelope(Envelope e) {

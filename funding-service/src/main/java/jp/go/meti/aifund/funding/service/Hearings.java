@@ -22,10 +22,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jp.go.meti.aifund.funding.aggregate.Hearing;
+import jp.go.meti.aifund.funding.aggregate.Objection;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Recipient;
 import jp.go.meti.aifund.funding.aggregate.ShareTable;
@@ -40,10 +38,12 @@ import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.HearingRepository;
+import jp.go.meti.aifund.funding.repository.ObjectionRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.RecipientRepository;
 import jp.go.meti.aifund.funding.repository.ShareTableRepository;
 import jp.go.meti.aifund.funding.service.Views.HearingView;
+import jp.go.meti.aifund.funding.service.Views.ObjectionView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
@@ -91,14 +91,16 @@ public class Hearings {
     private final RecipientRepository recipients;
     private final ShareTableRepository shareTables;
     private final ProgrammeEvents events;
+    private final ObjectionRepository objections;
     private final Idempotency idempotency;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Clock clock;
 
     public Hearings(HearingRepository hearings, ProgrammeRepository programmes, RecipientRepository recipients,
-            ShareTableRepository shareTables, ProgrammeEvents events, Idempotency idempotency, ObjectMapper json,
-            Clock clock) {
+            ShareTableRepository shareTables, ProgrammeEvents events, ObjectionRepository objections,
+            Idempotency idempotency, JsonColumns json, Clock clock) {
         this.hearings = hearings;
+        this.objections = objections;
         this.programmes = programmes;
         this.recipients = recipients;
         this.shareTables = shareTables;
@@ -194,8 +196,7 @@ public class Hearings {
                         throw new NotFoundException("hearing", hearingId);
                     }
                     Instant now = clock.instant();
-                    h.respond(command.response(), write(command.evidence() == null ? List.of() : command.evidence()),
-                            actor, FiscalYear.today(clock), now);
+                    h.respond(command.response(), evidence(command.evidence()), actor, FiscalYear.today(clock), now);
                     events.publish(p, ProgrammeChange.HEARING_ANSWERED, h, parts(h), actor, now);
                     return view(h);
                 });
@@ -207,8 +208,12 @@ public class Hearings {
      */
     public List<HearingView> ofProgramme(UUID programmeId, UUID subjectId, Optional<Set<UUID>> onlyFor) {
         programmes.get(programmeId);
-        return hearings.ofProgramme(programmeId).stream().filter(h -> subjectId == null || subjectId.equals(h.subjectId))
-                .filter(h -> onlyFor.map(ids -> actsFor(h, ids)).orElse(true)).map(this::view).toList();
+        List<Hearing> seen = hearings.ofProgramme(programmeId).stream()
+                .filter(h -> subjectId == null || subjectId.equals(h.subjectId))
+                .filter(h -> onlyFor.map(ids -> actsFor(h, ids)).orElse(true)).toList();
+        Map<UUID, Objection> objected = objections.ofHearings(seen.stream().map(h -> h.id).toList()).stream()
+                .collect(Collectors.toMap(o -> o.hearingId, Function.identity()));
+        return seen.stream().map(h -> view(h, objected.get(h.id))).toList();
     }
 
     public HearingView get(UUID programmeId, UUID hearingId, Optional<Set<UUID>> onlyFor) {
@@ -223,7 +228,7 @@ public class Hearings {
      * Whether {@code named} holds the recipient heard, or a member of it (of role MEMBER, in the shares in
      * force today: not a research partner, nor a member that left or has not joined yet).
      */
-    private boolean actsFor(Hearing h, Set<UUID> named) {
+    boolean actsFor(Hearing h, Set<UUID> named) {
         if (named.contains(h.recipientId)) {
             return true;
         }
@@ -258,34 +263,30 @@ public class Hearings {
                     fy -> sharesByYear.computeIfAbsent(fy, year -> shareTables.inForce(p.id, year)), names);
             notices.add(new Notice(new Hearing.Notice(proposal.subject(), proposal.subjectId(), recipient,
                     proposal.decision(), proposal.fiscalYear(), proposal.grounds(), AffectedMembers.total(parts),
-                    write(parts)), parts));
+                    json.write(parts)), parts));
         });
         return notices;
     }
 
-    private List<MemberAmount> parts(Hearing h) {
-        return List.of(read(h, h.parts, MemberAmount[].class));
+    List<MemberAmount> parts(Hearing h) {
+        return List.of(json.read(h.parts, MemberAmount[].class, "hearing " + h.id));
     }
 
-    private HearingView view(Hearing h) {
-        return HearingView.of(h, parts(h), h.responseEvidence == null ? null
-                : List.of(read(h, h.responseEvidence, EvidenceRef[].class)));
+    /** Evidence references as a hearing or an objection keeps them (none: an empty list). */
+    String evidence(List<EvidenceRef> refs) {
+        return json.write(refs == null ? List.of() : refs);
     }
 
-    /** The JSON a hearing keeps (its parts, its answer's evidence), as written by {@link #write}. */
-    private <T> T read(Hearing h, String value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("hearing " + h.id + " keeps unreadable JSON", e);
-        }
+    private List<EvidenceRef> evidence(String kept, Object owner) {
+        return kept == null ? null : List.of(json.read(kept, EvidenceRef[].class, owner));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    HearingView view(Hearing h) {
+        return view(h, objections.ofHearing(h.id).orElse(null));
+    }
+
+    private HearingView view(Hearing h, Objection o) {
+        return HearingView.of(h, parts(h), evidence(h.responseEvidence, "hearing " + h.id),
+                o == null ? null : ObjectionView.of(o, evidence(o.evidence, "objection " + o.id)));
     }
 }

@@ -19,13 +19,9 @@ import jakarta.validation.constraints.Size;
 
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.contracts.pullback.RecommendationData;
-import jp.go.meti.aifund.contracts.pullback.RecommendationPart;
 import jp.go.meti.aifund.kernel.Ratio;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
@@ -74,12 +70,12 @@ public class Pullbacks {
     private final Ledger ledger;
     private final Clock clock;
     private final ETags etags;
-    private final ObjectMapper json;
+    private final JsonColumns json;
     private final Hearings hearings;
 
     public Pullbacks(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             ShareTableRepository shareTables, PullbackRepository pullbacks, Ledger ledger, Clock clock, ETags etags,
-            ObjectMapper json, Hearings hearings) {
+            JsonColumns json, Hearings hearings) {
         this.hearings = hearings;
         this.programmes = programmes;
         this.envelopes = envelopes;
@@ -98,7 +94,7 @@ public class Pullbacks {
         Pullback.Recommendation r = new Pullback.Recommendation(d.getRecommendationId(), d.getProgrammeId(),
                 d.getReviewId(), Math.toIntExact(d.getReviewedFiscalYear()), Math.toIntExact(d.getAffectedFiscalYear()),
                 Math.toIntExact(d.getScoreBasisPoints()), d.getScore() == null ? null : Ratio.parse(d.getScore()),
-                d.getPolicyVersion(), d.getPlannedAmount(), d.getRecommendedReduction(), json(d.getParts()),
+                d.getPolicyVersion(), d.getPlannedAmount(), d.getRecommendedReduction(), json.write(d.getParts()),
                 d.getEstimateAsOfLedgerEntryId());
         Programme programme = programmes.lockIfPresent(r.programmeId()).orElse(null);
         if (programme == null) {
@@ -117,14 +113,6 @@ public class Pullbacks {
             ledger.record(programme, hold, SYSTEM, reason, null, now);
         }
         pullbacks.persist(p);
-    }
-
-    private String json(List<RecommendationPart> parts) {
-        try {
-            return json.writeValueAsString(parts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<PullbackView> ofProgramme(UUID programmeId) {

@@ -19,6 +19,7 @@ import jp.go.meti.aifund.funding.domain.HearingState;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.MembershipStatus;
+import jp.go.meti.aifund.funding.domain.ObjectionState;
 import jp.go.meti.aifund.funding.domain.PaidByMember;
 import jp.go.meti.aifund.funding.domain.PaymentRule;
 import jp.go.meti.aifund.funding.domain.PaidByMember.MemberPaid;
@@ -29,6 +30,7 @@ import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.funding.aggregate.Hearing;
+import jp.go.meti.aifund.funding.aggregate.Objection;
 import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
@@ -242,13 +244,31 @@ public final class Views {
             String respondedBy, Instant respondedAt,
             @Schema(description = "Who confirmed the decision having considered the response (CONCLUDED), or "
                     + "whose rejection or new proposal withdrew the notice (WITHDRAWN)") String closedBy,
-            Instant closedAt) {
+            Instant closedAt,
+            @Schema(description = "The recipient's objection to the decision confirmed (審査請求); null if none was filed")
+            ObjectionView objection) {
 
         /** {@code parts} and {@code evidence}: the hearing's, read from the JSON it keeps them in. */
-        static HearingView of(Hearing h, List<MemberAmount> parts, List<Hearings.EvidenceRef> evidence) {
+        static HearingView of(Hearing h, List<MemberAmount> parts, List<Hearings.EvidenceRef> evidence,
+                ObjectionView objection) {
             return new HearingView(h.id, h.programmeId, h.subject, h.subjectId, h.recipientId, h.proposedDecision,
                     h.fiscalYear, h.grounds, h.amount, parts, h.noticedBy, h.noticedAt, h.answerBy, h.state, h.response,
-                    evidence, h.respondedBy, h.respondedAt, h.closedBy, h.closedAt);
+                    evidence, h.respondedBy, h.respondedAt, h.closedBy, h.closedAt, objection);
+        }
+    }
+
+    /** An objection to a confirmed decision, and the ruling on it. */
+    public record ObjectionView(UUID id, String grounds, List<Hearings.EvidenceRef> evidence, String filedBy,
+            Instant filedAt, @Schema(description = "The last day (in Japan) it could be filed: three months after "
+                    + "the day of the decision") LocalDate fileBy, ObjectionState state,
+            @Schema(description = "The ruling's reasons; null until ruled") String ruling, String ruledBy,
+            Instant ruledAt,
+            @Schema(description = "What the upheld objection gave back to the recipient's tranches, in yen; null "
+                    + "unless UPHELD") Long reinstated) {
+
+        static ObjectionView of(Objection o, List<Hearings.EvidenceRef> evidence) {
+            return new ObjectionView(o.id, o.grounds, evidence, o.filedBy, o.filedAt, o.fileBy, o.state, o.ruling,
+                    o.ruledBy, o.ruledAt, o.reinstated);
         }
     }
 

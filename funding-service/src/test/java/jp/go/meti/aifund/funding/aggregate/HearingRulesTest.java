@@ -69,6 +69,39 @@ class HearingRulesTest {
     }
 
     @Test
+    void anObjectionIsFiledWithinThreeMonthsOfTheDecisionAndRuledByAnotherOfficial() {
+        Hearing h = noticed();
+        h.conclude("meti.takahashi", NOW); // NOW is a day in Japan: the objection may be filed for three months
+        LocalDate decided = NOW.atZone(jp.go.meti.aifund.kernel.FiscalYear.JAPAN).toLocalDate();
+        assertThatThrownBy(() -> Objection.file(h, "late", "[]", "member.nec", decided.plusMonths(3).plusDays(1), NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ended on " + decided.plusMonths(3));
+        Objection o = Objection.file(h, " disproportionate ", "[]", "member.nec", decided.plusMonths(3), NOW);
+        assertThat(o.fileBy).isEqualTo(decided.plusMonths(3));
+        assertThat(o.grounds).isEqualTo("disproportionate");
+        for (String decidedIt : List.of("meti.suzuki", "meti.takahashi")) {
+            assertThatThrownBy(() -> o.requireRulableBy(decidedIt)).hasMessageContaining(decidedIt);
+        }
+        o.rule(false, "the decision stands", 0, "meti.sato", NOW);
+        assertThat(o.state).isEqualTo(jp.go.meti.aifund.funding.domain.ObjectionState.DISMISSED);
+        assertThat(o.reinstated).isNull();
+        assertThatThrownBy(() -> o.rule(true, "again", 1, "meti.ito", NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("already ruled DISMISSED");
+    }
+
+    @Test
+    void onlyADecisionConfirmedAfterItsHearingIsObjectedToHere() {
+        Hearing open = noticed();
+        assertThatThrownBy(() -> Objection.file(open, "x", "[]", "member.nec", NOTICED, NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is OPEN");
+        Programme p = Programme.create("P", 1_000_000L, 2026, 2030, "METI", "NEDO", "admin", NOW);
+        Hearing termination = Hearing.notice(p, new Hearing.Notice(HearingSubject.BUDGET_DECISION, UUID.randomUUID(),
+                CONSORTIUM, "TERMINATE", 2027, "policy", 0, "[]"), p.hearingDays, NOTICED, "meti.suzuki", NOW);
+        termination.conclude("meti.takahashi", NOW);
+        assertThatThrownBy(() -> Objection.file(termination, "x", "[]", "member.nec", NOTICED, NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("TERMINATE decision is filed with the ministry");
+    }
+
+    @Test
     void theAmountsPerMemberSplitAConsortiumsCutsByEachYearsSharesAndAddUpExactly() {
         SharesInForce fy2027 = SharesInForce.founding(List.of(new Share(SOFTBANK, "SoftBank", 6000),
                 new Share(NEC, "NEC", 4000)));

@@ -138,6 +138,28 @@ class ProgrammeTest {
     }
 
     @Test
+    void reinstatingWhatADecisionTookCommitsItAgainButNeverBeyondTheEnvelope() {
+        Programme p = programme(1_000);
+        Envelope e = planned(p, 2026, 500);
+        Tranche reduced = tranche(p, e, 300);
+        Tranche cancelled = tranche(p, e, 200);
+        p.approve(reduced, e, "meti.approver", NOW);
+        p.approve(cancelled, e, "meti.approver", NOW);
+        p.reduce(reduced, e, 100, NOW);
+        p.cancel(cancelled, e, NOW);
+        Movement back = p.reinstate(reduced, e, 200, NOW);
+        assertThat(back.kind()).isEqualTo(LedgerKind.TRANCHE_REINSTATED);
+        assertThat(back.after().committed() - back.before().committed()).isEqualTo(200);
+        assertThat(reduced.amount).isEqualTo(300);
+        assertThat(reduced.state).isEqualTo(TrancheState.APPROVED);
+        p.approve(tranche(p, e, 100), e, "meti.approver", NOW); // the envelope has 100 left: not the 200 cancelled
+        assertThatThrownBy(() -> p.reinstate(cancelled, e, 200, NOW)).isInstanceOf(LimitExceededException.class)
+                .hasMessageContaining("FY2026 envelope");
+        assertThat(cancelled.state).as("refused, it changes nothing").isEqualTo(TrancheState.CANCELLED);
+        assertThat(e.committed).isEqualTo(400);
+    }
+
+    @Test
     void aHoldBlocksTheMoneyAndAReleaseReturnsWhereItWas() {
         Programme p = programme(1_000);
         Envelope e = planned(p, 2026, 500);

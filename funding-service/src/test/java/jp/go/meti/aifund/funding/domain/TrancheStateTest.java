@@ -26,7 +26,11 @@ class TrancheStateTest {
             "ON_HOLD, false, CANCEL, CANCELLED",
             "APPROVED, true, CANCEL, CANCELLED",
             "DISBURSED, true, RECOVER, RECOVERED",
-            "RECOVERED, true, RECOVER, RECOVERED"})
+            "RECOVERED, true, RECOVER, RECOVERED",
+            "CANCELLED, true, REINSTATE, APPROVED",
+            "CANCELLED, false, REINSTATE, PLANNED",
+            "REDUCED, true, REINSTATE, APPROVED",
+            "REDUCED, false, REINSTATE, PLANNED"})
     void allowedTransitions(TrancheState from, boolean approved, TrancheAction action, TrancheState to) {
         assertThat(from.after(action, approved, null)).isEqualTo(to);
     }
@@ -37,7 +41,8 @@ class TrancheStateTest {
             "APPROVED, true, APPROVE", "REDUCED, true, APPROVE", "REDUCED, false, DISBURSE",
             "DISBURSED, true, CANCEL", "DISBURSED, true, REDUCE", "DISBURSED, true, HOLD",
             "CANCELLED, false, APPROVE", "CANCELLED, true, RELEASE", "CANCELLED, true, RECOVER",
-            "PLANNED, false, RECOVER", "APPROVED, true, RELEASE", "ON_HOLD, true, HOLD"})
+            "PLANNED, false, RECOVER", "APPROVED, true, RELEASE", "ON_HOLD, true, HOLD",
+            "ON_HOLD, true, REINSTATE", "DISBURSED, true, REINSTATE", "RECOVERED, true, REINSTATE"})
     void refusedTransitionsSayWhy(TrancheState from, boolean approved, TrancheAction action) {
         assertThatThrownBy(() -> from.after(action, approved, null))
                 .isInstanceOf(ConflictException.class)

@@ -39,7 +39,7 @@ class ContractExamplesTest {
     void everyEmittedTypeHasASchemaAndAnExample() {
         List<String> emitted = Stream.concat(Stream.of(LedgerKind.values()).filter(k -> k.name().startsWith("TRANCHE_"))
                 .map(TrancheEvents::typeOf), Stream.of(ProgrammeChange.values()).map(ProgrammeEvents::typeOf)).toList();
-        assertThat(emitted).hasSize(29).allSatisfy(type -> {
+        assertThat(emitted).hasSize(32).allSatisfy(type -> {
             assertThat(EXAMPLES.resolve(type + ".json")).exists();
             assertThat(EXAMPLES.resolveSibling("schemas").resolve(type + ".schema.json")).exists();
         });

@@ -36,7 +36,9 @@ import jp.go.meti.aifund.platform.rest.Roles;
  * The recipient is heard before an adverse decision (弁明の機会), on the real database and broker: a
  * reduction, cancellation or termination proposed gives it notice (an event with the decision, its
  * grounds, the amount per member and the day to answer by); the confirmation is refused until the
- * recipient answered or that day passed, and records that the answer was considered.
+ * recipient answered or that day passed, and records that the answer was considered. Afterwards the
+ * recipient may object (審査請求); another official rules, and an upheld objection gives back what the
+ * decision took by new ledger entries.
  */
 @QuarkusTest
 class HearingTest {
@@ -270,6 +272,121 @@ class HearingTest {
         assertThat(hearingOf(termination).getString("items[0].state")).isEqualTo("CONCLUDED");
         assertThat(hearingOf(pullback).getString("items[0].state")).as("nothing can be decided on it any more")
                 .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void anUpheldObjectionGivesBackWhatTheDecisionTookByNewEntriesAndTheLedgerStillVerifies() {
+        String pullback = held("1/2");
+        meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
+                .post(decision(pullback), programme).then().statusCode(200);
+        String hearing = hearingOf(pullback).getString("items[0].id");
+        Map<String, Object> objection = Map.of("grounds", "The target was met on the re-run evaluation.", "evidence",
+                List.of(Map.of("uri", "https://noetra.example/rerun.pdf", "title", "Re-run", "digest",
+                        "sha256:" + "ab".repeat(32))));
+        member(softbank).header("Idempotency-Key", key()).body(objection)
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(409)
+                .body("detail", containsString("only a decision confirmed after its hearing"));
+        answered(programme, pullback);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision(pullback) + "/confirm", programme).then().statusCode(200);
+        assertThat(admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract().jsonPath()
+                .getList("items.amount", Long.class)).containsOnly(TRANCHE / 2);
+
+        // the recipient objects, once; to another programme's recipient the hearing does not exist
+        member(consortium(programme(1_000_000_000L))).header("Idempotency-Key", key()).body(objection)
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(404);
+        String key = key();
+        String fileBy = FiscalYear.today(java.time.Clock.systemUTC()).plusMonths(3).toString();
+        member(nec).header("Idempotency-Key", key).body(objection)
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(200)
+                .body("objection.state", equalTo("FILED")).body("objection.fileBy", equalTo(fileBy))
+                .body("objection.evidence[0].title", equalTo("Re-run"));
+        member(nec).header("Idempotency-Key", key).body(objection) // a retry files the same
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(200);
+        member(softbank).header("Idempotency-Key", key()).body(objection)
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(409)
+                .body("detail", containsString("already objected"));
+
+        // neither the official who proposed the decision nor the one who confirmed it rules on the objection
+        String ruling = "/api/programmes/{p}/hearings/{h}/objection/ruling";
+        Map<String, String> upheld = Map.of("outcome", "UPHELD", "reasons", "the re-run meets the target");
+        for (String decided : List.of(METI, METI_2)) {
+            as(decided, Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(403)
+                    .body("detail", containsString("rule on the objection"));
+        }
+        long entriesBefore = admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath()
+                .getLong("totalItems");
+        as("meti.sato", Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(200)
+                .body("objection.state", equalTo("UPHELD")).body("objection.ruledBy", equalTo("meti.sato"))
+                .body("objection.reinstated", equalTo(TRANCHE));
+        as("meti.sato", Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(409);
+
+        // given back by new entries, committed again; history stays, and the chain still verifies
+        JsonPath tranches = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract()
+                .jsonPath();
+        assertThat(tranches.getList("items.amount", Long.class)).containsOnly(TRANCHE);
+        assertThat(tranches.getList("items.state")).containsOnly("APPROVED");
+        assertThat(programmeTotals(programme)).containsEntry("committed", 2 * TRANCHE);
+        JsonPath ledger = admin().get("/api/programmes/{p}/ledger?size=200", programme).then().extract().jsonPath();
+        assertThat(ledger.getLong("totalItems")).isEqualTo(entriesBefore + 2);
+        assertThat(ledger.getList("items.kind")).containsSubsequence("TRANCHE_REDUCED", "TRANCHE_REDUCED",
+                "TRANCHE_REINSTATED", "TRANCHE_REINSTATED");
+        assertThat(ledger.getList("items.findAll { it.kind == 'TRANCHE_REINSTATED' }.reason", String.class))
+                .allMatch(r -> r.contains("upheld by meti.sato") && r.contains("reverses ministry decision "
+                        + "REDUCE_BY_RECOMMENDATION on pullback recommendation " + pullback));
+        as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then().statusCode(200)
+                .body("intact", equalTo(true));
+
+        // filed and ruled on the programme topic, the reinstatements on the tranche topic; each valid
+        await().atMost(Duration.ofSeconds(30)).until(() -> notices(hearing).size() == 5);
+        List<JsonNode> course = notices(hearing).subList(3, 5);
+        assertThat(course).extracting(e -> e.at("/data/change/objection/state").asText()).containsExactly("FILED",
+                "UPHELD");
+        assertThat(course).allSatisfy(e -> assertThat(Contracts.violations(e)).isEmpty());
+        assertThat(course.get(1).at("/data/change/objection/reinstated").asLong()).isEqualTo(TRANCHE);
+        try (ConsumerTask<String, String> trancheEvents = kafka.consumeStrings().fromTopics("aifund.tranche-events.v1")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> reinstated(trancheEvents).size() == 2);
+            assertThat(reinstated(trancheEvents)).allSatisfy(e -> {
+                assertThat(Contracts.violations(e)).isEmpty();
+                assertThat(e.at("/data/change/amount").asLong()).isEqualTo(TRANCHE / 2);
+            });
+        }
+    }
+
+    @Test
+    void aDismissedObjectionMovesNoMoneyAndAnUpheldOneNeverExceedsTheEnvelope() {
+        String pullback = held("1/2");
+        meti().body(Map.of("decision", "CANCEL", "reason", "restructured")).post(decision(pullback), programme).then()
+                .statusCode(200);
+        answered(programme, pullback);
+        as(METI_2, Roles.METI_OFFICIAL).post(decision(pullback) + "/confirm", programme).then().statusCode(200);
+        String hearing = hearingOf(pullback).getString("items[0].id");
+        String ruling = "/api/programmes/{p}/hearings/{h}/objection/ruling";
+        as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "UPHELD", "reasons", "none filed"))
+                .post(ruling, programme, hearing).then().statusCode(404);
+        member(softbank).header("Idempotency-Key", key()).body(Map.of("grounds", "disproportionate"))
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(200);
+
+        // the cancelled money went to another tranche meanwhile: giving it back would exceed the FY2027 envelope
+        approve(programme, planned(programme, noetra, 2027, 300_000_000_000L)).then().statusCode(200);
+        as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "UPHELD", "reasons", "disproportionate"))
+                .post(ruling, programme, hearing).then().statusCode(409)
+                .body("detail", containsString("FY2027"));
+        as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "FILED", "reasons", "?"))
+                .post(ruling, programme, hearing).then().statusCode(400).body("errors[0].field", containsString("outcome"));
+
+        long entries = admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath().getLong("totalItems");
+        as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "DISMISSED", "reasons", "the decision stands"))
+                .post(ruling, programme, hearing).then().statusCode(200)
+                .body("objection.state", equalTo("DISMISSED")).body("objection.reinstated", equalTo(null));
+        assertThat(admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath().getLong("totalItems"))
+                .isEqualTo(entries);
+        assertThat(admin().get("/api/programmes/{p}/tranches?fiscalYear=2027&state=CANCELLED", programme).then()
+                .extract().jsonPath().getList("items")).hasSize(2);
+    }
+
+    private List<JsonNode> reinstated(ConsumerTask<String, String> trancheEvents) {
+        return trancheEvents.getRecords().stream().filter(r -> programme.equals(r.key())).map(r -> read(r.value()))
+                .filter(e -> e.path("type").asText().equals("jp.go.meti.aifund.tranche.reinstated.v1")).toList();
     }
 
     private JsonNode awaitNotice(String hearing) {

@@ -22,7 +22,9 @@ public enum WarningKind {
      * Notice of an adverse proposal (a reduction, cancellation or termination): the recipient may answer
      * by a day, after which the decision may be confirmed without its answer.
      */
-    HEARING_NOTICE(Severity.CRITICAL);
+    HEARING_NOTICE(Severity.CRITICAL),
+    /** The recipient objected to a decision confirmed after its hearing: another official is to rule on it. */
+    OBJECTION_FILED(Severity.WARNING);
 
     private final Severity severity;
 

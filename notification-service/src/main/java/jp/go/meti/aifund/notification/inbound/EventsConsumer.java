@@ -31,7 +31,7 @@ public class EventsConsumer {
     private static final Set<String> REVIEW_TYPES = Set.of(ReviewHandler.SUBMITTED, ReviewHandler.FINALIZED,
             ReviewHandler.AMENDED);
     private static final Set<String> TRANCHE_TYPES = Set.of("planned", "approved", "disbursed", "held", "released",
-            "reduced", "cancelled", "recovered", "earned", "rolled-over", "lapsed", "overpaid").stream().map(c -> "jp.go.meti.aifund.tranche." + c + ".v1")
+            "reduced", "cancelled", "recovered", "earned", "rolled-over", "lapsed", "overpaid", "reinstated").stream().map(c -> "jp.go.meti.aifund.tranche." + c + ".v1")
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Set<String> PROGRAMME_TYPES = Set.copyOf(ProgrammeHandler.TYPES);

@@ -20,6 +20,7 @@ import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
 import jp.go.meti.aifund.contracts.programme.ProgrammeHearing;
+import jp.go.meti.aifund.contracts.programme.ProgrammeObjection;
 import jp.go.meti.aifund.contracts.programme.ProgrammeRecipient;
 import jp.go.meti.aifund.contracts.programme.ProgrammeShareTable;
 import jp.go.meti.aifund.contracts.programme.ProgrammeTotals;
@@ -38,7 +39,8 @@ import jp.go.meti.aifund.platform.messaging.IncomingEvent;
  * follows an envelope changed with no tranche event after it. A {@code TERMINATE} decision links the
  * programme's termination reviews to it; its confirmation resolves them. A notice of an adverse
  * proposal (a hearing opened) raises a {@code HEARING_NOTICE} warning, which reaches the webhooks; the
- * hearing's close (the decision confirmed, or the proposal withdrawn) resolves it.
+ * hearing's close (the decision confirmed, or the proposal withdrawn) resolves it. An objection to a
+ * decision raises an {@code OBJECTION_FILED} warning until it is ruled on.
  */
 @ApplicationScoped
 public class ProgrammeHandler {
@@ -46,7 +48,7 @@ public class ProgrammeHandler {
     public static final List<String> TYPES = List.of("created", "envelope-set", "gate-overridden", "recipient-added",
             "share-table-proposed", "share-table-confirmed", "share-table-rejected", "budget-decision-proposed",
             "budget-decision-confirmed", "budget-decision-rejected", "year-closed", "closed", "terminated",
-            "hearing-opened", "hearing-answered", "hearing-closed").stream()
+            "hearing-opened", "hearing-answered", "hearing-closed", "objection-filed", "objection-ruled").stream()
             .map(c -> "jp.go.meti.aifund.programme." + c + ".v1").toList();
 
     private final ReadModel readModel;
@@ -78,7 +80,16 @@ public class ProgrammeHandler {
                                 + " (" + decision.getGrounds() + ")");
             }
             ProgrammeHearing hearing = d.getChange().getHearing();
-            if (hearing != null) {
+            ProgrammeObjection objection = d.getChange().getObjection();
+            if (objection != null) {
+                String key = "OBJECTION:" + objection.getObjectionId();
+                if (objection.getState() == ProgrammeObjection.State.FILED) {
+                    warnings.raise(objected(d, hearing, objection), programmeId, List.of(event.id()), key);
+                } else {
+                    warnings.resolveAll(key, "objection " + objection.getObjectionId() + " ruled "
+                            + objection.getState().value() + " by " + objection.getRuledBy());
+                }
+            } else if (hearing != null) {
                 String key = "HEARING:" + hearing.getHearingId();
                 switch (d.getChange().getKind()) {
                     case HEARING_OPENED -> warnings.raise(notice(d, hearing), programmeId, List.of(event.id()), key);
@@ -112,6 +123,18 @@ public class ProgrammeHandler {
                 h.getSubject().value(), h.getSubjectId(), h.getGrounds(), parts.isEmpty() ? "none" : parts, recipient,
                 h.getAnswerBy(), d.getProgrammeId(), h.getHearingId());
         return new Finding(WarningKind.HEARING_NOTICE, Math.toIntExact(h.getFiscalYear()), title, detail, null);
+    }
+
+    /** The warning an objection gives: who objects to which decision, why, and who may rule on it. */
+    private static Finding objected(ProgrammeData d, ProgrammeHearing h, ProgrammeObjection o) {
+        String title = String.format("Objection by %s to %s of ¥%,d: to be ruled on", o.getFiledBy(),
+                h.getProposedDecision(), h.getAmount());
+        String detail = String.format("%s objected on %s to the %s decision (%s %s) confirmed after hearing %s, on the "
+                + "grounds: %s. An official who neither proposed nor confirmed it rules UPHELD or DISMISSED (POST "
+                + "/api/programmes/%s/hearings/%s/objection/ruling at funding-service); upheld, what it took is given "
+                + "back.", o.getFiledBy(), d.getChange().getRecordedAt(), h.getProposedDecision(), h.getSubject().value(),
+                h.getSubjectId(), h.getHearingId(), o.getGrounds(), d.getProgrammeId(), h.getHearingId());
+        return new Finding(WarningKind.OBJECTION_FILED, Math.toIntExact(h.getFiscalYear()), title, detail, null);
     }
 
     /**

@@ -159,6 +159,35 @@ class PullbackFlowTest {
                     .filter(w -> "RESOLVED".equals(w.get("state"))).count() == 1);
             assertThat(warningsOf(programme)).filteredOn(w -> "RESOLVED".equals(w.get("state")))
                     .allMatch(w -> ((String) w.get("detail")).contains(hearing.toString()));
+
+            // the recipient objects to the decision: a warning until another official rules on it
+            UUID objectionId = UUID.randomUUID();
+            ObjectNode objected = closed.deepCopy().put("id", UUID.randomUUID().toString())
+                    .put("type", "jp.go.meti.aifund.programme.objection-filed.v1");
+            ((ObjectNode) objected.at("/data/change")).put("kind", "OBJECTION_FILED").put("actor", "member.nec")
+                    .set("objection", JSON.createObjectNode().put("objectionId", objectionId.toString())
+                            .put("hearingId", hearing.toString()).put("recipientId", notice.at("/data/change/hearing/recipientId").asText())
+                            .put("grounds", "the re-run meets the target").put("filedBy", "member.nec")
+                            .put("fileBy", "2027-03-06").put("state", "FILED"));
+            assertThat(Contracts.violations(objected)).isEmpty();
+            publish("aifund.programme-events.v1", objected);
+            await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).stream()
+                    .anyMatch(w -> "OBJECTION_FILED".equals(w.get("kind"))));
+            Map<String, Object> objection = warningsOf(programme).stream()
+                    .filter(w -> "OBJECTION_FILED".equals(w.get("kind"))).findFirst().orElseThrow();
+            assertThat(objection).containsEntry("severity", "WARNING").containsEntry("state", "OPEN")
+                    .containsEntry("title", "Objection by member.nec to CANCEL of ¥200,000,000,000: to be ruled on");
+            assertThat((String) objection.get("detail")).contains("the re-run meets the target")
+                    .contains("/hearings/" + hearing + "/objection/ruling");
+            ObjectNode ruled = objected.deepCopy().put("id", UUID.randomUUID().toString())
+                    .put("type", "jp.go.meti.aifund.programme.objection-ruled.v1");
+            ((ObjectNode) ruled.at("/data/change")).put("kind", "OBJECTION_RULED").put("actor", "meti.sato");
+            ((ObjectNode) ruled.at("/data/change/objection")).put("state", "DISMISSED").put("ruling", "it stands")
+                    .put("ruledBy", "meti.sato");
+            assertThat(Contracts.violations(ruled)).isEmpty();
+            publish("aifund.programme-events.v1", ruled);
+            await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).stream()
+                    .anyMatch(w -> "OBJECTION_FILED".equals(w.get("kind")) && "RESOLVED".equals(w.get("state"))));
         }
     }
 

@@ -1,0 +1,166 @@
+package jp.go.meti.aifund.funding.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import jp.go.meti.aifund.funding.aggregate.Hearing;
+import jp.go.meti.aifund.funding.aggregate.LedgerEntry;
+import jp.go.meti.aifund.funding.aggregate.Objection;
+import jp.go.meti.aifund.funding.aggregate.Programme;
+import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
+import jp.go.meti.aifund.funding.aggregate.Pullback;
+import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
+import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
+import jp.go.meti.aifund.funding.repository.HearingRepository;
+import jp.go.meti.aifund.funding.repository.LedgerRepository;
+import jp.go.meti.aifund.funding.repository.ObjectionRepository;
+import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
+import jp.go.meti.aifund.funding.repository.PullbackRepository;
+import jp.go.meti.aifund.funding.repository.TrancheRepository;
+import jp.go.meti.aifund.funding.service.Hearings.EvidenceRef;
+import jp.go.meti.aifund.funding.service.Views.HearingView;
+import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.platform.audit.Audited;
+
+/**
+ * Objections to adverse decisions ({@link Objection} holds the rules): a member of the recipient heard
+ * objects to the decision its hearing concluded ({@code programme.objection-filed}); an official who
+ * neither proposed nor confirmed it rules ({@code programme.objection-ruled}). Upheld, every reduction
+ * and cancellation the decision made to that recipient's tranches is given back by a
+ * {@code TRANCHE_REINSTATED} entry, committed again where the tranche was approved: the envelope and the
+ * ceiling bite, so money spent elsewhere since is not promised twice (the ruling is refused, naming the
+ * limit).
+ */
+@ApplicationScoped
+public class Objections {
+
+    /** The objection in writing, with the evidence it relies on. */
+    public record File(@NotBlank @Size(max = 20_000) String grounds,
+            @Size(max = 50) List<@Valid @NotNull EvidenceRef> evidence) {
+    }
+
+    /** How an objection is ruled on. */
+    public enum Outcome {
+        UPHELD, DISMISSED
+    }
+
+    /** The ruling and its reasons. */
+    public record Rule(@NotNull Outcome outcome, @NotBlank @Size(max = 20_000) String reasons) {
+    }
+
+    private final HearingRepository hearingRecords;
+    private final Hearings hearings;
+    private final ObjectionRepository objections;
+    private final ProgrammeRepository programmes;
+    private final PullbackRepository pullbacks;
+    private final TrancheRepository tranches;
+    private final EnvelopeRepository envelopes;
+    private final LedgerRepository entries;
+    private final Ledger ledger;
+    private final ProgrammeEvents events;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public Objections(HearingRepository hearingRecords, Hearings hearings, ObjectionRepository objections,
+            ProgrammeRepository programmes, PullbackRepository pullbacks, TrancheRepository tranches,
+            EnvelopeRepository envelopes, LedgerRepository entries, Ledger ledger, ProgrammeEvents events,
+            Idempotency idempotency, Clock clock) {
+        this.hearingRecords = hearingRecords;
+        this.hearings = hearings;
+        this.objections = objections;
+        this.programmes = programmes;
+        this.pullbacks = pullbacks;
+        this.tranches = tranches;
+        this.envelopes = envelopes;
+        this.entries = entries;
+        this.ledger = ledger;
+        this.events = events;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** A member of the recipient heard ({@code named}: the recipients its token names) objects, once. */
+    @Transactional
+    @Audited(value = "objection.filed", subject = 1)
+    public HearingView file(UUID programmeId, UUID hearingId, @Valid File command, Set<UUID> named, String actor,
+            String key) {
+        return idempotency.once(actor, key, List.of("object", programmeId, hearingId, command), HearingView.class,
+                () -> {
+                    Programme p = programmes.lock(programmeId);
+                    Hearing h = hearingRecords.get(programmeId, hearingId);
+                    if (!hearings.actsFor(h, named)) { // as if it did not exist, like every record of another recipient
+                        throw new NotFoundException("hearing", hearingId);
+                    }
+                    objections.ofHearing(h.id).ifPresent(o -> {
+                        throw new ConflictException(o.filedBy + " already objected to this decision on " + o.filedAt
+                                + " (objection " + o.id + ", " + o.state + ")");
+                    });
+                    Instant now = clock.instant();
+                    Objection o = Objection.file(h, command.grounds(), hearings.evidence(command.evidence()), actor,
+                            FiscalYear.today(clock), now);
+                    objections.persist(o);
+                    events.publish(p, ProgrammeChange.OBJECTION_FILED, h, hearings.parts(h), o, actor, o.grounds, now);
+                    return hearings.view(h);
+                });
+    }
+
+    /** An official who neither proposed nor confirmed the decision rules on the objection to it. */
+    @Transactional
+    @Audited(value = "objection.ruled", subject = 1)
+    public HearingView rule(UUID programmeId, UUID hearingId, @Valid Rule command, String actor) {
+        Programme p = programmes.lock(programmeId);
+        Hearing h = hearingRecords.get(programmeId, hearingId);
+        Objection o = objections.ofHearing(h.id).orElseThrow(() -> new NotFoundException("objection to hearing",
+                hearingId));
+        o.requireRulableBy(actor);
+        Instant now = clock.instant();
+        boolean upheld = command.outcome() == Outcome.UPHELD;
+        Pullback decision = upheld ? pullbacks.get(programmeId, h.subjectId) : null;
+        List<Movement> givenBack = upheld ? reverse(p, decision, h, now) : List.of();
+        o.rule(upheld, command.reasons(), givenBack.stream().mapToLong(Movement::amount).sum(), actor, now);
+        if (!givenBack.isEmpty()) {
+            ledger.recordAll(p, givenBack, actor, o.record() + "; reverses " + decision.decisionRecord(decision.decidedBy)
+                    + " for recipient " + h.recipientId, now);
+        }
+        events.publish(p, ProgrammeChange.OBJECTION_RULED, h, hearings.parts(h), o, actor, o.ruling, now);
+        return hearings.view(h);
+    }
+
+    /**
+     * Gives back what the decision took from the recipient heard: one reinstatement per reduction or
+     * cancellation of its tranches, by the amount that entry took.
+     */
+    private List<Movement> reverse(Programme p, Pullback decision, Hearing h, Instant at) {
+        List<LedgerEntry> taken = entries.takenBy(p.id, decision.decisionRecord(decision.decidedBy),
+                decision.heldTranches());
+        Map<UUID, Tranche> byId = taken.isEmpty() ? Map.of()
+                : tranches.list("programmeId = ?1 and id in ?2", p.id, taken.stream().map(e -> e.trancheId).toList())
+                        .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        List<Movement> moves = new ArrayList<>();
+        for (LedgerEntry e : taken) {
+            Tranche t = byId.get(e.trancheId);
+            if (t.recipientId.equals(h.recipientId)) {
+                moves.add(p.reinstate(t, envelopes.get(p.id, t.fiscalYear), e.amount, at));
+            }
+        }
+        return moves;
+    }
+}
