@@ -5,7 +5,9 @@
 // the stream cut (the browser offline) and resumed loses none of the changes made meanwhile; and
 // at 390 px nothing is off-screen. Every webhook delivery of those changes verifies with the
 // Standard Webhooks library, although the demo's business clock runs in 2028 (the timestamp is real
-// time). Screenshots go to testing/dashboard-test/target/screenshots/.
+// time). A browser in Japanese gets the page in Japanese (every text from the Japanese bundle, 令和 fiscal
+// years, 億円・兆円 with the exact yen on hover, 2027年4月1日), and the language switch sticks. Screenshots go
+// to testing/dashboard-test/target/screenshots/.
 // Needs the demo stack running and the TOKEN_* variables it printed (see run.sh).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -53,7 +55,7 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync'] });
 try {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
   const page = await context.newPage();
   page.on('pageerror', e => console.error('page error:', e.message));
   await page.goto(`${NOTIFICATIONS}/dashboard/#token=${token('AUDITOR_ITO')}`);
@@ -210,6 +212,47 @@ try {
   await linked.goto(`${NOTIFICATIONS}/dashboard/#programme=${programme}&token=${token('AUDITOR_ITO')}`);
   await linked.waitForFunction(() => document.querySelector('[data-testid="ceiling"]').textContent !== '');
   assert.equal(await linked.locator('[data-testid="programme"]').inputValue(), programme);
+
+  // a browser in Japanese: the page starts in Japanese, every text from the Japanese bundle
+  const japanese = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'ja-JP' });
+  const ja = await japanese.newPage();
+  ja.on('pageerror', e => console.error('page error (ja):', e.message));
+  await ja.goto(`${NOTIFICATIONS}/dashboard/#programme=${programme}&token=${token('AUDITOR_ITO')}`);
+  await ja.waitForFunction(() => document.querySelector('[data-testid="years"] tr') !== null);
+  const bundle = await (await fetch(`${NOTIFICATIONS}/dashboard/i18n/ja.json`)).json();
+  assert.equal(await ja.evaluate(() => document.documentElement.lang), 'ja');
+  const statics = await ja.evaluate(() => [...document.querySelectorAll('[data-i18n]')]
+    .map(e => [e.dataset.i18n, e.textContent]));
+  assert.ok(statics.length > 40, `${statics.length} static texts`);
+  statics.forEach(([key, text]) => assert.equal(text, bundle[key], key));
+  // money in 兆円・億円, the exact yen on hover; the demo's ceiling is ¥1,000,000,000,000
+  assert.equal(await ja.locator('[data-testid="ceiling"]').textContent(), '1兆円');
+  for (const figure of ['ceiling', 'planned', 'committed', 'disbursed', 'recovered', 'headroom']) {
+    assert.equal(await ja.locator(`[data-testid="${figure}"] .yen`).getAttribute('title'), yen(described[figure]), figure);
+    assert.match(await ja.locator(`[data-testid="${figure}"]`).textContent(), /^約?([\d,]+兆)?([\d,]+億)?([\d,]+万)?[\d,]*円$/, figure);
+  }
+  assert.match(await ja.locator('[data-testid="utilization"]').textContent(), /^[\d.]+ % 使用$/);
+  // fiscal years in 令和, days as 2027年4月1日: FY2026 = 令和8年度
+  const jaYears = await ja.locator('[data-testid="years"] tr').allInnerTexts();
+  assert.ok(jaYears[0].startsWith('令和8年度\t'), jaYears[0]);
+  for (const y of report.filter(r => r.closed)) {
+    const row = jaYears.find(r => r.startsWith(`令和${y.fiscalYear - 2018}年度\t`)) ?? assert.fail(`no row for FY${y.fiscalYear}`);
+    assert.match(row, /\t\d{4}年\d{1,2}月\d{1,2}日$/, row);
+  }
+  assert.ok((await ja.locator('[data-testid="tranches"]').innerText()).includes('令和10年度\t保留中\t'), 'FY2028 on hold');
+  const jaConsortium = await ja.locator('[data-testid="consortium"]').innerText();
+  assert.match(jaConsortium, /^設立時\tSoftBank 40\.00 %/);
+  assert.ok(jaConsortium.includes('2027年4月1日\t'), jaConsortium);
+  await ja.screenshot({ path: `${SHOTS}/dashboard-ja-1440.png`, fullPage: true });
+  // the switch: English now, and still English after a reload
+  await ja.locator('[data-testid="language"]').selectOption('en');
+  await ja.waitForFunction(() => document.querySelector('[data-testid="ceiling"]').textContent.startsWith('¥'));
+  assert.equal(await ja.locator('h1').textContent(), 'Sovereign AI programme funding');
+  await ja.reload();
+  await ja.waitForFunction(() => document.querySelector('[data-testid="ceiling"]').textContent !== '');
+  assert.equal(await ja.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await ja.locator('[data-testid="ceiling"]').textContent(), yen(described.ceiling));
+  console.log('dashboard: in Japanese for a Japanese browser (令和, 兆円・億円 with exact yen on hover); the switch sticks');
   console.log(`dashboard: figures equal funding-service's; screenshots in testing/dashboard-test/${SHOTS}/`);
 } finally {
   await browser.close();

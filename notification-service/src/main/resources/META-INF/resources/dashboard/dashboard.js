@@ -7,26 +7,56 @@ const fragment = new URLSearchParams(location.hash.slice(1));
 if (fragment.get('token')) sessionStorage.setItem('token', fragment.get('token'));
 const token = sessionStorage.getItem('token') || '';
 
-const LABELS = {
-  PLANNED: 'Planned', APPROVED: 'Approved', DISBURSED: 'Disbursed', ON_HOLD: 'On hold', REDUCED: 'Reduced',
-  CANCELLED: 'Cancelled', RECOVERED: 'Recovered', DRAFT: 'Draft', SUBMITTED: 'Submitted', FINALIZED: 'Finalized',
-  PASSED: 'Passed', CONDITIONAL: 'Conditional', FAILED: 'Failed', OPEN: 'Open', ACKNOWLEDGED: 'Acknowledged',
-  RESOLVED: 'Resolved', PULLBACK_RECOMMENDED: 'Pullback recommended', WATCH: 'Watch',
-  TERMINATION_REVIEW: 'Termination review', REVIEW_OVERDUE: 'Review overdue', REVIEW_DUE_SOON: 'Review due soon',
-  CEILING_NEAR: 'Ceiling near', WEBHOOK_STALLED: 'Webhook deliveries failing', GOAL_OFF_TRACK: 'Goal off track',
-  HEARING_NOTICE: 'Notice to the recipient (hearing)',
-  CRITICAL: 'Critical', ACTIVE: 'Active', CLOSED: 'Closed (final settlement)', TERMINATED: 'Terminated',
-  WARNING: 'Warning', INFO: 'Information',
-};
-const label = code => LABELS[code] ?? String(code ?? '');
-const yen = n => '¥' + Number(n).toLocaleString('ja-JP');
+// Every text shown comes from the language's bundle (i18n/en.json, i18n/ja.json: the same keys); the page
+// starts in the browser's language (Japanese or English) unless one was chosen here, and asks the services
+// for that language too (Accept-Language).
+const LANGUAGES = ['en', 'ja'];
+let language = 'en';
+let messages = {};
+const t = (key, vars = {}) => (messages[key] ?? key).replace(/\{(\w+)\}/g, (m, name) => vars[name] ?? m);
+const label = code => code == null ? '' : messages['label.' + code] ?? String(code);
+const exactYen = n => '¥' + BigInt(n).toLocaleString('ja-JP');
+const TRILLION = 10n ** 12n, HUNDRED_MILLION = 10n ** 8n, TEN_THOUSAND = 10n ** 4n;
+/** Yen in 兆・億 (or 万) as officials read them, rounded down to the unit shown: 約 says when that drops yen. */
+function japaneseYen(n) {
+  const v = BigInt(n), f = x => x.toLocaleString('ja-JP');
+  let text, rest;
+  if (v >= HUNDRED_MILLION) {
+    const cho = v / TRILLION, oku = (v % TRILLION) / HUNDRED_MILLION;
+    text = (cho ? f(cho) + '兆' : '') + (oku ? f(oku) + '億' : '');
+    rest = v % HUNDRED_MILLION;
+  } else if (v >= TEN_THOUSAND) {
+    text = f(v / TEN_THOUSAND) + '万';
+    rest = v % TEN_THOUSAND;
+  } else {
+    text = f(v);
+    rest = 0n;
+  }
+  return (rest ? '約' : '') + text + '円';
+}
+/** Money as HTML: exact yen in English; in Japanese 億円・兆円, the exact yen on hover. */
+const yen = n => language === 'ja' ? `<span class="yen" title="${exactYen(n)}">${japaneseYen(n)}</span>` : exactYen(n);
+/** Money as plain text (an SVG title): both forms in Japanese. */
+const yenText = n => language === 'ja' ? `${japaneseYen(n)}（${exactYen(n)}）` : exactYen(n);
+/** A fiscal year: FY2026, or 令和8年度 (Reiwa 1 began in FY2019). */
+const fy = year => language === 'ja' ? `令和${year - 2018 === 1 ? '元' : year - 2018}年度` : 'FY' + year;
 const percent = bp => (bp / 100).toFixed(2) + ' %';
-const jst = at => at ? new Date(at).toLocaleString('ja-JP', { timeZone: 'Asia/Tokyo' }) + ' JST' : '—';
-const jstDay = at => new Date(at).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo' });
+const JST = { timeZone: 'Asia/Tokyo' };
+const jst = at => !at ? '—' : language === 'ja'
+  ? new Date(at).toLocaleString('ja-JP', { ...JST, dateStyle: 'long', timeStyle: 'short' }) + ' JST'
+  : new Date(at).toLocaleString('ja-JP', JST) + ' JST';
+const jstDay = at => new Date(at).toLocaleDateString('ja-JP', language === 'ja'
+  ? { ...JST, year: 'numeric', month: 'long', day: 'numeric' } : JST);
+/** A calendar day (2026-04-01) as given, or 2026年4月1日. */
+const day = iso => {
+  if (language !== 'ja' || !/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '')) return iso;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+};
 const el = id => document.getElementById(id);
 const cell = (text, cls) => `<td${cls ? ` class="${cls}"` : ''}>${text}</td>`;
 const escape = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-const api = path => fetch(path, { headers: { Authorization: 'Bearer ' + token } }).then(r => {
+const api = path => fetch(path, { headers: { Authorization: 'Bearer ' + token, 'Accept-Language': language } }).then(r => {
   if (!r.ok) throw new Error(path + ' answered ' + r.status);
   return r.json();
 });
@@ -38,18 +68,46 @@ let generation = 0;       // the latest load: an older one's answer, overtaken, 
 let aborter = null;       // ends the current connection (the browser went offline, or it fell silent)
 let wake = () => {};      // ends the wait before the next connection (the browser came back online)
 const fresh = new Set();  // warnings raised while the page was open, highlighted
+let programmes = [];      // the programmes the picker offers
+let live = { on: false, key: 'live.connecting', vars: {} }; // the stream's state, said again in a new language
 
-function chart(t) {
-  const net = t.ceiling - t.headroom - t.committed; // paid money the ceiling holds (returned money re-appropriated aside)
-  const bars = [['Committed', t.committed, '#f5a623'], ['Disbursed', net, '#0b3d64'], ['Headroom', t.headroom, '#c8e6c9']];
+/** The browser's first preference among the languages offered (English if none). */
+function browserLanguage() {
+  for (const preferred of navigator.languages ?? [navigator.language]) {
+    const base = String(preferred).toLowerCase().split('-')[0];
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}
+
+async function useLanguage(chosen) {
+  const bundle = await fetch(`i18n/${chosen}.json`).then(r => {
+    if (!r.ok) throw new Error(`i18n/${chosen}.json answered ${r.status}`);
+    return r.json();
+  });
+  language = chosen;
+  messages = bundle;
+  document.documentElement.lang = language;
+  document.querySelectorAll('[data-i18n]').forEach(e => { e.textContent = t(e.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-title]').forEach(e => { e.title = t(e.dataset.i18nTitle); });
+  document.querySelectorAll('[data-i18n-aria-label]').forEach(e => e.setAttribute('aria-label', t(e.dataset.i18nAriaLabel)));
+  el('language').value = language;
+  setLive(live.on, live.key, live.vars);
+}
+
+function chart(totals) {
+  const net = totals.ceiling - totals.headroom - totals.committed; // paid money the ceiling holds (returned money re-appropriated aside)
+  const bars = [['figure.committed', totals.committed, '#f5a623'], ['figure.disbursed', net, '#0b3d64'],
+    ['figure.headroom', totals.headroom, '#c8e6c9']];
   let x = 0, svg = '';
   for (const [name, value, colour] of bars) {
-    const w = t.ceiling ? 1000 * Math.max(0, value) / t.ceiling : 0;
-    svg += `<rect x="${x}" y="5" width="${w}" height="55" fill="${colour}"><title>${name} ${yen(value)}</title></rect>`;
+    const w = totals.ceiling ? 1000 * Math.max(0, value) / totals.ceiling : 0;
+    svg += `<rect x="${x}" y="5" width="${w}" height="55" fill="${colour}"><title>${escape(t(name))} ${yenText(value)}</title></rect>`;
     x += w;
   }
-  const planned = t.ceiling ? Math.min(1000, 1000 * t.planned / t.ceiling) : 0;
-  svg += `<rect x="0" y="72" width="${planned}" height="30" fill="#90a4ae"><title>Planned ${yen(t.planned)}</title></rect>`;
+  const planned = totals.ceiling ? Math.min(1000, 1000 * totals.planned / totals.ceiling) : 0;
+  svg += `<rect x="0" y="72" width="${planned}" height="30" fill="#90a4ae"><title>${escape(t('figure.planned'))} `
+    + `${yenText(totals.planned)}</title></rect>`;
   el('chart').innerHTML = svg;
 }
 
@@ -61,7 +119,7 @@ function warningItem(w, isFresh) {
   // the title names the kind already ("Pullback recommended: …"); the kind is said only when it does not
   const title = w.title.startsWith(label(w.kind)) ? w.title : `${label(w.kind)} · ${w.title}`;
   li.innerHTML = `<strong>${escape(title)}</strong> <span class="badge ${escape(w.severity)}">${escape(label(w.severity))}</span>`
-    + `<span class="badge">${escape(label(w.state))}</span> · FY${escape(w.fiscalYear)}<br>`
+    + `<span class="badge">${escape(label(w.state))}</span> · ${escape(fy(w.fiscalYear))}<br>`
     + `<small>${escape(w.detail)}</small>`;
   return li;
 }
@@ -73,53 +131,58 @@ function goalChart(points) {
   const at = (v, i) => `${50 + i * step},${110 - 100 * Number(v) / top}`;
   const series = (cls, v) => `<polyline class="${cls}" points="${points.map((p, i) => at(v(p), i)).join(' ')}"/>`
     + points.map((p, i) => `<polyline class="${cls} dot" points="${at(v(p), i)} ${at(v(p), i)}"/>`).join('');
-  return `<svg class="goal" viewBox="0 0 1000 120" preserveAspectRatio="none" role="img" aria-label="plan and actual">`
+  return `<svg class="goal" viewBox="0 0 1000 120" preserveAspectRatio="none" role="img" aria-label="${escape(t('goals.chart'))}">`
     + series('plan', p => p.checkpointTarget) + series('actual', p => p.actual) + '</svg>';
 }
 
 function goals(list) {
   const number = v => v == null ? '—' : Number(v).toLocaleString('ja-JP');
+  const head = ['column.fiscalYear', 'column.plan', 'column.actual', 'column.projectedFinal', 'column.onTrack']
+    .map(k => `<th>${escape(t(k))}</th>`).join('');
   el('goals').innerHTML = list.length ? list.map(g => `<div class="goal" data-code="${escape(g.code)}"><strong>${escape(g.title)}</strong>`
-    + ` <span class="muted">${escape(g.code)}: ${g.direction === 'AT_MOST' ? 'at most' : 'at least'} ${number(g.finalTarget)}`
-    + ` ${escape(g.unit)} by ${g.finalFiscalYear ? 'FY' + g.finalFiscalYear : escape(g.finalDate)}</span>`
+    + ` <span class="muted">${escape(t('goals.target.' + (g.direction === 'AT_MOST' ? 'AT_MOST' : 'AT_LEAST'), { code: g.code,
+      target: number(g.finalTarget), unit: g.unit, when: g.finalFiscalYear ? fy(g.finalFiscalYear) : day(g.finalDate) }))}</span>`
     + goalChart(g.points)
-    + '<ul class="legend"><li><i class="sw plan"></i>Plan</li><li><i class="sw actual"></i>Actual</li></ul>'
-    + '<div class="scroll"><table><thead><tr><th>FY</th><th>Plan</th><th>Actual</th><th>Projected final</th><th>On track</th></tr></thead><tbody>'
-    + g.points.map(p => `<tr>${cell('FY' + p.fiscalYear)}${cell(number(p.checkpointTarget), 'yen')}${cell(number(p.actual), 'yen')}`
-      + `${cell(number(p.projectedFinal), 'yen')}${cell(p.onTrack == null ? '—' : p.onTrack ? 'Yes' : 'No', p.onTrack === false ? 'outcome-FAILED' : '')}</tr>`).join('')
-    + '</tbody></table></div></div>').join('') : '<p class="muted">No goal results yet.</p>';
+    + `<ul class="legend"><li><i class="sw plan"></i>${escape(t('column.plan'))}</li><li><i class="sw actual"></i>${escape(t('column.actual'))}</li></ul>`
+    + `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>`
+    + g.points.map(p => `<tr>${cell(fy(p.fiscalYear))}${cell(number(p.checkpointTarget), 'yen')}${cell(number(p.actual), 'yen')}`
+      + `${cell(number(p.projectedFinal), 'yen')}${cell(p.onTrack == null ? '—' : t(p.onTrack ? 'common.yes' : 'common.no'),
+        p.onTrack === false ? 'outcome-FAILED' : '')}</tr>`).join('')
+    + '</tbody></table></div></div>').join('') : `<p class="muted">${escape(t('goals.none'))}</p>`;
 }
 
 /** The founding shares and each confirmed share table, oldest first; the members announced, not yet in one. */
 function consortium(c) {
-  el('consortium').innerHTML = c.tables.length ? c.tables.map(t => `<tr>${cell(t.effectiveFrom ?? 'Founding')}`
-    + cell(t.shares.map(s => `${escape(s.name)} ${percent(s.shareBasisPoints)}`).join(', ')) + '</tr>').join('')
-    : `<tr>${cell('—')}${cell('No member shares recorded yet.')}</tr>`;
-  el('prospective').textContent = c.prospective.length ? 'Announced, not yet joined: ' + c.prospective.join(', ') : '';
+  el('consortium').innerHTML = c.tables.length ? c.tables.map(table => `<tr>${cell(table.effectiveFrom
+    ? day(table.effectiveFrom) : escape(t('consortium.founding')))}`
+    + cell(table.shares.map(s => `${escape(s.name)} ${percent(s.shareBasisPoints)}`).join(', ')) + '</tr>').join('')
+    : `<tr>${cell('—')}${cell(escape(t('consortium.none')))}</tr>`;
+  el('prospective').textContent = c.prospective.length ? t('consortium.prospective', { names: c.prospective.join(', ') }) : '';
 }
 
 /** Each year's budget and what moved it; paid: what the year's tranches paid out, returned money included. */
 function years(programme, tranches) {
-  const paid = fy => tranches.filter(g => g.fiscalYear === fy && (g.state === 'DISBURSED' || g.state === 'RECOVERED'))
+  const paid = year => tranches.filter(g => g.fiscalYear === year && (g.state === 'DISBURSED' || g.state === 'RECOVERED'))
     .reduce((sum, g) => sum + g.amount, 0);
   const envelopes = programme?.envelopes ?? [];
-  el('years').innerHTML = envelopes.length ? envelopes.map(e => `<tr data-fy="${e.fiscalYear}">${cell('FY' + e.fiscalYear)}`
+  el('years').innerHTML = envelopes.length ? envelopes.map(e => `<tr data-fy="${e.fiscalYear}">${cell(fy(e.fiscalYear))}`
     + cell(yen(e.amount), 'yen') + cell(yen(e.carriedIn), 'yen') + cell(yen(e.carriedOut), 'yen')
     + cell(yen(e.reappropriated), 'yen') + cell(yen(e.lapsed), 'yen') + cell(yen(paid(e.fiscalYear)), 'yen')
-    + (e.closedAt ? `<td title="${jst(e.closedAt)}">${jstDay(e.closedAt)}</td>` : cell('open')) + '</tr>').join('')
-    : `<tr>${cell('—')}${cell('No budget year set yet.')}</tr>`;
+    + (e.closedAt ? `<td title="${jst(e.closedAt)}">${jstDay(e.closedAt)}</td>` : cell(escape(t('years.open')))) + '</tr>').join('')
+    : `<tr>${cell('—')}${cell(escape(t('years.none')))}</tr>`;
   el('programme-state').textContent = programme && programme.state !== 'ACTIVE' ? label(programme.state) : '';
 }
 
 function heldItem(h) {
   const r = h.recommendation;
-  const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? 'not recorded');
-  const proposal = r ? ` Recommended: reduce FY${h.fiscalYear}'s held tranches, together, by ${yen(r.reduction)}.` : '';
-  return `<li data-id="${escape(h.trancheId)}"><strong>FY${h.fiscalYear} · ${yen(h.amount)}</strong>`
+  const why = r ? `${escape(r.title)} (${escape(label(r.kind))}, ${escape(label(r.state))})` : escape(h.reason ?? t('held.notRecorded'));
+  const proposal = r ? ' ' + escape(t('held.recommended', { fiscalYear: fy(h.fiscalYear), amount: '\u0000' }))
+    .replace('\u0000', yen(r.reduction)) : '';
+  return `<li data-id="${escape(h.trancheId)}"><strong>${fy(h.fiscalYear)} · ${yen(h.amount)}</strong>`
     + ` <span class="muted">${escape(h.recipientName ?? '')}</span><br>`
-    + `Why: ${why} <span class="muted">(held since ${jst(h.since)})</span><br>`
-    + `Pending: a ministry decision to lift the hold, reduce or cancel the tranche.${proposal}`
-    + (r && h.reason ? `<details><summary>As recorded with the hold</summary>${escape(h.reason)}</details>` : '')
+    + `${escape(t('held.why', { why: '\u0000' })).replace('\u0000', why)} <span class="muted">${escape(t('held.since', { since: jst(h.since) }))}</span><br>`
+    + `${escape(t('held.pending'))}${proposal}`
+    + (r && h.reason ? `<details><summary>${escape(t('held.recorded'))}</summary>${escape(h.reason)}</details>` : '')
     + '</li>';
 }
 
@@ -129,19 +192,20 @@ async function load() {
   const [board, warnings] = await Promise.all([api('/api/dashboard/' + programmeId),
     api(`/api/warnings?programmeId=${programmeId}&size=100`)]);
   if (mine !== generation) return; // a later load (a later change, another programme) is under way
-  const t = board.totals;
+  const totals = board.totals;
   for (const k of ['ceiling', 'planned', 'committed', 'disbursed', 'recovered', 'headroom']) {
-    document.querySelector(`[data-testid="${k}"]`).textContent = yen(t[k]);
+    document.querySelector(`[data-testid="${k}"]`).innerHTML = yen(totals[k]);
   }
-  el('utilization').textContent = percent(board.utilizationBasisPoints) + ' used';
-  chart(t);
-  el('tranches').innerHTML = board.tranches.map(g => `<tr data-state="${g.state}">${cell('FY' + g.fiscalYear)}`
-    + `${cell(label(g.state), 'state-' + g.state)}${cell(g.count)}${cell(yen(g.amount), 'yen')}</tr>`).join('');
-  el('held').innerHTML = board.held.length ? board.held.map(heldItem).join('') : '<li class="muted none">Nothing is on hold.</li>';
+  el('utilization').textContent = t('utilization.used', { percent: percent(board.utilizationBasisPoints) });
+  chart(totals);
+  el('tranches').innerHTML = board.tranches.map(g => `<tr data-state="${g.state}">${cell(fy(g.fiscalYear))}`
+    + `${cell(escape(label(g.state)), 'state-' + g.state)}${cell(g.count)}${cell(yen(g.amount), 'yen')}</tr>`).join('');
+  el('held').innerHTML = board.held.length ? board.held.map(heldItem).join('')
+    : `<li class="muted none">${escape(t('held.none'))}</li>`;
   el('held-count').textContent = `(${board.held.length})`;
-  el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell('FY' + r.fiscalYear)}${cell(r.revision)}`
-    + `${cell(label(r.state) + (r.superseded ? ' (amended)' : ''))}${cell(percent(r.scoreBasisPoints))}`
-    + `${cell(label(r.outcome), 'outcome-' + r.outcome)}</tr>`).join('');
+  el('reviews').innerHTML = board.reviews.map(r => `<tr>${cell(fy(r.fiscalYear))}${cell(r.revision)}`
+    + `${cell(escape(r.superseded ? t('reviews.amended', { state: label(r.state) }) : label(r.state)))}`
+    + `${cell(percent(r.scoreBasisPoints))}${cell(escape(label(r.outcome)), 'outcome-' + r.outcome)}</tr>`).join('');
   years(board.programme, board.tranches);
   goals(board.goals);
   consortium(board.programme?.consortium ?? { tables: [], prospective: [] });
@@ -149,9 +213,9 @@ async function load() {
   list.innerHTML = '';
   const open = warnings.items.filter(w => w.state !== 'RESOLVED');
   open.forEach(w => list.appendChild(warningItem(w, fresh.has(w.id))));
-  if (!open.length) list.innerHTML = '<li class="muted none">No open warnings.</li>';
+  if (!open.length) list.innerHTML = `<li class="muted none">${escape(t('warnings.none'))}</li>`;
   el('warning-count').textContent = `(${open.length})`;
-  el('as-of').textContent = `as of ${jst(new Date())} · data of ${jst(board.asOf)}`;
+  el('as-of').textContent = t('asOf', { now: jst(new Date()), asOf: jst(board.asOf) });
 }
 
 /** Reloads once for a burst of changes. */
@@ -168,8 +232,9 @@ function onFrame(event, data) {
   reload();
 }
 
-function setLive(on, text) {
-  el('live').textContent = text;
+function setLive(on, key, vars = {}) {
+  live = { on, key, vars };
+  el('live').textContent = t(key, vars);
   el('live').classList.toggle('on', on);
   el('live').classList.toggle('off', !on);
   document.querySelector('main').classList.toggle('stale', !on);
@@ -225,7 +290,7 @@ async function follow() {
       retry = (await connect(() => {
         failures = 0;
         cutAt = null;
-        setLive(true, 'live');
+        setLive(true, 'live.on');
         reload(); // whatever changed while it was cut
       })) ?? retry;
     } catch (e) {
@@ -233,8 +298,8 @@ async function follow() {
     }
     cutAt = cutAt ?? new Date();
     const wait = Math.min(30000, retry * 2 ** failures++) + Math.random() * 500;
-    setLive(false, `offline: reconnecting in ${Math.round(wait / 1000)} s`);
-    el('stale').textContent = `Live updates interrupted at ${jst(cutAt)}: what is shown may be out of date.`;
+    setLive(false, 'live.offline', { seconds: Math.round(wait / 1000) });
+    el('stale').textContent = t('live.interrupted', { at: jst(cutAt) });
     await new Promise(resolve => {
       const timer = setTimeout(resolve, wait);
       wake = () => { clearTimeout(timer); resolve(); };
@@ -258,11 +323,25 @@ function pick(programmeId) {
   load().catch(showError);
 }
 
-(async () => {
-  const programmes = (await api('/api/dashboard?size=200')).items
-    .sort((a, b) => (a.name ?? '~' + a.programmeId).localeCompare(b.name ?? '~' + b.programmeId));
+function picker() {
   el('programme').innerHTML = programmes.map(p => `<option value="${p.programmeId}">`
-    + `${escape(p.name ?? 'Programme ' + p.programmeId.slice(0, 8))} — ceiling ${yen(p.ceiling)}</option>`).join('');
+    + `${escape(t('picker.option', { name: p.name ?? t('picker.unnamed', { id: p.programmeId.slice(0, 8) }),
+      ceiling: language === 'ja' ? japaneseYen(p.ceiling) : exactYen(p.ceiling) }))}</option>`).join('');
+  if (current) el('programme').value = current;
+}
+
+(async () => {
+  const chosen = localStorage.getItem('language');
+  await useLanguage(LANGUAGES.includes(chosen) ? chosen : browserLanguage());
+  el('language').onchange = async () => {
+    await useLanguage(el('language').value);
+    localStorage.setItem('language', language);
+    picker();
+    load().catch(showError);
+  };
+  programmes = (await api('/api/dashboard?size=200')).items
+    .sort((a, b) => (a.name ?? '~' + a.programmeId).localeCompare(b.name ?? '~' + b.programmeId));
+  picker();
   el('programme').onchange = () => pick(el('programme').value);
   const linked = fragment.get('programme');
   const start = programmes.find(p => p.programmeId === linked) ?? programmes[0];

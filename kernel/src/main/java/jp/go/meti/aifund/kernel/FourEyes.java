@@ -13,8 +13,7 @@ public final class FourEyes {
     public static void requireDifferent(String subject, String earlierActor, String earlierStep, String actor,
             String step) {
         if (earlierActor != null && earlierActor.equals(actor)) {
-            throw new FourEyesViolationException(
-                    actor + " " + earlierStep + " " + subject + " and so cannot " + step + " it: another person must");
+            throw new FourEyesViolationException(new Text("kernel.four-eyes", actor, earlierStep, subject, step));
         }
     }
 }

@@ -2,7 +2,7 @@ package jp.go.meti.aifund.kernel;
 
 public final class FourEyesViolationException extends DomainException {
 
-    public FourEyesViolationException(String message) {
-        super(message);
+    public FourEyesViolationException(Text text) {
+        super(text);
     }
 }

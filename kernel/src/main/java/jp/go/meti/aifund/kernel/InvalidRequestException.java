@@ -1,15 +1,27 @@
 package jp.go.meti.aifund.kernel;
 
+import java.util.Locale;
+
 /** A field of the request breaks a rule that Bean Validation cannot express. */
 public final class InvalidRequestException extends DomainException {
 
     private final String field;
     private final String reason;
+    private final transient Text reasonText;
 
     public InvalidRequestException(String field, String reason) {
         super(field + " " + reason);
         this.field = field;
         this.reason = reason;
+        this.reasonText = null;
+    }
+
+    /** The reason said by a text of the bundles, in the reader's language. */
+    public InvalidRequestException(String field, Text reason) {
+        super(field + " " + reason.in(Locale.ENGLISH));
+        this.field = field;
+        this.reason = reason.in(Locale.ENGLISH);
+        this.reasonText = reason;
     }
 
     public String field() {
@@ -18,5 +30,14 @@ public final class InvalidRequestException extends DomainException {
 
     public String reason() {
         return reason;
+    }
+
+    public String reason(Locale locale) {
+        return reasonText == null ? reason : reasonText.in(locale);
+    }
+
+    @Override
+    public String message(Locale locale) {
+        return field + " " + reason(locale);
     }
 }

@@ -2,7 +2,8 @@ package jp.go.meti.aifund.kernel;
 
 public final class NotFoundException extends DomainException {
 
+    /** {@code what}: the thing's English name ("hearing"), said in Japanese by its key {@code kernel.noun.<what>}. */
     public NotFoundException(String what, Object id) {
-        super(what + " " + id + " does not exist");
+        super(new Text("kernel.not-found", new Text.Noun("kernel", what), String.valueOf(id)));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.funding.domain.Exposure;
 import jp.go.meti.aifund.funding.domain.Gate;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.ConflictException;
 
 /**
@@ -72,7 +73,7 @@ public class Envelope {
     }
 
     public Exposure exposure() {
-        return new Exposure("the FY" + fiscalYear + " envelope", amount, committed, disbursed, recovered, 0);
+        return new Exposure(new Text("funding.limit.envelope", Text.fiscalYear(fiscalYear)), amount, committed, disbursed, recovered, 0);
     }
 
     void apply(Exposure exposure) {

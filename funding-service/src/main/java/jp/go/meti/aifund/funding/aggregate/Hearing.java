@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jp.go.meti.aifund.funding.domain.HearingState;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The recipient's opportunity to answer before an adverse decision is made (弁明の機会, 行政手続法
@@ -101,12 +102,12 @@ public class Hearing {
      */
     public void respond(String text, String evidence, String actor, LocalDate today, Instant at) {
         if (state != HearingState.OPEN) {
-            throw new ConflictException("this hearing is " + state + (state == HearingState.ANSWERED
-                    ? ": " + respondedBy + " answered on " + respondedAt : "") + "; it takes no response");
+            throw state == HearingState.ANSWERED
+                    ? ConflictException.of("funding.hearing.answered", respondedBy, respondedAt)
+                    : ConflictException.of("funding.hearing.takes-no-response", state(state));
         }
         if (today.isAfter(answerBy)) {
-            throw new ConflictException("the time to answer ended on " + answerBy + " (today is " + today
-                    + " in Japan)");
+            throw ConflictException.of("funding.hearing.too-late", answerBy, today);
         }
         response = text.strip();
         responseEvidence = evidence;
@@ -118,11 +119,10 @@ public class Hearing {
     /** The decision may be confirmed once the recipient answered or the day to answer has passed. */
     public void requireHeard(LocalDate today) {
         if (state == HearingState.OPEN && !today.isAfter(answerBy)) {
-            throw new ConflictException("the recipient has until " + answerBy + " to answer the notice of this "
-                    + "decision (hearing " + id + "): confirm it once the response is in or after that day");
+            throw ConflictException.of("funding.hearing.not-heard", answerBy, id);
         }
         if (state != HearingState.OPEN && state != HearingState.ANSWERED) {
-            throw new ConflictException("hearing " + id + " is " + state);
+            throw ConflictException.of("funding.hearing.is", id, state(state));
         }
     }
 
@@ -138,6 +138,11 @@ public class Hearing {
         state = HearingState.WITHDRAWN;
         closedBy = actor;
         closedAt = at;
+    }
+
+    /** A hearing's state as the texts say it. */
+    public static Text.Noun state(HearingState s) {
+        return new Text.Noun("funding", "hearing." + s.name());
     }
 
     /** What the confirmation's ledger entries record of the hearing. */

@@ -17,6 +17,7 @@ import jp.go.meti.aifund.funding.domain.ObjectionState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A recipient's objection to an adverse decision confirmed after its hearing (審査請求, 行政不服審査法
@@ -71,17 +72,14 @@ public class Objection {
     /** A member of the recipient heard objects to the decision its hearing concluded; the caller checks who may. */
     public static Objection file(Hearing h, String grounds, String evidence, String actor, LocalDate today, Instant at) {
         if (h.state != HearingState.CONCLUDED) {
-            throw new ConflictException("hearing " + h.id + " is " + h.state + ": only a decision confirmed after its "
-                    + "hearing can be objected to");
+            throw ConflictException.of("funding.objection.not-concluded", h.id, Hearing.state(h.state));
         }
         if (h.subject != HearingSubject.PULLBACK_DECISION) {
-            throw new ConflictException("an objection to a " + h.proposedDecision + " decision is filed with the "
-                    + "ministry in writing: this service reverses pullback decisions only");
+            throw ConflictException.of("funding.objection.not-here", h.proposedDecision);
         }
         LocalDate fileBy = h.closedAt.atZone(FiscalYear.JAPAN).toLocalDate().plusMonths(MONTHS_TO_OBJECT);
         if (today.isAfter(fileBy)) {
-            throw new ConflictException("the time to object to this decision ended on " + fileBy + " (today is "
-                    + today + " in Japan)");
+            throw ConflictException.of("funding.objection.too-late", fileBy, today);
         }
         Objection o = new Objection();
         o.id = UUID.randomUUID();
@@ -102,7 +100,8 @@ public class Objection {
     /** Refuses a ruling by the official who proposed or confirmed the decision, or on one already ruled. */
     public void requireRulableBy(String actor) {
         if (state != ObjectionState.FILED) {
-            throw new ConflictException("objection " + id + " was already ruled " + state + " by " + ruledBy);
+            throw ConflictException.of("funding.objection.ruled", id, new Text.Noun("funding", "objection." + state.name()),
+                    ruledBy);
         }
         FourEyes.requireDifferent("the decision objected to", proposedBy, "proposed", actor, "rule on the objection to");
         FourEyes.requireDifferent("the decision objected to", decidedBy, "confirmed", actor, "rule on the objection to");

@@ -19,6 +19,7 @@ import jp.go.meti.aifund.funding.domain.LimitExceededException;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.PaymentRule;
 import jp.go.meti.aifund.funding.domain.ProgrammeState;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
@@ -119,7 +120,7 @@ public class Programme {
     }
 
     public Exposure exposure() {
-        return new Exposure("the programme ceiling", ceiling, committed, disbursed, recovered, reappropriated);
+        return new Exposure(new Text("funding.limit.ceiling"), ceiling, committed, disbursed, recovered, reappropriated);
     }
 
     /** Returned money that stays with the treasury: not spendable unless a decision re-appropriates it. */
@@ -172,7 +173,7 @@ public class Programme {
         envelope.requireOpen();
         long plannedWithoutThisYear = planned - envelope.amount;
         if (amount > ceiling + reappropriated - plannedWithoutThisYear) {
-            throw new LimitExceededException("the programme ceiling (sum of the envelopes)", ceiling,
+            throw new LimitExceededException(new Text("funding.limit.ceiling-envelopes"), ceiling,
                     plannedWithoutThisYear - reappropriated, amount);
         }
         Balances before = balances();
@@ -370,7 +371,7 @@ public class Programme {
         }
         to.requireOpen();
         if (amount > from.exposure().headroom()) {
-            throw new LimitExceededException("the FY" + from.fiscalYear + " envelope's uncommitted money",
+            throw new LimitExceededException(new Text("funding.limit.uncommitted", Text.fiscalYear(from.fiscalYear)),
                     from.amount, from.exposure().outstanding(), amount);
         }
         for (Tranche t : tranches) {

@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.funding.domain;
 
+import jp.go.meti.aifund.kernel.Text;
+
 /**
  * The money held against one limit (the programme's ceiling or a fiscal-year envelope), in whole
  * yen. Outstanding = committed + disbursed − reappropriated, and it may never exceed the limit.
@@ -10,7 +12,7 @@ package jp.go.meti.aifund.funding.domain;
  * Every operation checks the cumulative total including the request itself and returns a new
  * value; overflow of a {@code long} is an error, never a wrap-around.
  */
-public record Exposure(String name, long limit, long committed, long disbursed, long recovered, long reappropriated) {
+public record Exposure(Text name, long limit, long committed, long disbursed, long recovered, long reappropriated) {
 
     public Exposure {
         if (limit < 0 || committed < 0 || disbursed < 0 || recovered < 0 || recovered > disbursed

@@ -1,19 +1,21 @@
 package jp.go.meti.aifund.funding.domain;
 
 import jp.go.meti.aifund.kernel.DomainException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** The cumulative total, including the request itself, would exceed the ceiling or an envelope. */
 public final class LimitExceededException extends DomainException {
 
-    private final String limitName;
+    private final transient Text limitName;
 
-    public LimitExceededException(String limitName, long limit, long outstanding, long requested) {
-        super(String.format("%s would be exceeded: limit ¥%,d, outstanding ¥%,d, requested ¥%,d, headroom ¥%,d",
-                limitName, limit, outstanding, requested, limit - outstanding));
+    public LimitExceededException(Text limitName, long limit, long outstanding, long requested) {
+        super(new Text("funding.limit-exceeded", limitName, Text.yen(limit), Text.yen(outstanding), Text.yen(requested),
+                Text.yen(limit - outstanding)));
         this.limitName = limitName;
     }
 
-    public String limitName() {
+    /** Which limit, as the texts name it ("the FY2027 envelope"). */
+    public Text limitName() {
         return limitName;
     }
 }

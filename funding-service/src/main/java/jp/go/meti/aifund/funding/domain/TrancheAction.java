@@ -1,16 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
+/** What may be done to a tranche; each is said in the texts as {@code funding.noun.action.<ACTION>} ("approved"). */
 public enum TrancheAction {
-    APPROVE("approved"), DISBURSE("disbursed"), HOLD("held"), RELEASE("released from hold"),
-    REDUCE("reduced"), CANCEL("cancelled"), RECOVER("recovered"), REINSTATE("reinstated");
-
-    private final String pastTense;
-
-    TrancheAction(String pastTense) {
-        this.pastTense = pastTense;
-    }
-
-    public String pastTense() {
-        return pastTense;
-    }
+    APPROVE, DISBURSE, HOLD, RELEASE, REDUCE, CANCEL, RECOVER, REINSTATE
 }

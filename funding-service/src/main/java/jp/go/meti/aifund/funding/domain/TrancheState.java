@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.domain;
 
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The life cycle of a tranche: PLANNED → APPROVED → DISBURSED, with ON_HOLD (blocks approval and
@@ -31,8 +32,8 @@ public enum TrancheState {
                     ? approved ? APPROVED : PLANNED : null;
         };
         if (next == null) {
-            throw new ConflictException("a tranche that is " + this + (approved ? " (approved)" : "")
-                    + " cannot be " + action.pastTense());
+            throw ConflictException.of(approved ? "funding.tranche.refused-approved" : "funding.tranche.refused",
+                    new Text.Noun("funding", "state." + name()), new Text.Noun("funding", "action." + action.name()));
         }
         return next;
     }

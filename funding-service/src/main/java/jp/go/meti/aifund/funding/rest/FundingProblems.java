@@ -1,7 +1,9 @@
 package jp.go.meti.aifund.funding.rest;
 
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -9,6 +11,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jp.go.meti.aifund.funding.domain.LimitExceededException;
 import jp.go.meti.aifund.funding.service.IdempotencyKeyReusedException;
+import jp.go.meti.aifund.platform.rest.Languages;
 import jp.go.meti.aifund.platform.rest.Problem;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 import jp.go.meti.aifund.platform.rest.ProblemMapper;
@@ -17,14 +20,18 @@ import jp.go.meti.aifund.platform.rest.ProblemMapper;
 public class FundingProblems {
 
     @ServerExceptionMapper
-    public Response limitExceeded(LimitExceededException e, UriInfo uri) {
-        return ProblemMapper.respond(Problem.of("limit-exceeded", "Ceiling or envelope would be exceeded", 409,
-                e.getMessage(), uri.getPath(), List.of(new FieldError("amount", "exceeds the headroom of " + e.limitName()))));
+    public Response limitExceeded(LimitExceededException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return ProblemMapper.respond(Problem.of(language, "limit-exceeded", 409, e.message(language), uri.getPath(),
+                List.of(new FieldError("amount", Languages.text(language, "funding.limit-field", e.limitName())))),
+                language);
     }
 
     @ServerExceptionMapper
-    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri) {
-        return ProblemMapper.respond(Problem.of("idempotency-key-reused", "Idempotency-Key reused", 422, e.getMessage(),
-                uri.getPath(), List.of(new FieldError("Idempotency-Key", "was used for a different request"))));
+    public Response keyReused(IdempotencyKeyReusedException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return ProblemMapper.respond(Problem.of(language, "idempotency-key-reused", 422, e.message(language),
+                uri.getPath(), List.of(new FieldError("Idempotency-Key",
+                        Languages.text(language, "funding.idempotency-key-field")))), language);
     }
 }

@@ -47,6 +47,7 @@ import jp.go.meti.aifund.funding.service.Views.ObjectionView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
@@ -139,17 +140,15 @@ public class Hearings {
         Map<UUID, Notice> now = notices(p, proposal).stream()
                 .collect(Collectors.toMap(n -> n.notice().recipientId(), Function.identity()));
         if (underWay.isEmpty() && !now.isEmpty()) {
-            throw new ConflictException("this adverse proposal gave no notice to the recipients (it was made before "
-                    + "hearings existed, or its notices were withdrawn): propose it again, so that they are heard");
+            throw ConflictException.of("funding.hearing.no-notice");
         }
         LocalDate today = FiscalYear.today(clock);
         underWay.forEach(h -> h.requireHeard(today));
         for (Hearing h : underWay) {
             Notice n = now.get(h.recipientId);
             if (n == null || n.notice().amount() != h.amount || !n.notice().parts().equals(h.parts)) {
-                throw new ConflictException(String.format("what the decision would take from recipient %s changed "
-                        + "since its notice (¥%,d noticed, ¥%,d now): propose it again, so that the recipient is heard "
-                        + "on what is decided", h.recipientId, h.amount, n == null ? 0 : n.notice().amount()));
+                throw ConflictException.of("funding.hearing.changed", h.recipientId, Text.yen(h.amount),
+                        Text.yen(n == null ? 0 : n.notice().amount()));
             }
         }
     }

@@ -1,10 +1,11 @@
 package jp.go.meti.aifund.funding.service;
 
 import jp.go.meti.aifund.kernel.DomainException;
+import jp.go.meti.aifund.kernel.Text;
 
 public final class IdempotencyKeyReusedException extends DomainException {
 
     public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key " + key + " was already used for a different request; use a new key for a new request");
+        super(new Text("funding.idempotency-key-reused", key));
     }
 }

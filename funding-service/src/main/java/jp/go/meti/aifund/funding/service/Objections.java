@@ -38,6 +38,7 @@ import jp.go.meti.aifund.funding.service.Views.HearingView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
@@ -110,8 +111,8 @@ public class Objections {
                         throw new NotFoundException("hearing", hearingId);
                     }
                     objections.ofHearing(h.id).ifPresent(o -> {
-                        throw new ConflictException(o.filedBy + " already objected to this decision on " + o.filedAt
-                                + " (objection " + o.id + ", " + o.state + ")");
+                        throw ConflictException.of("funding.objection.already", o.filedBy, o.filedAt, o.id,
+                                new Text.Noun("funding", "objection." + o.state.name()));
                     });
                     Instant now = clock.instant();
                     Objection o = Objection.file(h, command.grounds(), hearings.evidence(command.evidence()), actor,

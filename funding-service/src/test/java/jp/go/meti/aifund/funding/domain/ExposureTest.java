@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 class ExposureTest {
 
     private static final long TRILLION = 1_000_000_000_000L;
-    private static final Exposure EMPTY = new Exposure("the ceiling", TRILLION, 0, 0, 0, 0);
+    private static final Exposure EMPTY = new Exposure(new Text("funding.limit.ceiling"), TRILLION, 0, 0, 0, 0);
 
     @Test
     void commitsUpToExactlyTheLimit() {
@@ -45,11 +46,11 @@ class ExposureTest {
 
     @Test
     void reappropriatedReturnedMoneyIsHeadroomAgainAndNeverMoreThanWasReturned() {
-        Exposure reappropriated = new Exposure("the ceiling", TRILLION, 0, TRILLION, 250, 100);
+        Exposure reappropriated = new Exposure(new Text("funding.limit.ceiling"), TRILLION, 0, TRILLION, 250, 100);
         assertThat(reappropriated.headroom()).isEqualTo(100);
         assertThat(reappropriated.outstanding()).isEqualTo(TRILLION - 100);
         assertThat(reappropriated.commit(100).headroom()).isZero();
-        assertThatThrownBy(() -> new Exposure("the ceiling", TRILLION, 0, TRILLION, 250, 251))
+        assertThatThrownBy(() -> new Exposure(new Text("funding.limit.ceiling"), TRILLION, 0, TRILLION, 250, 251))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -74,7 +75,7 @@ class ExposureTest {
 
     @Test
     void aHugeRequestIsALimitErrorNotAnOverflow() {
-        Exposure nearlyFull = new Exposure("max", Long.MAX_VALUE, Long.MAX_VALUE - 10, 0, 0, 0);
+        Exposure nearlyFull = new Exposure(new Text("funding.limit.ceiling"), Long.MAX_VALUE, Long.MAX_VALUE - 10, 0, 0, 0);
         assertThatThrownBy(() -> nearlyFull.commit(Long.MAX_VALUE)).isInstanceOf(LimitExceededException.class);
     }
 

@@ -5,10 +5,13 @@ import static jp.go.meti.aifund.funding.domain.TrancheState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.FourEyesViolationException;
 
@@ -46,7 +49,8 @@ class TrancheStateTest {
     void refusedTransitionsSayWhy(TrancheState from, boolean approved, TrancheAction action) {
         assertThatThrownBy(() -> from.after(action, approved, null))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining(from.name()).hasMessageContaining(action.pastTense());
+                .hasMessageContaining(from.name())
+                .hasMessageContaining(new Text("funding.noun.action." + action.name()).in(Locale.ENGLISH));
     }
 
     @Test

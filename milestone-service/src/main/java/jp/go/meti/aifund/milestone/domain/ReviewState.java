@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.milestone.domain;
 
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The annual review's life cycle: {@code DRAFT → SUBMITTED → FINALIZED}; METI may return a
@@ -23,8 +24,8 @@ public enum ReviewState {
             case AMEND -> this == FINALIZED ? FINALIZED : null;
         };
         if (next == null) {
-            throw new ConflictException("a " + this + " review cannot be " + action.pastTense
-                    + (this == FINALIZED ? ": a finalized review is immutable; amend it instead" : ""));
+            throw ConflictException.of(this == FINALIZED ? "milestone.review.immutable" : "milestone.review.refused",
+                    new Text.Noun("milestone", "state." + name()), new Text.Noun("milestone", "action." + action.name()));
         }
         return next;
     }

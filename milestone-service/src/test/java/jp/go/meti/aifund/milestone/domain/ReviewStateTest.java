@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +38,18 @@ class ReviewStateTest {
             }
         }
         assertThat(refused).isEqualTo(ReviewState.values().length * ReviewAction.values().length - 6);
+    }
+
+    @Test
+    void aRefusalIsSaidInJapaneseToo() {
+        assertThatThrownBy(() -> ReviewState.SUBMITTED.after(ReviewAction.SUBMIT))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo("a SUBMITTED review cannot be submitted");
+                    assertThat(e.message(Locale.JAPANESE)).isEqualTo("提出済みの年次評価は提出できません");
+                });
+        assertThatThrownBy(() -> ReviewState.FINALIZED.after(ReviewAction.RETURN))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.message(Locale.JAPANESE))
+                        .isEqualTo("確定済みの年次評価は差戻しできません。確定した評価は変更できないため、訂正してください"));
     }
 
     @Test

@@ -30,8 +30,14 @@ public class Warning {
     public Integer fiscalYear;
     @Enumerated(EnumType.STRING)
     public WarningState state;
+    /** The title and detail in English; {@code titleText} and {@code detailText} say them in any language. */
     public String title;
     public String detail;
+    /** The title as its text, JSON (TextJson); null for a warning raised before texts were kept. */
+    @Column(name = "title_text")
+    public String titleText;
+    @Column(name = "detail_text")
+    public String detailText;
     /** The CloudEvent ids that produced it, comma-separated. */
     @Column(name = "cause_event_ids")
     public String causeEventIds;
@@ -68,7 +74,7 @@ public class Warning {
      * A warning raised by the policy: open, with the policy version that found it and the events that
      * caused it ({@code figures}: the computed reduction and its split as JSON, if any).
      */
-    public static Warning raise(WarningKind kind, Integer fiscalYear, String title, String detail, UUID programmeId,
+    public static Warning raise(WarningKind kind, Integer fiscalYear, Said title, Said detail, UUID programmeId,
             List<UUID> causes, String policyVersion, String figures, String dedupeKey, Instant at) {
         Warning w = new Warning();
         w.id = UUID.randomUUID();
@@ -77,14 +83,20 @@ public class Warning {
         w.programmeId = programmeId;
         w.fiscalYear = fiscalYear;
         w.state = WarningState.OPEN;
-        w.title = title;
-        w.detail = detail;
+        w.title = title.english();
+        w.titleText = title.text();
+        w.detail = detail.english();
+        w.detailText = detail.text();
         w.causeEventIds = String.join(",", causes.stream().map(UUID::toString).toList());
         w.policyVersion = policyVersion;
         w.figures = figures;
         w.dedupeKey = dedupeKey;
         w.createdAt = at;
         return w;
+    }
+
+    /** A text as the warning keeps it: in English, and as its key and arguments (JSON). */
+    public record Said(String english, String text) {
     }
 
     /** A decision followed it: proposed, then confirmed or rejected. */

@@ -44,19 +44,22 @@ public class WebhookSubscription {
     public String previousSecret;
     @Column(name = "previous_secret_until")
     public Instant previousSecretUntil;
+    /** The language of the titles and details it is sent: {@code en} or {@code ja}. */
+    public String language;
 
     protected WebhookSubscription() {
     }
 
     /** An enabled subscription with a new signing secret. */
-    public static WebhookSubscription subscribe(String url, Severity minSeverity, UUID programmeId, String owner,
-            Instant at) {
+    public static WebhookSubscription subscribe(String url, Severity minSeverity, UUID programmeId, String language,
+            String owner, Instant at) {
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
         s.url = url;
         s.secret = WebhookSignature.newSecret();
         s.minSeverity = minSeverity;
         s.programmeId = programmeId;
+        s.language = language == null ? "en" : language;
         s.createdBy = owner;
         s.createdAt = at;
         s.updatedAt = at;

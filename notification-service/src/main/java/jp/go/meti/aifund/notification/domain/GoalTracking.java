@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 
 /**
@@ -29,14 +30,14 @@ public final class GoalTracking {
         if (!Boolean.FALSE.equals(r.onTrack())) {
             return Optional.empty();
         }
-        String due = r.finalFiscalYear() != null ? "FY" + r.finalFiscalYear() : r.finalDate().toString();
+        Object due = r.finalFiscalYear() != null ? Text.fiscalYear(r.finalFiscalYear()) : r.finalDate();
+        Text.FiscalYearArg year = Text.fiscalYear(r.fiscalYear());
         return Optional.of(new Finding(WarningKind.GOAL_OFF_TRACK, r.fiscalYear(),
-                "Goal " + r.code() + " off track: FY" + r.fiscalYear() + " projects " + r.projectedFinal() + " "
-                        + r.unit() + " by " + due,
-                String.format("%s (%s): FY%d's result %s %s against its checkpoint target %s projects, at the same "
-                        + "ratio to plan, %s %s by %s, %s the final threshold %s.", r.title(), r.direction(),
-                        r.fiscalYear(), r.actual(), r.unit(), r.checkpointTarget(), r.projectedFinal(), r.unit(), due,
-                        r.direction().equals("AT_MOST") ? "above" : "below", r.finalThreshold()),
+                new Text("notification.goal.title", r.code(), year, String.valueOf(r.projectedFinal()), r.unit(), due),
+                new Text("notification.goal.detail", r.title(), r.direction(), year, String.valueOf(r.actual()), r.unit(),
+                        String.valueOf(r.checkpointTarget()), String.valueOf(r.projectedFinal()), r.unit(), due,
+                        new Text(r.direction().equals("AT_MOST") ? "notification.goal.above" : "notification.goal.below"),
+                        String.valueOf(r.finalThreshold())),
                 null));
     }
 

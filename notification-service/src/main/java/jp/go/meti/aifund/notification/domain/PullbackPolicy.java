@@ -12,6 +12,7 @@ import jp.go.meti.aifund.kernel.LargestRemainder.Part;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.scoring.Weights;
 
 /**
@@ -49,7 +50,8 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
     }
 
     /** What the policy finds; {@code reduction} only for a pullback. */
-    public record Finding(WarningKind kind, int fiscalYear, String title, String detail, Reduction reduction) {
+    /** What a warning says: its title and detail as texts, said in each reader's language. */
+    public record Finding(WarningKind kind, int fiscalYear, Text title, Text detail, Reduction reduction) {
     }
 
     /**
@@ -62,26 +64,24 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
         if (!review.criticalMissed().isEmpty()) {
             Reduction reduction = reduction(review, plannedNextYear, members);
             findings.add(new Finding(WarningKind.PULLBACK_RECOMMENDED, review.fiscalYear(),
-                    "Pullback recommended: FY" + review.fiscalYear() + " missed critical milestone(s) "
-                            + String.join(", ", review.criticalMissed()),
-                    String.format("Score %s. Reduce FY%d's gated tranches (¥%,d planned, not yet disbursed) by "
-                            + "¥%,d = planned × (1 − score), rounded down%s; hold them until the ministry decides.",
-                            percent(review.score()), reduction.affectedFiscalYear(),
-                            plannedNextYear, reduction.amount(), members.isEmpty() ? ""
-                                    : ", split across " + members.size() + " members by share"),
+                    new Text("notification.pullback.title", Text.fiscalYear(review.fiscalYear()),
+                            String.join(", ", review.criticalMissed())),
+                    new Text("notification.pullback.detail", percent(review.score()),
+                            Text.fiscalYear(reduction.affectedFiscalYear()), Text.yen(plannedNextYear),
+                            Text.yen(reduction.amount()), members.isEmpty() ? ""
+                                    : new Text("notification.pullback.split", String.valueOf(members.size()))),
                     reduction));
         }
         if (review.outcome() == Outcome.CONDITIONAL) {
             findings.add(new Finding(WarningKind.WATCH, review.fiscalYear(),
-                    "Watch: FY" + review.fiscalYear() + " review passed only conditionally",
-                    "Score " + percent(review.score()) + "; follow up before next year's review.",
-                    null));
+                    new Text("notification.watch.title", Text.fiscalYear(review.fiscalYear())),
+                    new Text("notification.watch.detail", percent(review.score())), null));
         }
         if (review.outcome() == Outcome.FAILED && previousYear == Outcome.FAILED) {
             findings.add(new Finding(WarningKind.TERMINATION_REVIEW, review.fiscalYear(),
-                    "Termination review: FY" + (review.fiscalYear() - 1) + " and FY" + review.fiscalYear()
-                            + " both failed",
-                    "Two failed years in a row: the ministry should consider ending the programme's funding.", null));
+                    new Text("notification.termination.title", Text.fiscalYear(review.fiscalYear() - 1),
+                            Text.fiscalYear(review.fiscalYear())),
+                    new Text("notification.termination.detail"), null));
         }
         return findings;
     }
@@ -92,21 +92,21 @@ public record PullbackPolicy(int ceilingNearBasisPoints, int reminderLeadDays) {
             return Optional.empty();
         }
         return Optional.of(new Finding(WarningKind.CEILING_NEAR, fiscalYear,
-                "Ceiling near: headroom ¥" + String.format("%,d", headroom) + " of ¥" + String.format("%,d", ceiling),
-                "Headroom is under " + Weights.percent(ceilingNearBasisPoints) + " of the ceiling.", null));
+                new Text("notification.ceiling.title", Text.yen(headroom), Text.yen(ceiling)),
+                new Text("notification.ceiling.detail", Weights.percent(ceilingNearBasisPoints)), null));
     }
 
     /** An unfinalized review of {@code fiscalYear} due on {@code due}, seen on {@code today}. */
     public Optional<Finding> onDeadline(int fiscalYear, LocalDate due, LocalDate today) {
         if (today.isAfter(due)) {
             return Optional.of(new Finding(WarningKind.REVIEW_OVERDUE, fiscalYear,
-                    "Review of FY" + fiscalYear + " overdue since " + due,
-                    ChronoUnit.DAYS.between(due, today) + " day(s) past the due date without a finalized review.", null));
+                    new Text("notification.overdue.title", Text.fiscalYear(fiscalYear), due),
+                    new Text("notification.overdue.detail", String.valueOf(ChronoUnit.DAYS.between(due, today))), null));
         }
         if (!today.isBefore(due.minusDays(reminderLeadDays))) {
             return Optional.of(new Finding(WarningKind.REVIEW_DUE_SOON, fiscalYear,
-                    "Review of FY" + fiscalYear + " due on " + due,
-                    ChronoUnit.DAYS.between(today, due) + " day(s) left to finalize it.", null));
+                    new Text("notification.due-soon.title", Text.fiscalYear(fiscalYear), due),
+                    new Text("notification.due-soon.detail", String.valueOf(ChronoUnit.DAYS.between(today, due))), null));
         }
         return Optional.empty();
     }

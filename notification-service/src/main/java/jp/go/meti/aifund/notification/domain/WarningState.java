@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.notification.domain;
 
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** A warning's life: {@code OPEN → ACKNOWLEDGED → RESOLVED}; an open warning may be resolved at once. */
 public enum WarningState {
@@ -8,14 +9,15 @@ public enum WarningState {
 
     public WarningState acknowledge() {
         if (this != OPEN) {
-            throw new ConflictException("a warning that is " + this + " cannot be acknowledged");
+            throw ConflictException.of("notification.warning.not-acknowledgeable", new Text.Noun("notification",
+                    "state." + name()));
         }
         return ACKNOWLEDGED;
     }
 
     public WarningState resolve() {
         if (this == RESOLVED) {
-            throw new ConflictException("the warning is already resolved");
+            throw ConflictException.of("notification.warning.resolved");
         }
         return RESOLVED;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,6 +158,17 @@ public class ReadModel {
                 ((Number) r[3]).intValue(), (String) r[4], (String) r[5], (String) r[6], (String) r[7],
                 ((Number) r[8]).longValue()))
                 .findFirst();
+    }
+
+    /** The programmes whose recipients include one of {@code recipients}, as the programme copies list them. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> programmesOf(Set<UUID> recipients) {
+        if (recipients.isEmpty()) {
+            return Set.of();
+        }
+        List<String> likes = recipients.stream().map(r -> "recipients LIKE '%" + r + "%'").toList(); // UUIDs: no quoting needed
+        return Set.copyOf(em.createNativeQuery("SELECT programme_id FROM programme_copy WHERE " + String.join(" OR ", likes))
+                .getResultList().stream().map(UUID.class::cast).toList());
     }
 
     @SuppressWarnings("unchecked")

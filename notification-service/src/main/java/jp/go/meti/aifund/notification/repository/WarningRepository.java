@@ -1,6 +1,8 @@
 package jp.go.meti.aifund.notification.repository;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +43,11 @@ public class WarningRepository implements PanacheRepositoryBase<Warning, UUID> {
         return list("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED);
     }
 
+    /** {@code within}: the programmes the caller may read (empty: all). */
     public PanacheQuery<Warning> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
-            WarningState state) {
+            WarningState state, Optional<Set<UUID>> within) {
         Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("kind", kind)
-                .and("severity", severity).and("state", state);
+                .and("severity", severity).and("state", state).in("programmeId", within);
         return find(filter.query(), Sort.descending("createdAt").and("id"), filter.parameters());
     }
 }

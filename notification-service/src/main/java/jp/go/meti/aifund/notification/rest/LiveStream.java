@@ -1,6 +1,8 @@
 package jp.go.meti.aifund.notification.rest;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,8 +46,11 @@ public class LiveStream {
         this.config = config.stream();
     }
 
-    Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Sse sse) {
-        Multi<OutboundSseEvent> frames = feed.follow(programmeId, position(lastEventId)).map(f -> event(f, sse));
+    /** {@code within}: the programmes the follower may read (empty: all); frames of others are not sent. */
+    Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Optional<Set<UUID>> within, Sse sse) {
+        Multi<OutboundSseEvent> frames = feed.follow(programmeId, position(lastEventId))
+                .select().where(f -> f.programmeId() == null || within.map(w -> w.contains(f.programmeId())).orElse(true))
+                .map(f -> event(f, sse));
         Duration keepAlive = config.keepAlive();
         Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());

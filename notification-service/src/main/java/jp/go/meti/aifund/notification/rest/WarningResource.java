@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -33,10 +34,12 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
+import jp.go.meti.aifund.platform.rest.Languages;
 import jp.go.meti.aifund.notification.domain.Severity;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WarningState;
 import jp.go.meti.aifund.notification.service.Views.WarningView;
+import jp.go.meti.aifund.notification.service.Visibility;
 import jp.go.meti.aifund.notification.service.Warnings;
 import jp.go.meti.aifund.platform.rest.Caller;
 import jp.go.meti.aifund.platform.rest.ETags;
@@ -57,8 +60,10 @@ public class WarningResource {
     private final Warnings warnings;
     private final LiveStream stream;
     private final Caller caller;
+    private final Visibility visibility;
 
-    public WarningResource(Warnings warnings, LiveStream stream, Caller caller) {
+    public WarningResource(Warnings warnings, LiveStream stream, Caller caller, Visibility visibility) {
+        this.visibility = visibility;
         this.warnings = warnings;
         this.stream = stream;
         this.caller = caller;
@@ -69,8 +74,10 @@ public class WarningResource {
     @Operation(summary = "Warnings, newest first, filtered by programme, fiscal year, kind, severity or state")
     public Page<WarningView> search(@RestQuery UUID programmeId, @RestQuery @Min(2000) @Max(2100) Integer fiscalYear,
             @RestQuery WarningKind kind, @RestQuery Severity severity, @RestQuery WarningState state,
-            @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page, @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return warnings.search(programmeId, fiscalYear, kind, severity, state, page, size);
+            @RestQuery @DefaultValue(Page.FIRST) @Min(0) int page, @RestQuery @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size,
+            @Context HttpHeaders headers) {
+        return warnings.search(programmeId, fiscalYear, kind, severity, state, page, size, visibility,
+                Languages.of(headers));
     }
 
     @GET
@@ -88,29 +95,34 @@ public class WarningResource {
             @RestHeader(LiveStream.LAST_EVENT_ID) @Parameter(description = "The id of the last event received: "
                     + "the changes after it are sent first") String lastEventId,
             @Context Sse sse) {
-        return stream.open(programmeId, lastEventId, sse);
+        return stream.open(programmeId, lastEventId, visibility.programmes(), sse);
     }
 
     @GET
     @Path("/{warningId}")
     @RolesAllowed({Roles.PROGRAMME_ADMIN, Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.CONSORTIUM_MEMBER, Roles.AUDITOR})
-    public WarningView get(@RestPath UUID warningId) {
-        return warnings.get(warningId);
+    public WarningView get(@RestPath UUID warningId,
+            @Context HttpHeaders headers) {
+        return warnings.get(warningId, visibility, Languages.of(headers));
     }
 
     @POST
     @Path("/{warningId}/acknowledge")
     @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     public WarningView acknowledge(@RestPath UUID warningId, @RestHeader(ETags.IF_MATCH) String ifMatch,
-            @RequestBody(required = false) @Valid Note note) {
-        return warnings.acknowledge(warningId, note == null ? null : note.note(), caller.name(), ifMatch);
+            @RequestBody(required = false) @Valid Note note,
+            @Context HttpHeaders headers) {
+        return warnings.acknowledge(warningId, note == null ? null : note.note(), caller.name(), ifMatch,
+                Languages.of(headers));
     }
 
     @POST
     @Path("/{warningId}/resolve")
     @RolesAllowed({Roles.METI_OFFICIAL, Roles.NEDO_OFFICER, Roles.PROGRAMME_ADMIN})
     public WarningView resolve(@RestPath UUID warningId, @RestHeader(ETags.IF_MATCH) String ifMatch,
-            @RequestBody(required = false) @Valid Note note) {
-        return warnings.resolve(warningId, note == null ? null : note.note(), caller.name(), ifMatch);
+            @RequestBody(required = false) @Valid Note note,
+            @Context HttpHeaders headers) {
+        return warnings.resolve(warningId, note == null ? null : note.note(), caller.name(), ifMatch,
+                Languages.of(headers));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -140,7 +141,8 @@ public class Dashboard {
         return readModel.programmes().stream().map(f -> figures(f, names.get(f.programmeId()))).toList();
     }
 
-    public ProgrammeBoard programme(UUID programmeId) {
+    /** The board of a programme; the titles of the warnings it names in {@code language}. */
+    public ProgrammeBoard programme(UUID programmeId, Locale language) {
         ProgrammeFigures totals = readModel.programmes().stream().filter(p -> p.programmeId().equals(programmeId))
                 .findFirst().orElseThrow(() -> new NotFoundException("programme (no tranche or programme event yet)",
                         programmeId));
@@ -155,7 +157,7 @@ public class Dashboard {
         readModel.members(programmeId).forEach((Share m) -> names.putIfAbsent(m.recipientId(), m.name()));
         List<Held> held = readModel.heldTranches(programmeId).stream()
                 .map(h -> new Held(h.trancheId(), h.fiscalYear(), h.recipientId(), names.get(h.recipientId()),
-                        h.amount(), h.reason(), h.since(), recommendation(programmeId, h))).toList();
+                        h.amount(), h.reason(), h.since(), recommendation(programmeId, h, language))).toList();
         return new ProgrammeBoard(figures(totals, copy.map(ProgrammeCopy::name).orElse(null)),
                 copy.map(c -> new Programme(c.name(), c.firstFiscalYear(), c.lastFiscalYear(), c.state(),
                         envelopes(c), consortium(c)))
@@ -197,13 +199,14 @@ public class Dashboard {
         return f.ceiling() == 0 ? 0 : (int) Math.floorDiv(Math.multiplyExact(exposure, 10_000L), f.ceiling());
     }
 
-    private Recommendation recommendation(UUID programmeId, HeldTranche h) {
+    private Recommendation recommendation(UUID programmeId, HeldTranche h, Locale language) {
         if (h.gatedByReviewYear() == null) {
             return null;
         }
         return warnings.list("programmeId = ?1 and fiscalYear = ?2 and kind = ?3 order by createdAt desc", programmeId,
                 h.gatedByReviewYear(), WarningKind.PULLBACK_RECOMMENDED).stream().findFirst()
-                .map(w -> new Recommendation(w.id, w.kind, w.state, w.title, reduction(w))).orElse(null);
+                .map(w -> new Recommendation(w.id, w.kind, w.state, Views.WarningView.of(w, language).title(), reduction(w)))
+                .orElse(null);
     }
 
     private long reduction(Warning w) {

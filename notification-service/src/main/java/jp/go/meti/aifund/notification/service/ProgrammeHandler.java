@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.contracts.programme.ProgrammeBudgetDecision;
 import jp.go.meti.aifund.contracts.programme.ProgrammeData;
 import jp.go.meti.aifund.contracts.programme.ProgrammeEnvelope;
@@ -113,27 +114,22 @@ public class ProgrammeHandler {
     private static Finding notice(ProgrammeData d, ProgrammeHearing h) {
         String recipient = d.getRecipients().stream().filter(r -> r.getRecipientId().equals(h.getRecipientId()))
                 .map(ProgrammeRecipient::getName).findFirst().orElse(h.getRecipientId().toString());
-        String title = String.format("Notice to %s: %s of ¥%,d proposed; answer by %s", recipient,
-                h.getProposedDecision(), h.getAmount(), h.getAnswerBy());
-        String parts = h.getParts().stream().map(p -> String.format("%s ¥%,d", p.getName(), p.getAmount()))
-                .collect(Collectors.joining(", "));
-        String detail = String.format("%s proposed %s (%s %s) on the grounds: %s. Per member: %s. A member of %s may "
-                + "answer in writing until %s (POST /api/programmes/%s/hearings/%s/response at funding-service); the "
-                + "decision is not confirmed before that answer or the end of that day.", d.getChange().getActor(), h.getProposedDecision(),
-                h.getSubject().value(), h.getSubjectId(), h.getGrounds(), parts.isEmpty() ? "none" : parts, recipient,
-                h.getAnswerBy(), d.getProgrammeId(), h.getHearingId());
+        Text.Noun decision = new Text.Noun("notification", "decision." + h.getProposedDecision());
+        Object parts = h.getParts().isEmpty() ? new Text("notification.none") : new Text.Items(h.getParts().stream()
+                .map(p -> new Text("notification.part", p.getName(), Text.yen(p.getAmount()))).toList());
+        Text title = new Text("notification.hearing.title", recipient, decision, Text.yen(h.getAmount()), h.getAnswerBy());
+        Text detail = new Text("notification.hearing.detail", d.getChange().getActor(), decision, h.getSubject().value(),
+                h.getSubjectId(), h.getGrounds(), parts, recipient, h.getAnswerBy(), d.getProgrammeId(), h.getHearingId());
         return new Finding(WarningKind.HEARING_NOTICE, Math.toIntExact(h.getFiscalYear()), title, detail, null);
     }
 
     /** The warning an objection gives: who objects to which decision, why, and who may rule on it. */
     private static Finding objected(ProgrammeData d, ProgrammeHearing h, ProgrammeObjection o) {
-        String title = String.format("Objection by %s to %s of ¥%,d: to be ruled on", o.getFiledBy(),
-                h.getProposedDecision(), h.getAmount());
-        String detail = String.format("%s objected on %s to the %s decision (%s %s) confirmed after hearing %s, on the "
-                + "grounds: %s. An official who neither proposed nor confirmed it rules UPHELD or DISMISSED (POST "
-                + "/api/programmes/%s/hearings/%s/objection/ruling at funding-service); upheld, what it took is given "
-                + "back.", o.getFiledBy(), d.getChange().getRecordedAt(), h.getProposedDecision(), h.getSubject().value(),
-                h.getSubjectId(), h.getHearingId(), o.getGrounds(), d.getProgrammeId(), h.getHearingId());
+        Text.Noun decision = new Text.Noun("notification", "decision." + h.getProposedDecision());
+        Text title = new Text("notification.objection.title", o.getFiledBy(), decision, Text.yen(h.getAmount()));
+        Text detail = new Text("notification.objection.detail", o.getFiledBy(), d.getChange().getRecordedAt(), decision,
+                h.getSubject().value(), h.getSubjectId(), h.getHearingId(), o.getGrounds(), d.getProgrammeId(),
+                h.getHearingId());
         return new Finding(WarningKind.OBJECTION_FILED, Math.toIntExact(h.getFiscalYear()), title, detail, null);
     }
 

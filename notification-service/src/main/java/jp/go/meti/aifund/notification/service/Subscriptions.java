@@ -7,7 +7,10 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.domain.Severity;
@@ -28,7 +31,9 @@ import jp.go.meti.aifund.platform.rest.ETags;
 @ApplicationScoped
 public class Subscriptions {
 
-    public record Subscribe(@NotNull @Size(max = 2000) String url, @NotNull Severity minSeverity, UUID programmeId) {
+    public record Subscribe(@NotNull @Size(max = 2000) String url, @NotNull Severity minSeverity, UUID programmeId,
+            @Schema(description = "The language of the warnings' titles and details it is sent: en (the default) or ja")
+            @Pattern(regexp = "en|ja") String language) {
     }
 
     /** A change of a subscription; {@code active: false} disables it (deliveries wait), {@code true} re-enables it. */
@@ -62,7 +67,7 @@ public class Subscriptions {
     public SubscriptionView subscribe(Subscribe command, String actor) {
         endpoints.require(command.url());
         WebhookSubscription s = WebhookSubscription.subscribe(command.url(), command.minSeverity(),
-                command.programmeId(), actor, clock.instant());
+                command.programmeId(), command.language(), actor, clock.instant());
         webhooks.persist(s);
         return SubscriptionView.of(s, true);
     }

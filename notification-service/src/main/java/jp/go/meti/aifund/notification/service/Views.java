@@ -3,6 +3,7 @@ package jp.go.meti.aifund.notification.service;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,8 +33,16 @@ public final class Views {
             @JsonRawValue @Schema(implementation = PullbackPolicy.Reduction.class) String figures, Instant createdAt, Step acknowledged, Step resolved,
             Decision decision) {
 
+        /** The warning as it is journaled and pushed: in English. */
         public static WarningView of(Warning w) {
-            return new WarningView(w.id, w.kind, w.severity, w.programmeId, w.fiscalYear, w.state, w.title, w.detail,
+            return of(w, Locale.ENGLISH);
+        }
+
+        /** The warning with its title and detail in {@code language} (English if it was raised before texts were kept). */
+        public static WarningView of(Warning w, Locale language) {
+            return new WarningView(w.id, w.kind, w.severity, w.programmeId, w.fiscalYear, w.state,
+                    w.titleText == null ? w.title : TextJson.read(w.titleText).in(language),
+                    w.detailText == null ? w.detail : TextJson.read(w.detailText).in(language),
                     Arrays.stream(w.causeEventIds.split(",")).filter(s -> !s.isBlank()).toList(), w.policyVersion,
                     w.figures, w.createdAt, Step.of(w.acknowledgedBy, w.acknowledgedAt, w.acknowledgeNote),
                     Step.of(w.resolvedBy, w.resolvedAt, w.resolveNote),
@@ -68,17 +77,18 @@ public final class Views {
      * While {@code previousSecretUntil} lies ahead, deliveries are signed with the previous secret too.
      */
     public record SubscriptionView(UUID id, String url, Severity minSeverity, UUID programmeId, boolean active,
-            String createdBy, Instant createdAt, Instant updatedAt, Instant previousSecretUntil, String secret) {
+            String createdBy, Instant createdAt, Instant updatedAt, Instant previousSecretUntil, String secret,
+            @Schema(description = "The language of the warnings' titles and details it is sent: en or ja") String language) {
 
         static SubscriptionView of(WebhookSubscription s, boolean withSecret) {
             return new SubscriptionView(s.id, s.url, s.minSeverity, s.programmeId, s.active, s.createdBy, s.createdAt,
-                    s.updatedAt, s.previousSecretUntil, withSecret ? s.secret : null);
+                    s.updatedAt, s.previousSecretUntil, withSecret ? s.secret : null, s.language);
         }
 
         /** The subscription as every later read shows it (whose ETag a later write names). */
         public SubscriptionView withoutSecret() {
             return new SubscriptionView(id, url, minSeverity, programmeId, active, createdBy, createdAt, updatedAt,
-                    previousSecretUntil, null);
+                    previousSecretUntil, null, language);
         }
     }
 

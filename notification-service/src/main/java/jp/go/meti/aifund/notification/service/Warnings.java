@@ -3,6 +3,7 @@ package jp.go.meti.aifund.notification.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.Severity;
@@ -61,39 +63,42 @@ public class Warnings {
             return null;
         }
         Instant now = clock.instant();
-        Warning w = Warning.raise(finding.kind(), finding.fiscalYear(), finding.title(), finding.detail(), programmeId,
+        Warning w = Warning.raise(finding.kind(), finding.fiscalYear(), said(finding.title()), said(finding.detail()), programmeId,
                 causes, policy.version(), finding.reduction() == null ? null : write(finding.reduction()), dedupeKey, now);
         warnings.persist(w);
         journal.record(w, WarningChangeKind.RAISED, now);
         return w;
     }
 
-    public WarningView get(UUID id) {
-        return WarningView.of(warnings.get(id));
+    public WarningView get(UUID id, Visibility visibility, Locale language) {
+        Warning w = warnings.get(id);
+        visibility.requireVisible("warning", id, w.programmeId);
+        return WarningView.of(w, language);
     }
 
     public Page<WarningView> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
-            WarningState state, int page, int size) {
-        return Page.of(warnings.search(programmeId, fiscalYear, kind, severity, state), page, size, WarningView::of);
+            WarningState state, int page, int size, Visibility visibility, Locale language) {
+        return Page.of(warnings.search(programmeId, fiscalYear, kind, severity, state, visibility.programmes()), page,
+                size, w -> WarningView.of(w, language));
     }
 
     @Transactional
     @Audited("warning.acknowledged")
-    public WarningView acknowledge(UUID id, String note, String actor, String ifMatch) {
+    public WarningView acknowledge(UUID id, String note, String actor, String ifMatch, Locale language) {
         Warning w = warnings.lock(id);
-        etags.require(ifMatch, WarningView.of(w));
+        etags.require(ifMatch, WarningView.of(w, language)); // the version the caller read, in its language
         Instant now = clock.instant();
         journal.record(w, w.acknowledge(actor, note, now), now);
-        return WarningView.of(w);
+        return WarningView.of(w, language);
     }
 
     @Transactional
     @Audited("warning.resolved")
-    public WarningView resolve(UUID id, String note, String actor, String ifMatch) {
+    public WarningView resolve(UUID id, String note, String actor, String ifMatch, Locale language) {
         Warning w = warnings.lock(id);
-        etags.require(ifMatch, WarningView.of(w));
+        etags.require(ifMatch, WarningView.of(w, language));
         resolve(w, note, actor);
-        return WarningView.of(w);
+        return WarningView.of(w, language);
     }
 
     /** Resolves a warning whose condition has ended (the service itself, as {@code actor}). */
@@ -122,6 +127,10 @@ public class Warnings {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolveAll(String dedupeKey, String note) {
         warnings.unresolvedOf(dedupeKey).forEach(w -> resolve(w, note, SYSTEM));
+    }
+
+    private static Warning.Said said(Text text) {
+        return new Warning.Said(text.in(Locale.ENGLISH), TextJson.write(text));
     }
 
     private String write(Object figures) {

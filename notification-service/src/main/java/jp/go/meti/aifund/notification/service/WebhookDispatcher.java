@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jp.go.meti.aifund.kernel.Text;
+import jp.go.meti.aifund.platform.rest.Languages;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
@@ -35,6 +38,7 @@ import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
+import jp.go.meti.aifund.notification.service.Views.WarningView;
 
 /**
  * Delivers the changes of warnings to webhook subscribers ({@code warning.raised},
@@ -126,9 +130,9 @@ public class WebhookDispatcher {
 
     private void attempt(WebhookDelivery delivery) {
         WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
-        WarningChangeView change = journal.view(changes.get(delivery.changePosition),
-                em.find(Warning.class, delivery.warningId));
-        String body = body(change);
+        Warning warning = em.find(Warning.class, delivery.warningId);
+        WarningChangeView change = journal.view(changes.get(delivery.changePosition), warning);
+        String body = body(change, warning, Languages.of(subscription.language));
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
         Optional<String> refusal = endpoints.refusalOf(subscription.url);
@@ -197,20 +201,25 @@ public class WebhookDispatcher {
                 }
                 WebhookSubscription s = webhooks.subscription(stalled.subscriptionId);
                 warnings.raise(new Finding(WarningKind.WEBHOOK_STALLED, about.fiscalYear,
-                        "Webhook deliveries to " + s.url + " are failing",
-                        "Delivery " + stalled.id + " of warning " + about.id + " has failed " + stalled.attempts
-                                + " time(s) since " + stalled.createdAt + "; it keeps being retried.", null),
+                        new Text("notification.stalled.title", s.url),
+                        new Text("notification.stalled.detail", stalled.id, about.id, String.valueOf(stalled.attempts),
+                                stalled.createdAt), null),
                         about.programmeId, List.of(), "WEBHOOK_STALLED:" + s.id);
             }
         });
     }
 
     /** {@code type} names the change, {@code timestamp} is when it happened (business time), {@code data} the warning after it. */
-    private String body(WarningChangeView change) {
+    private String body(WarningChangeView change, Warning warning, Locale language) {
         try {
             ObjectNode body = json.createObjectNode().put("type", change.change().eventType())
                     .put("timestamp", change.at().toString());
-            body.set("data", json.readTree(change.warning()));
+            ObjectNode data = (ObjectNode) json.readTree(change.warning());
+            if (Text.isJapanese(language)) { // the title and detail never change: said in the subscription's language
+                WarningView said = WarningView.of(warning, language);
+                data.put("title", said.title()).put("detail", said.detail());
+            }
+            body.set("data", data);
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

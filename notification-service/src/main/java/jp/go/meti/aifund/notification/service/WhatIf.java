@@ -3,6 +3,7 @@ package jp.go.meti.aifund.notification.service;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,20 +78,21 @@ public class WhatIf {
         this.json = json;
     }
 
-    public Answer answer(Question q) {
+    /** The answer, its warnings' titles and details in {@code language}. */
+    public Answer answer(Question q, Locale language) {
         if (q.reviewId() != null) {
             ReviewCopy review = readModel.review(q.reviewId()).orElseThrow(() -> new NotFoundException(
                     "submitted review (drafts are not published: send their results instead)", q.reviewId()));
             return evaluate(review.programmeId(), review.fiscalYear(), "review " + review.reviewId() + " revision "
-                    + review.revision() + " (" + review.state() + ")", draftOf(review));
+                    + review.revision() + " (" + review.state() + ")", draftOf(review), language);
         }
         if (q.programmeId() == null || q.fiscalYear() == null || q.milestones() == null || q.milestones().isEmpty()) {
             throw new InvalidRequestException("reviewId", "is required, or else programmeId, fiscalYear and milestones");
         }
-        return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones());
+        return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones(), language);
     }
 
-    private Answer evaluate(UUID programmeId, int fiscalYear, String basedOn, List<DraftResult> results) {
+    private Answer evaluate(UUID programmeId, int fiscalYear, String basedOn, List<DraftResult> results, Locale language) {
         List<Assessed> assessments = new ArrayList<>();
         List<ReviewScoring.Item> items = new ArrayList<>();
         List<String> criticalMissed = new ArrayList<>();
@@ -109,8 +111,8 @@ public class WhatIf {
         List<Finding> findings = policy.onReview(new PullbackPolicy.Review(null, programmeId, fiscalYear,
                 score.exact(), score.outcome(), criticalMissed), previous,
                 readModel.openGatedAmount(programmeId, fiscalYear), readModel.members(programmeId));
-        List<Warned> warned = findings.stream().map(f -> new Warned(f.kind(), f.kind().severity(), f.title(),
-                f.detail(), f.reduction())).toList();
+        List<Warned> warned = findings.stream().map(f -> new Warned(f.kind(), f.kind().severity(), f.title().in(language),
+                f.detail().in(language), f.reduction())).toList();
         boolean pullback = findings.stream().anyMatch(f -> f.kind() == WarningKind.PULLBACK_RECOMMENDED);
         return new Answer(programmeId, fiscalYear, basedOn, score.scoreBasisPoints(), score.exact(), score.outcome(),
                 score.ruleVersion(), policy.version(), assessments, warned,

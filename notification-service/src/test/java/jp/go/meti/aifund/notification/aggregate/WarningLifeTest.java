@@ -24,7 +24,8 @@ class WarningLifeTest {
     private final UUID programme = UUID.randomUUID();
 
     private Warning pullback() {
-        return Warning.raise(WarningKind.PULLBACK_RECOMMENDED, 2026, "Pullback recommended", "detail", programme,
+        return Warning.raise(WarningKind.PULLBACK_RECOMMENDED, 2026, new Warning.Said("Pullback recommended", null),
+                new Warning.Said("detail", null), programme,
                 List.of(UUID.randomUUID()), "pullback-policy/2", null, null, NOW);
     }
 
@@ -44,9 +45,9 @@ class WarningLifeTest {
     @Test
     void aSubscriptionWantsItsProgrammeAtItsSeverityAndRotatesWithAnOverlap() {
         WebhookSubscription s = WebhookSubscription.subscribe("https://portal.example/hooks", Severity.values()[0],
-                programme, "portal", NOW);
+                programme, "en", "portal", NOW);
         assertThat(s.wants(pullback())).isTrue();
-        assertThat(WebhookSubscription.subscribe("https://x.example", Severity.values()[0], UUID.randomUUID(), "p", NOW)
+        assertThat(WebhookSubscription.subscribe("https://x.example", Severity.values()[0], UUID.randomUUID(), "en", "p", NOW)
                 .wants(pullback())).isFalse();
         String first = s.secret;
         s.rotateSecret(Duration.ofHours(24), NOW);
@@ -63,7 +64,7 @@ class WarningLifeTest {
     @Test
     void aDeliveryRetriesWithBackoffUntilATwoHundredAnswer() {
         WebhookSubscription s = WebhookSubscription.subscribe("https://portal.example/hooks", Severity.values()[0],
-                null, "portal", NOW);
+                null, "en", "portal", NOW);
         WebhookDelivery d = WebhookDelivery.of(UUID.randomUUID(), 7, s, NOW);
         assertThat(d.changePosition).isEqualTo(7);
         assertThat(d.state).isEqualTo(DeliveryState.PENDING);

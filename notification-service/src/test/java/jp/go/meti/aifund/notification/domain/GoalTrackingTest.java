@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import java.util.Locale;
+
 import org.junit.jupiter.api.Test;
 
 /** The goal warning read from a result milestone-service projected: raised off track only, worded from its figures. */
@@ -22,17 +24,21 @@ class GoalTrackingTest {
         assertThat(finding.kind()).isEqualTo(WarningKind.GOAL_OFF_TRACK);
         assertThat(finding.kind().severity()).isEqualTo(Severity.WARNING);
         assertThat(finding.fiscalYear()).isEqualTo(2027);
-        assertThat(finding.title()).isEqualTo("Goal ROBOTS off track: FY2027 projects 8000000 robots by 2040-03-31");
-        assertThat(finding.detail()).isEqualTo("Robots deployed (AT_LEAST): FY2027's result 4000 robots against its "
+        assertThat(finding.title().in(Locale.ENGLISH)).isEqualTo("Goal ROBOTS off track: FY2027 projects 8000000 robots by 2040-03-31");
+        assertThat(finding.detail().in(Locale.ENGLISH)).isEqualTo("Robots deployed (AT_LEAST): FY2027's result 4000 robots against its "
                 + "checkpoint target 5000 projects, at the same ratio to plan, 8000000 robots by 2040-03-31, below the "
                 + "final threshold 10000000.");
+        // the same warning in Japanese: 令和 fiscal years, dates as 2040年3月31日
+        assertThat(finding.title().in(Locale.JAPANESE))
+                .isEqualTo("目標 ROBOTS の達成が危ぶまれます：令和9年度の実績から2040年3月31日に8000000 robotsの見通し");
+        assertThat(finding.detail().in(Locale.JAPANESE)).endsWith("最終基準 10000000 を下回ります。");
         assertThat(finding.reduction()).isNull();
         assertThat(GoalTracking.backOnTrack(robots("AT_LEAST", "8000000", false))).isFalse();
     }
 
     @Test
     void anAtMostGoalIsOffTrackAboveItsThreshold() {
-        assertThat(GoalTracking.onResult(robots("AT_MOST", "12000000", false)).orElseThrow().detail())
+        assertThat(GoalTracking.onResult(robots("AT_MOST", "12000000", false)).orElseThrow().detail().in(Locale.ENGLISH))
                 .contains("above the final threshold 10000000");
     }
 

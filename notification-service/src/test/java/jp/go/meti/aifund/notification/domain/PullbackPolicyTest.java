@@ -3,6 +3,7 @@ package jp.go.meti.aifund.notification.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +44,7 @@ class PullbackPolicyTest {
         assertThat(reduction.parts()).extracting(Part::amount)
                 .containsExactly(49_040_000_000L, 30_650_000_000L, 24_520_000_000L, 18_390_000_000L);
         assertThat(reduction.parts().stream().mapToLong(Part::amount).sum()).isEqualTo(reduction.amount());
-        assertThat(findings.get(0).detail()).contains("¥122,600,000,000").contains("38.70 %");
+        assertThat(findings.get(0).detail().in(Locale.ENGLISH)).contains("¥122,600,000,000").contains("38.70 %");
     }
 
     /**

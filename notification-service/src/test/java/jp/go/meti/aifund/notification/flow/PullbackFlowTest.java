@@ -117,10 +117,13 @@ class PullbackFlowTest {
 
     @Test
     void aNoticeOfAnAdverseProposalIsACriticalWarningDeliveredSignedToTheWebhooks() throws Exception {
-        try (WebhookReceiver receiver = new WebhookReceiver(0)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(0); WebhookReceiver inJapanese = new WebhookReceiver(0)) {
             String secret = as(Roles.PROGRAMME_ADMIN).body(Map.of("url", receiver.url(), "minSeverity", "CRITICAL",
                     "programmeId", programme.toString())).post("/api/webhook-subscriptions")
                     .then().statusCode(201).extract().path("secret");
+            as(Roles.PROGRAMME_ADMIN).body(Map.of("url", inJapanese.url(), "minSeverity", "CRITICAL", "programmeId",
+                    programme.toString(), "language", "ja")).post("/api/webhook-subscriptions").then().statusCode(201)
+                    .body("language", org.hamcrest.Matchers.equalTo("ja"));
             UUID hearing = UUID.randomUUID();
             ObjectNode notice = hearingOpened(UUID.randomUUID(), hearing);
             assertThat(Contracts.violations(notice)).as("the test's own event follows the contract").isEmpty();
@@ -147,6 +150,26 @@ class PullbackFlowTest {
                     Long.parseLong(hook.header("webhook-timestamp")), hook.body(), hook.header("webhook-signature")))
                     .isTrue();
             assertThat(JSON.readTree(hook.body()).at("/data/kind").asText()).isEqualTo("HEARING_NOTICE");
+            // a member of the recipient reads it; a member of another programme's recipient does not know it exists
+            String noetra = notice.at("/data/change/hearing/recipientId").asText();
+            String ours = Tokens.member("member.nec", noetra), theirs = Tokens.member("member.other", UUID.randomUUID().toString());
+            given().auth().oauth2(ours).get("/api/warnings?programmeId={p}", programme).then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.hasItem(warning.get("id")));
+            given().auth().oauth2(theirs).get("/api/warnings?programmeId={p}", programme).then().statusCode(200)
+                    .body("totalItems", org.hamcrest.Matchers.equalTo(0));
+            given().auth().oauth2(theirs).get("/api/warnings").then().statusCode(200)
+                    .body("items.programmeId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(programme.toString())));
+            given().auth().oauth2(theirs).get("/api/warnings/{w}", warning.get("id")).then().statusCode(404);
+            // in Japanese for a reader who asks for it: 億円, 令和-era days as officials write them
+            Map<String, Object> japanese = as(Roles.AUDITOR).header("Accept-Language", "ja")
+                    .get("/api/warnings/{w}", warning.get("id")).then().statusCode(200).extract().jsonPath().getMap("");
+            assertThat(japanese).containsEntry("title", "Noetraへの通知：2,000億円の取消が提案されました。2026年12月18日までに回答できます");
+            assertThat((String) japanese.get("detail")).contains("構成員ごとの額：SoftBank 2,000億円")
+                    .contains("2026年12月18日まで書面で回答できます");
+            await().atMost(Duration.ofSeconds(10)).until(() -> inJapanese.received().stream()
+                    .anyMatch(r -> r.body().contains(hearing.toString())));
+            assertThat(JSON.readTree(inJapanese.received().stream().filter(r -> r.body().contains(hearing.toString()))
+                    .findFirst().orElseThrow().body()).at("/data/title").asText()).isEqualTo(japanese.get("title"));
 
             // the hearing closes (the decision confirmed): its warning is resolved, the other's stays open
             ObjectNode closed = notice.deepCopy().put("id", UUID.randomUUID().toString())

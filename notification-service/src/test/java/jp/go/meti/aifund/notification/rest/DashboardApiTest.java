@@ -139,6 +139,16 @@ class DashboardApiTest {
         assertThat(b.getList("programme.consortium.tables[1].shares.shareBasisPoints", Integer.class))
                 .containsExactly(5000, 3000, 2000);
         assertThat(b.getList("programme.consortium.prospective")).containsExactly("Rakuten");
+
+        // a member of the consortium sees its board; a member of another programme's recipient does not know it
+        String member = Tokens.member("member.nec", nec.toString());
+        String outsider = Tokens.member("member.other", UUID.randomUUID().toString());
+        given().auth().oauth2(member).get("/api/dashboard/{p}", programme).then().statusCode(200);
+        given().auth().oauth2(outsider).get("/api/dashboard/{p}", programme).then().statusCode(404);
+        assertThat(given().auth().oauth2(member).get("/api/dashboard?size=200").then().statusCode(200).extract()
+                .jsonPath().getList("items.programmeId")).contains(programme.toString());
+        assertThat(given().auth().oauth2(outsider).get("/api/dashboard?size=200").then().statusCode(200).extract()
+                .jsonPath().getList("items")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -49,7 +51,7 @@ public class OversizeBodies {
             context.next();
             return;
         }
-        String body = problem(request.path(), declared);
+        String body = problem(request.path(), declared, Languages.of(request.getHeader(Languages.ACCEPT_LANGUAGE)));
         if (declared > DRAINED_AT_MOST) {
             respond(context, body, true);
         } else {
@@ -69,8 +71,8 @@ public class OversizeBodies {
         response.end(body);
     }
 
-    private String problem(String path, long declared) {
-        return RouteProblems.json(json, Problem.of("too-large", "Request body too large", 413, "The body has "
-                + declared + " bytes; this service reads at most " + limit, path, null));
+    private String problem(String path, long declared, Locale language) {
+        return RouteProblems.json(json, Problem.of(language, "too-large", 413, Languages.text(language,
+                "platform.detail.too-large", String.valueOf(declared), String.valueOf(limit)), path, null));
     }
 }

@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,8 +44,8 @@ public class OversizeHeaders {
             context.next();
             return;
         }
-        RouteProblems.send(context, json, Problem.of("headers-too-large", "Request header fields too large", 431,
-                "The headers have " + size + " bytes; this service reads at most " + limit, context.request().path(),
-                null));
+        Locale language = Languages.of(context.request().getHeader(Languages.ACCEPT_LANGUAGE));
+        RouteProblems.send(context, json, Problem.of(language, "headers-too-large", 431, Languages.text(language,
+                "platform.detail.headers-too-large", String.valueOf(size), String.valueOf(limit)), context.request().path(), null));
     }
 }

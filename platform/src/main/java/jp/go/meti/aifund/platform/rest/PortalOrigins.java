@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,9 +53,10 @@ public class PortalOrigins {
         }
         var response = context.response();
         if (!origins.contains(origin)) {
-            RouteProblems.send(context, json, Problem.of("origin-not-allowed", "Origin not allowed", 403, "Pages of "
-                    + origin + " may not call this API: it is not one of the portal origins (AIFUND_PORTAL_ORIGINS)",
-                    request.path(), List.of(new Problem.FieldError("Origin", "is not an allowed portal origin"))));
+            Locale language = Languages.of(request.getHeader(Languages.ACCEPT_LANGUAGE));
+            RouteProblems.send(context, json, Problem.of(language, "origin-not-allowed", 403, Languages.text(language,
+                    "platform.detail.origin-not-allowed", origin), request.path(), List.of(new Problem.FieldError("Origin",
+                    Languages.text(language, "platform.detail.origin-field")))));
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).putHeader(HttpHeaders.VARY, "Origin");

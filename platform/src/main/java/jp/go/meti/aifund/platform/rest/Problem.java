@@ -2,6 +2,7 @@ package jp.go.meti.aifund.platform.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -18,7 +19,10 @@ public record Problem(URI type, String title, int status, String detail, String 
     public record FieldError(String field, String reason) {
     }
 
-    public static Problem of(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
-        return new Problem(URI.create(TYPE_BASE + type), title, status, detail, instance, errors);
+    /** The problem of {@code type}, titled in {@code language} by the platform's texts. */
+    public static Problem of(Locale language, String type, int status, String detail, String instance,
+            List<FieldError> errors) {
+        return new Problem(URI.create(TYPE_BASE + type), Languages.text(language, "platform.problem." + type + ".title"),
+                status, detail, instance, errors);
     }
 }

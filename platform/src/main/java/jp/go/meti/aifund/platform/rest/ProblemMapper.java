@@ -3,6 +3,8 @@ package jp.go.meti.aifund.platform.rest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.LockTimeoutException;
@@ -11,6 +13,9 @@ import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -21,6 +26,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.exception.JDBCConnectionException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Arc;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -35,11 +42,13 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.DomainException;
 import jp.go.meti.aifund.kernel.FourEyesViolationException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.kernel.NotPermittedException;
 import jp.go.meti.aifund.kernel.StaleVersionException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.repository.TransientFailure;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
@@ -47,144 +56,194 @@ import jp.go.meti.aifund.platform.rest.Problem.FieldError;
  * Every error leaves as {@code application/problem+json}: one mapper per family, the offending
  * field and the reason, never a class name or a stack trace. Unexpected errors are logged with an
  * id that the problem document gives, so support can find them. A service adds mappers for its own
- * families with {@link #respond(Problem)}.
+ * families with {@link #respond(Problem, Locale)}.
  */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** The HTTP statuses with a title of their own in the texts; others are titled "HTTP <status>". */
+    private static final Set<Integer> HTTP_TITLED = Set.of(404, 405, 406, 415);
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource) {
+    public Response validation(ConstraintViolationException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(isAbsentBody(v, resource) ? new FieldError("body", "is required: send a JSON object")
-                    : new FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(isAbsentBody(v, resource)
+                    ? new FieldError("body", Languages.text(language, "platform.detail.body-required"))
+                    : new FieldError(fieldOf(v.getPropertyPath()), messageOf(v, language)));
         }
         errors.sort(Comparator.comparing(FieldError::field));
-        return respond(Problem.of("validation", "Invalid request", 400,
-                "The request has " + errors.size() + " invalid field(s)", path(uri), errors));
+        return respond(Problem.of(language, "validation", 400,
+                Languages.text(language, "platform.detail.invalid-fields", errors.size()), path(uri), errors), language);
     }
 
     @ServerExceptionMapper
-    public Response invalid(InvalidRequestException e, UriInfo uri) {
-        return respond(Problem.of("validation", "Invalid request", 400, e.getMessage(), path(uri),
-                List.of(new FieldError(e.field(), e.reason()))));
+    public Response invalid(InvalidRequestException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return respond(Problem.of(language, "validation", 400, e.message(language), path(uri),
+                List.of(new FieldError(e.field(), e.reason(language)))), language);
     }
 
     /** Registered for the exact type so that it replaces Quarkus' own mapper, which has no body. */
     @ServerExceptionMapper
-    public Response mismatched(MismatchedInputException e, UriInfo uri) {
-        return unreadable(e, uri);
+    public Response mismatched(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+    public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         String field = fieldOf(e);
         String reason = JsonReasons.of(e);
-        return respond(Problem.of("malformed-request", "Malformed request body", 400,
-                "The body could not be read: " + field + " " + reason, path(uri), List.of(new FieldError(field, reason))));
+        return respond(Problem.of(language, "malformed-request", 400,
+                Languages.text(language, "platform.detail.unreadable", field, reason), path(uri),
+                List.of(new FieldError(field, reason))), language);
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
-        return respond(Problem.of("conflict", "Not allowed in the current state", 409, e.getMessage(), path(uri), null));
+    public Response conflict(ConflictException e, UriInfo uri, HttpHeaders headers) {
+        return refusal(e, "conflict", 409, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response stale(StaleVersionException e, UriInfo uri) {
+    public Response stale(StaleVersionException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         return Response.status(412).type(Problem.MEDIA_TYPE).header(HttpHeaders.ETAG, e.current())
-                .entity(Problem.of("stale-version", "The resource changed since it was read", 412, e.getMessage(),
-                        path(uri), List.of(new FieldError(ETags.IF_MATCH, "names a version that is no longer current"))))
+                .header(Languages.CONTENT_LANGUAGE, language.getLanguage())
+                .entity(Problem.of(language, "stale-version", 412, e.message(language), path(uri),
+                        List.of(new FieldError(ETags.IF_MATCH, Languages.text(language, "platform.detail.stale-version")))))
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response fourEyes(FourEyesViolationException e, UriInfo uri) {
-        return respond(Problem.of("four-eyes", "Another person must do this", 403, e.getMessage(), path(uri), null));
+    public Response fourEyes(FourEyesViolationException e, UriInfo uri, HttpHeaders headers) {
+        return refusal(e, "four-eyes", 403, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response notPermitted(NotPermittedException e, UriInfo uri) {
-        return respond(Problem.of("not-permitted", "Not permitted", 403, e.getMessage(), path(uri), null));
+    public Response notPermitted(NotPermittedException e, UriInfo uri, HttpHeaders headers) {
+        return refusal(e, "not-permitted", 403, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri) {
-        return respond(Problem.of("not-found", "Not found", 404, e.getMessage(), path(uri), null));
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return refusal(e, "not-found", 404, uri, headers);
+    }
+
+    /** A domain refusal of {@code type}: its own words, in the caller's language where it has them. */
+    public static Response refusal(DomainException e, String type, int status, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return respond(Problem.of(language, type, status, e.message(language), path(uri), null), language);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Problem problem = Problem.of("unauthorized", "Authentication required", 401,
-                "A valid bearer token is required", path(uri), null);
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        Problem problem = Problem.of(language, "unauthorized", 401,
+                Languages.text(language, "platform.detail.unauthorized"), path(uri), null);
         return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .entity(problem).build();
+                .header(Languages.CONTENT_LANGUAGE, language.getLanguage()).entity(problem).build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
-        return respond(Problem.of("forbidden", "Forbidden", 403, "Your roles do not allow this request"
-                + Roles.neededFor(resource.getResourceMethod()).map(r -> ": it needs " + r).orElse(""),
-                path(uri), null));
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        String detail = Roles.neededFor(resource.getResourceMethod())
+                .map(r -> Languages.text(language, "platform.detail.forbidden-needs", r))
+                .orElseGet(() -> Languages.text(language, "platform.detail.forbidden"));
+        return respond(Problem.of(language, "forbidden", 403, detail, path(uri), null), language);
     }
 
     @ServerExceptionMapper
-    public Response http(WebApplicationException e, UriInfo uri) {
+    public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException unreadable) {
-            return unreadable(unreadable, uri);
+            return unreadable(unreadable, uri, headers);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        return respond(Problem.of("http-" + status, title, status, title + ": " + uri.getPath(), path(uri), null));
+        Locale language = Languages.of(headers);
+        String title = HTTP_TITLED.contains(status) ? Languages.text(language, "platform.problem.http-" + status + ".title")
+                : Languages.text(language, "platform.problem.http.title", String.valueOf(status));
+        return respond(new Problem(java.net.URI.create(Problem.TYPE_BASE + "http-" + status), title, status,
+                Languages.text(language, "platform.detail.http", title, uri.getPath()), path(uri), null), language);
     }
 
     @ServerExceptionMapper({LockAcquisitionException.class, PessimisticLockException.class,
             LockTimeoutException.class, QueryTimeoutException.class, JDBCConnectionException.class})
-    public Response unavailable(RuntimeException e, UriInfo uri) {
+    public Response unavailable(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         LOG.warnf("database unavailable for %s: %s", uri.getPath(), e.getMessage());
-        Problem problem = Problem.of("unavailable", "Temporarily unavailable", 503,
-                "The database is unavailable or busy; nothing was changed. Retry with the same Idempotency-Key.", path(uri),
-                null);
-        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "2").entity(problem)
-                .build();
+        Locale language = Languages.of(headers);
+        Problem problem = Problem.of(language, "unavailable", 503,
+                Languages.text(language, "platform.detail.unavailable"), path(uri), null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, "2")
+                .header(Languages.CONTENT_LANGUAGE, language.getLanguage()).entity(problem).build();
     }
 
     /** A unique or check constraint refused a write that raced another request; nothing was changed. */
     @ServerExceptionMapper
-    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    public Response constraint(org.hibernate.exception.ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         LOG.infof("constraint %s refused a write to %s", e.getConstraintName(), uri.getPath());
-        return respond(Problem.of("conflict", "Not allowed in the current state", 409,
-                "A concurrent request changed the same record first (" + e.getConstraintName()
-                        + "); nothing was changed. Read it again and retry.", path(uri), null));
+        Locale language = Languages.of(headers);
+        return respond(Problem.of(language, "conflict", 409, Languages.text(language,
+                "platform.detail.concurrent-change", e.getConstraintName()), path(uri), null), language);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             // a failure at commit arrives wrapped by the transaction manager
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
-                return constraint(violation, uri);
+                return constraint(violation, uri, headers);
             }
         }
         if (TransientFailure.isTransient(e)) {
-            return unavailable(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e), uri);
+            return unavailable(e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e), uri, headers);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
-        return respond(Problem.of("internal", "Internal error", 500,
-                "An unexpected error occurred. Error id " + errorId, path(uri), null));
+        Locale language = Languages.of(headers);
+        return respond(Problem.of(language, "internal", 500, Languages.text(language, "platform.detail.internal", errorId),
+                path(uri), null), language);
     }
 
-    public static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    /** The problem document, said in {@code language} (Content-Language). */
+    public static Response respond(Problem problem, Locale language) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE)
+                .header(Languages.CONTENT_LANGUAGE, language.getLanguage()).entity(problem).build();
     }
 
     private static String path(UriInfo uri) {
         return uri.getPath();
+    }
+
+    /**
+     * The violation's message in {@code language}: its template interpolated again, as Hibernate Validator
+     * would for that locale (its own bundles say the standard constraints in Japanese).
+     */
+    private static String messageOf(ConstraintViolation<?> v, Locale language) {
+        if (!Text.isJapanese(language)) {
+            return v.getMessage();
+        }
+        MessageInterpolator interpolator = Arc.container().instance(ValidatorFactory.class).get().getMessageInterpolator();
+        return interpolator.interpolate(v.getMessageTemplate(), new MessageInterpolator.Context() {
+            @Override
+            public ConstraintDescriptor<?> getConstraintDescriptor() {
+                return v.getConstraintDescriptor();
+            }
+
+            @Override
+            public Object getValidatedValue() {
+                return v.getInvalidValue();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) {
+                throw new jakarta.validation.ValidationException("not unwrappable to " + type);
+            }
+        }, language);
     }
 
     /** A {@code @NotNull} body parameter that was sent without a body (a body is neither a path nor a query parameter). */

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +44,9 @@ public class RequestParameters {
         if (errors.isEmpty()) {
             return null;
         }
-        return ProblemMapper.respond(Problem.of("validation", "Invalid request", 400,
-                "The request has " + errors.size() + " invalid parameter(s)", request.getUriInfo().getPath(), errors));
+        Locale language = Languages.of(request.getHeaderString(Languages.ACCEPT_LANGUAGE));
+        return ProblemMapper.respond(Problem.of(language, "validation", 400, Languages.text(language,
+                "platform.detail.invalid-parameters", errors.size()), request.getUriInfo().getPath(), errors), language);
     }
 
     private static List<FieldError> check(ContainerRequestContext request, Method method) {

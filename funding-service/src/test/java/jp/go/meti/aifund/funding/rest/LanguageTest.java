@@ -1,0 +1,98 @@
+package jp.go.meti.aifund.funding.rest;
+
+import static jp.go.meti.aifund.funding.support.FundingApi.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+import jp.go.meti.aifund.platform.rest.Problem;
+
+/**
+ * Problem documents in the caller's language (Accept-Language, English when it names neither), on
+ * the real service: titles, details and Bean Validation's field messages; and names as entered,
+ * whatever their script, back exactly through the API and the events.
+ */
+@QuarkusTest
+class LanguageTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void aRefusalIsSaidInJapaneseWhenTheCallerPrefersItAndInEnglishOtherwise() {
+        Map<String, Object> nameless = Map.of("name", " ", "ceiling", 1_000L, "firstFiscalYear", 2026,
+                "lastFiscalYear", 2027, "commissioningMinistry", "METI", "executingAgency", "NEDO");
+        admin().body(nameless).post("/api/programmes").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .header("Content-Language", "en").body("title", equalTo("Invalid request"))
+                .body("detail", equalTo("The request has 1 invalid field(s)"))
+                .body("errors[0].reason", equalTo("must not be blank"));
+        for (String japanese : new String[] {"ja", "ja-JP,en;q=0.8", "fr, ja;q=0.5, en;q=0.4"}) {
+            admin().header("Accept-Language", japanese).body(nameless).post("/api/programmes").then().statusCode(400)
+                    .header("Content-Language", "ja").body("title", equalTo("リクエストの内容が正しくありません"))
+                    .body("detail", equalTo("リクエストに正しくない項目が1件あります"))
+                    .body("errors[0].field", equalTo("name")).body("errors[0].reason", equalTo("空白は許可されていません"));
+        }
+        for (String english : new String[] {"en-GB", "en, ja;q=0.5", "fr", "*", "%%%"}) {
+            admin().header("Accept-Language", english).body(nameless).post("/api/programmes").then().statusCode(400)
+                    .header("Content-Language", "en").body("title", equalTo("Invalid request"));
+        }
+    }
+
+    @Test
+    void theDomainsRefusalsAreSaidInJapaneseWithFiscalYearsAndYenAsOfficialsWriteThem() {
+        String missing = UUID.randomUUID().toString();
+        admin().header("Accept-Language", "ja").get("/api/programmes/{p}", missing).then().statusCode(404)
+                .body("title", equalTo("見つかりません")).body("detail", equalTo("指定された事業（" + missing + "）は存在しません"));
+        String programme = programme(1_000_000_000_000L);
+        envelope(programme, 2026, 200_000_000_001L);
+        String noetra = consortium(programme);
+        String tranche = planned(programme, noetra, 2026, 300_000_000_000L);
+        act(meti().header("Accept-Language", "ja"), programme, tranche, "approve", Map.of()).then().statusCode(409)
+                .body("title", equalTo("上限額または年度予算を超えます"))
+                .body("detail", startsWith("令和8年度の予算額を超えます：上限 約2,000億円（¥200,000,000,001）、使用中 0円、申請 3,000億円"))
+                .body("errors[0].reason", equalTo("令和8年度の予算額の残額を超えています"));
+        act(meti(), programme, tranche, "approve", Map.of()).then().statusCode(409)
+                .body("detail", startsWith("the FY2026 envelope would be exceeded: limit ¥200,000,000,001, outstanding ¥0"));
+        act(nedo().header("Accept-Language", "ja"), programme, tranche, "disburse", Map.of()).then().statusCode(409)
+                .body("title", equalTo("現在の状態では行えません")).body("detail", equalTo("計画のトランシェは支払できません"));
+        String own = nedo().header("Idempotency-Key", key()).body(Map.of("fiscalYear", 2026, "recipientId", noetra,
+                "amount", 1_000L)).post("/api/programmes/{p}/tranches", programme).then().statusCode(201).extract().path("id");
+        act(as(NEDO, jp.go.meti.aifund.platform.rest.Roles.METI_OFFICIAL).header("Accept-Language", "ja"), programme, own,
+                "approve", Map.of()).then().statusCode(403).body("title", equalTo("別の担当者が行う必要があります"))
+                .body("detail", containsString(NEDO + " はこの案件で既に前の手続を行った"));
+    }
+
+    @Test
+    void namesInJapaneseComeBackExactlyThroughTheApiAndTheEvents() {
+        String programme = programme(1_000_000_000_000L);
+        String noetra = consortium(programme);
+        // full-width, half-width katakana and a decomposed が (か + U+3099): kept as sent, never normalized
+        String[] names = {"ソフトバンク株式会社", "ｿﾆｰｸﾞﾙｰﾌﾟ株式会社", "\u304b\u3099くしゅうだいがく", "日本電気株式会社（NEC）"};
+        try (KafkaCompanion kafka = new KafkaCompanion(bootstrap);
+                ConsumerTask<String, String> events = kafka.consumeStrings().fromTopics("aifund.programme-events.v1")) {
+            for (String name : names) {
+                String id = member(programme, noetra, name, 1000);
+                admin().header("Accept-Language", "ja").get("/api/programmes/{p}/recipients/{r}", programme, id).then()
+                        .statusCode(200).body("name", equalTo(name));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> events.getRecords().stream()
+                    .filter(r -> programme.equals(r.key())).map(r -> r.value())
+                    .anyMatch(v -> java.util.Arrays.stream(names).allMatch(v::contains)));
+        }
+        assertThat(admin().get("/api/programmes/{p}/recipients?size=100", programme).then().extract().jsonPath()
+                .getList("items.name", String.class)).contains(names);
+    }
+}
