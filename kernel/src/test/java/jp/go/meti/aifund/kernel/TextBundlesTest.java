@@ -48,8 +48,7 @@ class TextBundlesTest {
                 assertThatCode(() -> new MessageFormat(e, Locale.ENGLISH)).as(key).doesNotThrowAnyException();
                 assertThatCode(() -> new MessageFormat(j, Locale.JAPANESE)).as(key).doesNotThrowAnyException();
                 boolean wordless = e.replaceAll("\\{\\d+[^}]*}", "").chars().noneMatch(Character::isLetter);
-                if (!wordless && !key.contains(".noun.state.") && !key.contains(".noun.hearing.")
-                        && !key.contains(".noun.objection.") && !key.contains(".noun.decision.")) {
+                if (!wordless) {
                     assertThat(j).as("the Japanese of " + key + " is still English").isNotEqualTo(e);
                 }
             }

@@ -103,8 +103,7 @@ public class Envelope {
     /** Money of a closed year no longer moves (a recovery of what it paid aside). */
     void requireOpen() {
         if (isClosed()) {
-            throw new ConflictException("FY" + fiscalYear + " was closed on " + closedAt + " by " + closedBy
-                    + ": its money no longer moves (carry approved money over before the close)");
+            throw ConflictException.of("funding.envelope.closed", Text.fiscalYear(fiscalYear), closedAt, closedBy);
         }
     }
 
@@ -138,15 +137,14 @@ public class Envelope {
 
     void requireGateOpen() {
         if (!gate.allowsApproval()) {
-            throw new ConflictException("FY" + fiscalYear + " tranches are gated on the finalized FY" + (fiscalYear - 1)
-                    + " review, which has not passed, and no ministry decision opened the gate");
+            throw ConflictException.of("funding.envelope.gated", Text.fiscalYear(fiscalYear), Text.fiscalYear(fiscalYear - 1));
         }
     }
 
     /** A recorded ministry decision opens the gate; false if it was open already. */
     boolean override(String reason, String actor, Instant at) {
         if (gate == Gate.NOT_GATED) {
-            throw new ConflictException("FY" + fiscalYear + " is the programme's first year and has no gate");
+            throw ConflictException.of("funding.envelope.no-gate", Text.fiscalYear(fiscalYear));
         }
         if (gate == Gate.OPEN) {
             return false;

@@ -145,8 +145,8 @@ public class Programme {
     /** Only an active programme moves money; an ended one settles its return orders and nothing else. */
     public void requireActive() {
         if (!isActive()) {
-            throw new ConflictException("the programme is " + state + " since " + endedAt + " (" + endReason
-                    + "): no money moves any more, save the settlement of return orders");
+            throw ConflictException.of("funding.programme.ended", new Text.Noun("funding", "programme." + state.name()),
+                    endedAt, endReason);
         }
     }
 
@@ -156,8 +156,8 @@ public class Programme {
 
     public void requireWithin(int fiscalYear, String field) {
         if (fiscalYear < firstFiscalYear || fiscalYear > lastFiscalYear) {
-            throw new InvalidRequestException(field, "FY" + fiscalYear + " is outside the programme's FY"
-                    + firstFiscalYear + "–FY" + lastFiscalYear);
+            throw new InvalidRequestException(field, new Text("funding.programme.outside", Text.fiscalYear(fiscalYear),
+                    Text.fiscalYear(firstFiscalYear), Text.fiscalYear(lastFiscalYear)));
         }
     }
 

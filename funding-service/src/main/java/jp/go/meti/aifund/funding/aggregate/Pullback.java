@@ -20,6 +20,7 @@ import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A pullback recommendation received, the tranches it holds, and the ministry decision on it. The
@@ -167,15 +168,14 @@ public class Pullback {
     public void propose(PullbackDecision choice, Long amount, String reason, String actor, List<Tranche> stillHeld,
             Instant at) {
         if (state == PullbackState.DECIDED) {
-            throw new ConflictException("the ministry already decided on recommendation " + id + ": " + decision);
+            throw ConflictException.of("funding.pullback.decided", id, new Text.Noun("funding", "decision." + decision.name()));
         }
         if ((choice == PullbackDecision.REDUCE_BY_AMOUNT) != (amount != null)) {
-            throw new InvalidRequestException("amount", "is required for REDUCE_BY_AMOUNT, and only for it");
+            throw new InvalidRequestException("amount", new Text("funding.pullback.amount-only"));
         }
         long held = stillHeld.stream().mapToLong(t -> t.amount).sum();
         if (amount != null && amount > held) {
-            throw new InvalidRequestException("amount", String.format("exceeds the ¥%,d the held tranches still hold",
-                    held));
+            throw new InvalidRequestException("amount", new Text("funding.pullback.amount-exceeds", Text.yen(held)));
         }
         state = PullbackState.PROPOSED;
         decision = choice;
@@ -189,7 +189,8 @@ public class Pullback {
     /** A proposed decision is confirmed only by another official than its proposer (four eyes). */
     public void requireConfirmableBy(String actor) {
         if (state != PullbackState.PROPOSED) {
-            throw new ConflictException("recommendation " + id + " has no proposed decision to confirm (" + state + ")");
+            throw ConflictException.of("funding.pullback.nothing-to-confirm", id,
+                    new Text.Noun("funding", "pullback." + state.name()));
         }
         FourEyes.requireDifferent("this decision", proposedBy, "proposed", actor, "confirm");
     }
@@ -208,9 +209,7 @@ public class Pullback {
             case REDUCE_BY_RECOMMENDATION -> {
                 long now = reductionOf(stillHeld);
                 if (now != decisionAmount) {
-                    throw new ConflictException(String.format("the tranches on hold changed since the proposal: the "
-                            + "policy's reduction is ¥%,d now, ¥%,d was proposed; propose the decision again",
-                            now, decisionAmount));
+                    throw ConflictException.of("funding.pullback.changed", Text.yen(now), Text.yen(decisionAmount));
                 }
                 yield reduce(programme, envelope, stillHeld, now, at);
             }
@@ -255,8 +254,7 @@ public class Pullback {
             Instant at) {
         long total = held.stream().mapToLong(t -> t.amount).sum();
         if (reduction > total) {
-            throw new ConflictException(String.format("a reduction of ¥%,d exceeds the ¥%,d the held tranches still hold",
-                    reduction, total));
+            throw ConflictException.of("funding.pullback.too-much", Text.yen(reduction), Text.yen(total));
         }
         if (held.isEmpty() || reduction == 0) {
             return held.stream().map(t -> programme.release(t, at)).toList();

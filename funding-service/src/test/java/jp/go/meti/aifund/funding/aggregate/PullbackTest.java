@@ -75,7 +75,11 @@ class PullbackTest {
         assertThat(p.state).isEqualTo(PullbackState.DECIDED);
         assertThat(p.decisionRecord("meti.b")).contains("proposed by meti.a, confirmed by meti.b: as recommended");
         assertThatThrownBy(() -> p.propose(PullbackDecision.LIFT, null, "again", "meti.a", List.of(), NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("already decided");
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e).hasMessageContaining("already decided").hasMessageEndingWith(": REDUCE_BY_RECOMMENDATION");
+                    assertThat(e.message(java.util.Locale.JAPANESE)).isEqualTo("勧告 " + p.id
+                            + " については省が既に決定しています：勧告どおりの減額");
+                });
     }
 
     @Test
