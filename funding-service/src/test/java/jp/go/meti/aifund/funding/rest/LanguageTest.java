@@ -41,7 +41,8 @@ class LanguageTest {
                 .body("errors[0].reason", equalTo("must not be blank"));
         for (String japanese : new String[] {"ja", "ja-JP,en;q=0.8", "fr, ja;q=0.5, en;q=0.4"}) {
             admin().header("Accept-Language", japanese).body(nameless).post("/api/programmes").then().statusCode(400)
-                    .header("Content-Language", "ja").body("title", equalTo("リクエストの内容が正しくありません"))
+                    .header("Content-Language", "ja").header("Vary", containsString("Accept-Language"))
+                    .body("title", equalTo("リクエストの内容が正しくありません"))
                     .body("detail", equalTo("リクエストに正しくない項目が1件あります"))
                     .body("errors[0].field", equalTo("name")).body("errors[0].reason", equalTo("空白は許可されていません"));
         }
