@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 import jp.go.meti.aifund.funding.domain.BudgetDecisionKind;
 import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.funding.domain.TerminationGrounds;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
@@ -109,7 +110,7 @@ public class BudgetDecision {
                     + " does not");
         }
         if (returnDeadline != null && returnDeadline.isBefore(today)) {
-            throw new InvalidRequestException("returnDeadline", "is in the past");
+            throw new InvalidRequestException("returnDeadline", new Text("funding.in-the-past"));
         }
         BudgetDecision d = new BudgetDecision(programmeId, BudgetDecisionKind.TERMINATE, reason, actor, at);
         d.grounds = grounds;
@@ -144,7 +145,7 @@ public class BudgetDecision {
 
     public void reject(String actor, String note, Instant at) {
         if (note == null || note.isBlank()) {
-            throw new InvalidRequestException("note", "is required to reject a budget decision: say why");
+            throw new InvalidRequestException("note", new Text("funding.budget.note-required"));
         }
         requirePending("reject");
         FourEyes.requireDifferent("budget decision " + id, proposedBy, "proposed", actor, "reject");

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 
@@ -68,12 +69,11 @@ public class ReturnOrder {
     public static ReturnOrder issue(Tranche t, long amount, long openOrders, LocalDate deadline, boolean fromReceipt,
             String reason, String actor, Instant at) {
         if (t.state != TrancheState.DISBURSED && t.state != TrancheState.RECOVERED) {
-            throw new ConflictException("only disbursed money can be ordered back; this tranche is " + t.state);
+            throw ConflictException.of("funding.return.not-disbursed", new Text.Noun("funding", "state." + t.state.name()));
         }
         long outstanding = t.amount - t.recoveredAmount - openOrders;
         if (amount > outstanding) {
-            throw new InvalidRequestException("amount", String.format(
-                    "exceeds the ¥%,d disbursed and neither recovered nor already ordered back", outstanding));
+            throw new InvalidRequestException("amount", new Text("funding.return.exceeds", Text.yen(outstanding)));
         }
         ReturnOrder o = new ReturnOrder();
         o.id = UUID.randomUUID();
@@ -102,10 +102,10 @@ public class ReturnOrder {
     /** Records the repayment on {@code repaidOn} (not after {@code today}) and the interest owed to that day. */
     public StatutoryInterest settle(LocalDate repaidOn, LocalDate today, String actor, Instant at) {
         if (!isOpen()) {
-            throw new ConflictException("return order " + id + " is already settled");
+            throw ConflictException.of("funding.return.settled", id);
         }
         if (repaidOn.isAfter(today)) {
-            throw new InvalidRequestException("repaidOn", "is in the future");
+            throw new InvalidRequestException("repaidOn", new Text("funding.in-the-future"));
         }
         StatutoryInterest owed = interestIfRepaidOn(repaidOn);
         state = ReturnOrderState.SETTLED;

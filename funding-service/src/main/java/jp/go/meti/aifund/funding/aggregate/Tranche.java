@@ -14,6 +14,7 @@ import jakarta.persistence.ManyToOne;
 
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.FourEyes;
@@ -122,10 +123,10 @@ public class Tranche {
     void requireApprovableBy(String approver) {
         allowed(TrancheAction.APPROVE);
         if (awaitingResult) {
-            throw new ConflictException("this result-linked tranche awaits the finalized result of its milestone");
+            throw ConflictException.of("funding.tranche.awaits-result");
         }
         if (isResultLinked() && amount == 0) {
-            throw new ConflictException("this result-linked tranche earned nothing: there is nothing to approve");
+            throw ConflictException.of("funding.tranche.earned-nothing");
         }
         FourEyes.requireDifferent("this tranche", requestedBy, "requested", approver, "approve");
     }
@@ -145,12 +146,11 @@ public class Tranche {
         FourEyes.requireDifferent("this tranche", approvedBy, "approved", actor, "disburse");
         LocalDate day = paidOn == null ? today : paidOn;
         if (day.isAfter(today)) {
-            throw new InvalidRequestException("disbursedOn", "is after today (" + today + " in Japan): "
-                    + "record a disbursement once the money has been paid");
+            throw new InvalidRequestException("disbursedOn", new Text("funding.tranche.paid-later", today));
         }
         if (day.isBefore(FiscalYear.firstDay(fiscalYear))) {
-            throw new InvalidRequestException("disbursedOn", "is before FY" + fiscalYear + " began on "
-                    + FiscalYear.firstDay(fiscalYear));
+            throw new InvalidRequestException("disbursedOn", new Text("funding.tranche.paid-before", Text.fiscalYear(fiscalYear),
+                    FiscalYear.firstDay(fiscalYear)));
         }
         moveTo(next, at);
         disbursedBy = actor;
@@ -180,7 +180,7 @@ public class Tranche {
     long reduce(long newAmount, Instant at) {
         TrancheState next = allowed(TrancheAction.REDUCE);
         if (newAmount >= amount) {
-            throw new InvalidRequestException("newAmount", "must be less than the current amount ¥" + amount);
+            throw new InvalidRequestException("newAmount", new Text("funding.tranche.not-less", Text.yen(amount)));
         }
         long difference = amount - newAmount;
         moveTo(next, at);
@@ -235,7 +235,7 @@ public class Tranche {
         TrancheState next = allowed(TrancheAction.RECOVER);
         long recoverable = amount - recoveredAmount;
         if (yen > recoverable) {
-            throw new InvalidRequestException("amount", "exceeds the ¥" + recoverable + " still recoverable");
+            throw new InvalidRequestException("amount", new Text("funding.tranche.recoverable", Text.yen(recoverable)));
         }
         moveTo(next, at);
         recoveredAmount += yen;
