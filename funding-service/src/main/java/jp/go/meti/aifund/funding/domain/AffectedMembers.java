@@ -10,9 +10,10 @@ import java.util.function.IntFunction;
 import jp.go.meti.aifund.kernel.LargestRemainder;
 
 /**
- * What an adverse decision takes from each member, for the notice that precedes it: each tranche's
- * cut, a consortium's split by the members' shares in force in the tranche's fiscal year (largest
- * remainder, so the parts add up exactly), a member's or partner's own tranche kept whole.
+ * What an adverse decision takes from each member, for the notice that precedes it: what it takes from
+ * a consortium in a fiscal year, split once by the members' shares in force in that year (largest
+ * remainder, so the parts add up exactly, and the same split as the pullback's own figures), a member's
+ * or partner's own tranches kept whole.
  */
 public final class AffectedMembers {
 
@@ -28,16 +29,19 @@ public final class AffectedMembers {
 
     /** {@code sharesOf}: the shares in force in a fiscal year; {@code names}: every recipient's name. */
     public static List<MemberAmount> of(List<Cut> cuts, IntFunction<SharesInForce> sharesOf, Map<UUID, String> names) {
-        Map<UUID, Long> byMember = new LinkedHashMap<>();
+        Map<Cut, Long> byYear = new LinkedHashMap<>(); // a consortium's cuts of one year are split together, not per tranche
         for (Cut cut : cuts) {
+            byYear.merge(new Cut(cut.fiscalYear(), cut.recipientId(), cut.consortium(), 0), cut.amount(), Long::sum);
+        }
+        Map<UUID, Long> byMember = new LinkedHashMap<>();
+        byYear.forEach((cut, amount) -> {
             List<LargestRemainder.Share> shares = cut.consortium() ? sharesOf.apply(cut.fiscalYear()).shares() : List.of();
             if (shares.isEmpty()) {
-                byMember.merge(cut.recipientId(), cut.amount(), Long::sum);
+                byMember.merge(cut.recipientId(), amount, Long::sum);
             } else {
-                LargestRemainder.split(cut.amount(), shares)
-                        .forEach(p -> byMember.merge(p.recipientId(), p.amount(), Long::sum));
+                LargestRemainder.split(amount, shares).forEach(p -> byMember.merge(p.recipientId(), p.amount(), Long::sum));
             }
-        }
+        });
         List<MemberAmount> parts = new ArrayList<>();
         byMember.forEach((id, amount) -> parts.add(new MemberAmount(id, names.get(id), amount)));
         return parts;

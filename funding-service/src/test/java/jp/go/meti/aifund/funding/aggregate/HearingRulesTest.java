@@ -115,4 +115,17 @@ class HearingRulesTest {
                 new MemberAmount(NEC, "NEC", 900), new MemberAmount(AIST, "AIST", 7));
         assertThat(AffectedMembers.total(parts)).isEqualTo(2_009);
     }
+
+    @Test
+    void aConsortiumsCutsOfOneYearAreSplitTogetherAsThePullbackSplitsItsReduction() {
+        SharesInForce shares = SharesInForce.founding(List.of(new Share(SOFTBANK, "SoftBank", 6000),
+                new Share(NEC, "NEC", 4000)));
+        // ¥1 from each of two tranches: split one by one, SoftBank would get both yen (0.6 > 0.4 twice);
+        // split together, ¥2 × 60/40 = 1.2 + 0.8 → 1 + 1, as LargestRemainder splits the pullback's ¥2
+        List<MemberAmount> parts = AffectedMembers.of(List.of(new Cut(2027, CONSORTIUM, true, 1),
+                new Cut(2027, CONSORTIUM, true, 1)), fy -> shares, Map.of(SOFTBANK, "SoftBank", NEC, "NEC"));
+        assertThat(parts).containsExactly(new MemberAmount(SOFTBANK, "SoftBank", 1), new MemberAmount(NEC, "NEC", 1));
+        assertThat(parts).extracting(MemberAmount::amount).containsExactlyElementsOf(
+                jp.go.meti.aifund.kernel.LargestRemainder.split(2, shares.shares()).stream().map(p -> p.amount()).toList());
+    }
 }
