@@ -41,6 +41,8 @@ const yenText = n => language === 'ja' ? `${japaneseYen(n)}（${exactYen(n)}）`
 /** A fiscal year: FY2026, or 令和8年度 (Reiwa 1 began in FY2019). */
 const fy = year => language === 'ja' ? `令和${year - 2018 === 1 ? '元' : year - 2018}年度` : 'FY' + year;
 const percent = bp => (bp / 100).toFixed(2) + ' %';
+/** Between the items of a list: ", " in English, "、" in Japanese. */
+const listSeparator = () => language === 'ja' ? '、' : ', ';
 const JST = { timeZone: 'Asia/Tokyo' };
 const jst = at => !at ? '—' : language === 'ja'
   ? new Date(at).toLocaleString('ja-JP', { ...JST, dateStyle: 'long', timeStyle: 'short' }) + ' JST'
@@ -155,9 +157,10 @@ function goals(list) {
 function consortium(c) {
   el('consortium').innerHTML = c.tables.length ? c.tables.map(table => `<tr>${cell(table.effectiveFrom
     ? day(table.effectiveFrom) : escape(t('consortium.founding')))}`
-    + cell(table.shares.map(s => `${escape(s.name)} ${percent(s.shareBasisPoints)}`).join(', ')) + '</tr>').join('')
+    + cell(table.shares.map(s => `${escape(s.name)} ${percent(s.shareBasisPoints)}`).join(listSeparator())) + '</tr>').join('')
     : `<tr>${cell('—')}${cell(escape(t('consortium.none')))}</tr>`;
-  el('prospective').textContent = c.prospective.length ? t('consortium.prospective', { names: c.prospective.join(', ') }) : '';
+  el('prospective').textContent = c.prospective.length
+    ? t('consortium.prospective', { names: c.prospective.join(listSeparator()) }) : '';
 }
 
 /** Each year's budget and what moved it; paid: what the year's tranches paid out, returned money included. */

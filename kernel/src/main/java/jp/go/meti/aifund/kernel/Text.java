@@ -11,7 +11,8 @@ import java.util.ResourceBundle;
  * A text a person reads, by key and arguments, rendered in their language from the message bundles:
  * {@code i18n/<module>.properties} (English) and {@code i18n/<module>_ja.properties}, the module being
  * the key's first segment ({@code funding.hearing.not-heard} is in {@code i18n/funding}). Arguments are
- * rendered for the language: a {@link LocalDate} as 2026-04-01 or 2026年4月1日, a {@link FiscalYearArg}
+ * rendered for the language: a {@link LocalDate} as 2026-04-01 or 2026年4月1日, an instant as ISO or
+ * 2026年4月1日 9:00 JST, a {@link FiscalYearArg}
  * as FY2026 or 令和8年度, a {@link Yen} as ¥1,000,000,000,000 or 1兆円, a {@link Noun} by its own key,
  * {@link Items} one after another. A number is grouped (1,000); one that should not be is passed as a string.
  */
@@ -72,6 +73,11 @@ public record Text(String key, Object... args) {
         boolean ja = isJapanese(language);
         if (arg instanceof LocalDate day) {
             return ja ? day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日" : day.toString();
+        }
+        if (arg instanceof java.time.Instant at && ja) { // a moment, as a Japanese reader says it: in Japan's time
+            java.time.ZonedDateTime t = at.atZone(FiscalYear.JAPAN);
+            return String.format("%d年%d月%d日 %d:%02d JST", t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
+                    t.getMinute());
         }
         if (arg instanceof FiscalYearArg fy) {
             int reiwa = fy.year() - 2018; // 令和元年度 is FY2019

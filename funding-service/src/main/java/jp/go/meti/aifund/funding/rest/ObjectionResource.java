@@ -46,7 +46,7 @@ public class ObjectionResource {
     @Operation(summary = "Object to the decision this hearing concluded, within three months of it (a member of the "
             + "recipient heard; once); returns the hearing with its objection")
     public HearingView file(@RestPath UUID programmeId, @RestPath UUID hearingId,
-            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull Objections.File command) {
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull Objections.ObjectionFiling command) {
         return objections.file(programmeId, hearingId, command, caller.recipientsNamed(), caller.name(), key);
     }
 
@@ -57,7 +57,7 @@ public class ObjectionResource {
             + "confirmed the decision); upheld, what the decision took from the recipient's tranches is given back by "
             + "new ledger entries (TRANCHE_REINSTATED), where the envelope and the ceiling still allow it")
     public HearingView rule(@RestPath UUID programmeId, @RestPath UUID hearingId,
-            @Valid @NotNull Objections.Rule command) {
+            @Valid @NotNull Objections.ObjectionRuling command) {
         return objections.rule(programmeId, hearingId, command, caller.name());
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * Runs a money-moving command at most once per (principal, Idempotency-Key). The key is claimed
@@ -72,10 +73,10 @@ public class Idempotency {
 
     private static void requireWellFormed(String key) {
         if (key == null || key.isBlank()) {
-            throw new InvalidRequestException(HEADER, "header is required on every request that moves money");
+            throw new InvalidRequestException(HEADER, new Text("funding.idempotency.required"));
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new InvalidRequestException(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters");
+            throw new InvalidRequestException(HEADER, new Text("funding.idempotency.malformed", String.valueOf(MAX_KEY_LENGTH)));
         }
     }
 

@@ -54,17 +54,17 @@ import jp.go.meti.aifund.platform.audit.Audited;
 public class Objections {
 
     /** The objection in writing, with the evidence it relies on. */
-    public record File(@NotBlank @Size(max = 20_000) String grounds,
+    public record ObjectionFiling(@NotBlank @Size(max = 20_000) String grounds,
             @Size(max = 50) List<@Valid @NotNull EvidenceRef> evidence) {
     }
 
     /** How an objection is ruled on. */
-    public enum Outcome {
+    public enum RulingOutcome {
         UPHELD, DISMISSED
     }
 
     /** The ruling and its reasons. */
-    public record Rule(@NotNull Outcome outcome, @NotBlank @Size(max = 20_000) String reasons) {
+    public record ObjectionRuling(@NotNull RulingOutcome outcome, @NotBlank @Size(max = 20_000) String reasons) {
     }
 
     private final HearingRepository hearingRecords;
@@ -101,7 +101,7 @@ public class Objections {
     /** A member of the recipient heard ({@code named}: the recipients its token names) objects, once. */
     @Transactional
     @Audited(value = "objection.filed", subject = 1)
-    public HearingView file(UUID programmeId, UUID hearingId, @Valid File command, Set<UUID> named, String actor,
+    public HearingView file(UUID programmeId, UUID hearingId, @Valid ObjectionFiling command, Set<UUID> named, String actor,
             String key) {
         return idempotency.once(actor, key, List.of("object", programmeId, hearingId, command), HearingView.class,
                 () -> {
@@ -126,14 +126,14 @@ public class Objections {
     /** An official who neither proposed nor confirmed the decision rules on the objection to it. */
     @Transactional
     @Audited(value = "objection.ruled", subject = 1)
-    public HearingView rule(UUID programmeId, UUID hearingId, @Valid Rule command, String actor) {
+    public HearingView rule(UUID programmeId, UUID hearingId, @Valid ObjectionRuling command, String actor) {
         Programme p = programmes.lock(programmeId);
         Hearing h = hearingRecords.get(programmeId, hearingId);
         Objection o = objections.ofHearing(h.id).orElseThrow(() -> new NotFoundException("objection to hearing",
                 hearingId));
         o.requireRulableBy(actor);
         Instant now = clock.instant();
-        boolean upheld = command.outcome() == Outcome.UPHELD;
+        boolean upheld = command.outcome() == RulingOutcome.UPHELD;
         Pullback decision = upheld ? pullbacks.get(programmeId, h.subjectId) : null;
         List<Movement> givenBack = upheld ? reverse(p, decision, h, now) : List.of();
         o.rule(upheld, command.reasons(), givenBack.stream().mapToLong(Movement::amount).sum(), actor, now);

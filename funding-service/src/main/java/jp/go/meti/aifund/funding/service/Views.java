@@ -244,9 +244,7 @@ public final class Views {
             String respondedBy, Instant respondedAt,
             @Schema(description = "Who confirmed the decision having considered the response (CONCLUDED), or "
                     + "whose rejection or new proposal withdrew the notice (WITHDRAWN)") String closedBy,
-            Instant closedAt,
-            @Schema(description = "The recipient's objection to the decision confirmed (審査請求); null if none was filed")
-            ObjectionView objection) {
+            Instant closedAt, ObjectionView objection) {
 
         /** {@code parts} and {@code evidence}: the hearing's, read from the JSON it keeps them in. */
         static HearingView of(Hearing h, List<MemberAmount> parts, List<Hearings.EvidenceRef> evidence,
@@ -258,6 +256,8 @@ public final class Views {
     }
 
     /** An objection to a confirmed decision, and the ruling on it. */
+    @Schema(description = "The recipient's objection to the decision its hearing concluded (審査請求), and the ruling; "
+            + "a hearing's is null if none was filed")
     public record ObjectionView(UUID id, String grounds, List<Hearings.EvidenceRef> evidence, String filedBy,
             Instant filedAt, @Schema(description = "The last day (in Japan) it could be filed: three months after "
                     + "the day of the decision") LocalDate fileBy, ObjectionState state,

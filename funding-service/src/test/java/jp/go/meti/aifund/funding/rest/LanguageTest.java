@@ -46,7 +46,7 @@ class LanguageTest {
                     .body("detail", equalTo("リクエストに正しくない項目が1件あります"))
                     .body("errors[0].field", equalTo("name")).body("errors[0].reason", equalTo("空白は許可されていません"));
         }
-        for (String english : new String[] {"en-GB", "en, ja;q=0.5", "fr", "*", "%%%"}) {
+        for (String english : new String[] {"en-GB", "en, ja;q=0.5", "fr", "*", "%%%", "ja;q=0, en;q=0.1"}) {
             admin().header("Accept-Language", english).body(nameless).post("/api/programmes").then().statusCode(400)
                     .header("Content-Language", "en").body("title", equalTo("Invalid request"));
         }
@@ -67,6 +67,14 @@ class LanguageTest {
                 .body("errors[0].reason", equalTo("令和8年度の予算額の残額を超えています"));
         act(meti(), programme, tranche, "approve", Map.of()).then().statusCode(409)
                 .body("detail", startsWith("the FY2026 envelope would be exceeded: limit ¥200,000,000,001, outstanding ¥0"));
+        nedo().header("Accept-Language", "ja").body(Map.of("fiscalYear", 2026, "recipientId", noetra, "amount", 1L))
+                .post("/api/programmes/{p}/tranches", programme).then().statusCode(400)
+                .body("errors[0].field", equalTo("Idempotency-Key"))
+                .body("errors[0].reason", equalTo("資金を動かすリクエストには必須のヘッダーです"));
+        as(AUDITOR, jp.go.meti.aifund.platform.rest.Roles.AUDITOR).header("Accept-Language", "ja")
+                .header("Idempotency-Key", key()).post("/api/programmes/{p}/tranches/{t}/approve", programme, tranche)
+                .then().statusCode(403).body("title", equalTo("権限がありません"))
+                .body("detail", equalTo("あなたのロールではこのリクエストを行えません。必要なロール：meti-official"));
         act(nedo().header("Accept-Language", "ja"), programme, tranche, "disburse", Map.of()).then().statusCode(409)
                 .body("title", equalTo("現在の状態では行えません")).body("detail", equalTo("計画のトランシェは支払できません"));
         String own = nedo().header("Idempotency-Key", key()).body(Map.of("fiscalYear", 2026, "recipientId", noetra,

@@ -33,7 +33,7 @@ public class Subscriptions {
 
     public record Subscribe(@NotNull @Size(max = 2000) String url, @NotNull Severity minSeverity, UUID programmeId,
             @Schema(description = "The language of the warnings' titles and details it is sent: en (the default) or ja")
-            @Pattern(regexp = "en|ja") String language) {
+            @Pattern(regexp = "^(en|ja)$") String language) {
     }
 
     /** A change of a subscription; {@code active: false} disables it (deliveries wait), {@code true} re-enables it. */

@@ -35,6 +35,7 @@ public final class Languages {
             return Locale.ENGLISH;
         }
         return ranges.stream().sorted(Comparator.comparingDouble(Locale.LanguageRange::getWeight).reversed())
+                .filter(r -> r.getWeight() > 0) // q=0: not acceptable
                 .map(r -> r.getRange().toLowerCase(Locale.ROOT))
                 .filter(r -> r.startsWith("ja") || r.startsWith("en") || r.equals("*")).findFirst()
                 .map(r -> r.startsWith("ja") ? Text.JAPANESE : Locale.ENGLISH).orElse(Locale.ENGLISH);

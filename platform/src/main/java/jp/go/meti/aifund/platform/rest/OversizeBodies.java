@@ -51,19 +51,21 @@ public class OversizeBodies {
             context.next();
             return;
         }
-        String body = problem(request.path(), declared, Languages.of(request.getHeader(Languages.ACCEPT_LANGUAGE)));
+        Locale language = Languages.of(request.getHeader(Languages.ACCEPT_LANGUAGE));
+        String body = problem(request.path(), declared, language);
         if (declared > DRAINED_AT_MOST) {
-            respond(context, body, true);
+            respond(context, body, language, true);
         } else {
             request.handler(ignored -> {
             });
-            request.endHandler(done -> respond(context, body, false));
+            request.endHandler(done -> respond(context, body, language, false));
             request.resume();
         }
     }
 
-    private void respond(RoutingContext context, String body, boolean close) {
-        var response = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    private void respond(RoutingContext context, String body, Locale language, boolean close) {
+        var response = context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(Languages.CONTENT_LANGUAGE, language.getLanguage());
         if (close) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
             response.endHandler(ended -> context.request().connection().close());

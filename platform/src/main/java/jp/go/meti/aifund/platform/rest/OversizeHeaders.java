@@ -46,6 +46,7 @@ public class OversizeHeaders {
         }
         Locale language = Languages.of(context.request().getHeader(Languages.ACCEPT_LANGUAGE));
         RouteProblems.send(context, json, Problem.of(language, "headers-too-large", 431, Languages.text(language,
-                "platform.detail.headers-too-large", String.valueOf(size), String.valueOf(limit)), context.request().path(), null));
+                "platform.detail.headers-too-large", String.valueOf(size), String.valueOf(limit)), context.request().path(), null),
+                language);
     }
 }

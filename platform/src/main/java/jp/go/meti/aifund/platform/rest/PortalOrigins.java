@@ -56,7 +56,7 @@ public class PortalOrigins {
             Locale language = Languages.of(request.getHeader(Languages.ACCEPT_LANGUAGE));
             RouteProblems.send(context, json, Problem.of(language, "origin-not-allowed", 403, Languages.text(language,
                     "platform.detail.origin-not-allowed", origin), request.path(), List.of(new Problem.FieldError("Origin",
-                    Languages.text(language, "platform.detail.origin-field")))));
+                    Languages.text(language, "platform.detail.origin-field")))), language);
             return;
         }
         response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin).putHeader(HttpHeaders.VARY, "Origin");

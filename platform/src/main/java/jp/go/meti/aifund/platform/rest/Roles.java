@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 
+import jp.go.meti.aifund.kernel.Text;
+
 /** The roles a bearer token carries in its {@code groups} claim. */
 public final class Roles {
 
@@ -45,7 +47,7 @@ public final class Roles {
     }
 
     /** "the role meti-official" or "one of the roles nedo-officer, programme-admin": what an operation's {@code @RolesAllowed} asks for. */
-    public static Optional<String> neededFor(Method method) {
+    public static Optional<Text> neededFor(Method method) {
         if (method == null) {
             return Optional.empty();
         }
@@ -54,7 +56,7 @@ public final class Roles {
         if (allowed == null || allowed.value().length == 0) {
             return Optional.empty();
         }
-        return Optional.of(allowed.value().length == 1 ? "the role " + allowed.value()[0]
-                : "one of the roles " + String.join(", ", allowed.value()));
+        return Optional.of(allowed.value().length == 1 ? new Text("platform.detail.role", allowed.value()[0])
+                : new Text("platform.detail.roles", String.join(", ", allowed.value())));
     }
 }

@@ -1,5 +1,7 @@
 package jp.go.meti.aifund.platform.rest;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,8 +22,8 @@ final class RouteProblems {
         }
     }
 
-    static void send(RoutingContext context, ObjectMapper json, Problem problem) {
+    static void send(RoutingContext context, ObjectMapper json, Problem problem, Locale language) {
         context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(json(json, problem));
+                .putHeader(Languages.CONTENT_LANGUAGE, language.getLanguage()).end(json(json, problem));
     }
 }
