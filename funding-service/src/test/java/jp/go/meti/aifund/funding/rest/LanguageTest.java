@@ -46,6 +46,13 @@ class LanguageTest {
                     .body("detail", equalTo("リクエストに正しくない項目が1件あります"))
                     .body("errors[0].field", equalTo("name")).body("errors[0].reason", equalTo("空白は許可されていません"));
         }
+        // unreadable parameters and bodies, too
+        admin().header("Accept-Language", "ja").get("/api/programmes?size=abc").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"))
+                .body("errors[0].reason", equalTo("-2147483648から2147483647までの整数にしてください（「abc」は使えません）"));
+        admin().header("Accept-Language", "ja").contentType("application/json").body("{\"name\": \"x\", \"extra\": 1}")
+                .post("/api/programmes").then().statusCode(400).body("title", equalTo("リクエスト本文の形式が正しくありません"))
+                .body("errors[0].reason", equalTo("このリクエストの項目ではありません"));
         for (String english : new String[] {"en-GB", "en, ja;q=0.5", "fr", "*", "%%%", "ja;q=0, en;q=0.1"}) {
             admin().header("Accept-Language", english).body(nameless).post("/api/programmes").then().statusCode(400)
                     .header("Content-Language", "en").body("title", equalTo("Invalid request"));

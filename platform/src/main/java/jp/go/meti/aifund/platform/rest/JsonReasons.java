@@ -14,63 +14,64 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import jp.go.meti.aifund.kernel.Text;
+
 /** Why a JSON body could not be read, said for the field at fault and the type it must have. */
 final class JsonReasons {
 
     private JsonReasons() {
     }
 
-    static String of(JsonProcessingException e) {
+    static Text of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field of this request";
+            return new Text("platform.reason.unknown-field");
         }
         if (e instanceof InputCoercionException) {
-            return "is out of range (amounts are whole yen up to " + Long.MAX_VALUE + ")";
+            return new Text("platform.reason.out-of-range", String.valueOf(Long.MAX_VALUE));
         }
         if (e instanceof JsonParseException parse) {
             String message = String.valueOf(parse.getOriginalMessage());
-            return message.startsWith("Duplicate field") ? "is given twice; give each field once"
-                    : "is not well-formed JSON";
+            return new Text(message.startsWith("Duplicate field") ? "platform.reason.duplicate" : "platform.reason.malformed");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return mustBe(mismatch.getTargetType());
         }
-        return "has a wrong type or value";
+        return new Text("platform.reason.wrong");
     }
 
     /** What a value of {@code type} must be, as a reason says it. */
-    static String mustBe(Class<?> type) {
+    static Text mustBe(Class<?> type) {
         if (type == long.class || type == Long.class) {
-            return "must be a whole number (amounts are whole yen, never a fraction or a string)";
+            return new Text("platform.reason.long");
         }
         if (type == int.class || type == Integer.class) {
-            return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            return new Text("platform.reason.int", String.valueOf(Integer.MIN_VALUE), String.valueOf(Integer.MAX_VALUE));
         }
         if (type == BigDecimal.class) {
-            return "must be a decimal number";
+            return new Text("platform.reason.decimal");
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "must be true or false";
+            return new Text("platform.reason.boolean");
         }
         if (type == LocalDate.class) {
-            return "must be a calendar date YYYY-MM-DD (a day in Japan), without a time";
+            return new Text("platform.reason.date");
         }
         if (type == Instant.class) {
-            return "must be an instant with its offset, e.g. 2027-05-20T06:30:00Z";
+            return new Text("platform.reason.instant");
         }
         if (type == UUID.class) {
-            return "must be a UUID (8-4-4-4-12 hexadecimal digits)";
+            return new Text("platform.reason.uuid");
         }
         if (type == String.class) {
-            return "must be text";
+            return new Text("platform.reason.text");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
-                    .collect(Collectors.joining(", ")) + " (exactly so)";
+            return new Text("platform.reason.enum", Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", ")));
         }
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be an array";
+            return new Text("platform.reason.array");
         }
-        return "must be a JSON object of the documented shape";
+        return new Text("platform.reason.object");
     }
 }

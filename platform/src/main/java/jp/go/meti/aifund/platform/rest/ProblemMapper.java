@@ -95,7 +95,7 @@ public class ProblemMapper {
     public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
         Locale language = Languages.of(headers);
         String field = fieldOf(e);
-        String reason = JsonReasons.of(e);
+        String reason = JsonReasons.of(e).in(language);
         return respond(Problem.of(language, "malformed-request", 400,
                 Languages.text(language, "platform.detail.unreadable", field, reason), path(uri),
                 List.of(new FieldError(field, reason))), language);

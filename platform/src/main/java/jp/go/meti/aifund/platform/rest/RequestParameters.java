@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.Problem.FieldError;
 
 /**
@@ -40,16 +41,16 @@ public class RequestParameters {
     @ServerRequestFilter
     public Response check(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        List<FieldError> errors = method == null ? nul(request) : check(request, method);
+        Locale language = Languages.of(request.getHeaderString(Languages.ACCEPT_LANGUAGE));
+        List<FieldError> errors = method == null ? nul(request, language) : check(request, method, language);
         if (errors.isEmpty()) {
             return null;
         }
-        Locale language = Languages.of(request.getHeaderString(Languages.ACCEPT_LANGUAGE));
         return ProblemMapper.respond(Problem.of(language, "validation", 400, Languages.text(language,
                 "platform.detail.invalid-parameters", errors.size()), request.getUriInfo().getPath(), errors), language);
     }
 
-    private static List<FieldError> check(ContainerRequestContext request, Method method) {
+    private static List<FieldError> check(ContainerRequestContext request, Method method, Locale language) {
         List<FieldError> errors = new ArrayList<>();
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
         MultivaluedMap<String, String> path = request.getUriInfo().getPathParameters();
@@ -65,28 +66,29 @@ public class RequestParameters {
             if (inQuery) {
                 declared.add(name);
                 if (values.size() > 1) {
-                    errors.add(new FieldError(name, "is given " + values.size() + " times; give it once"));
+                    errors.add(new FieldError(name, Languages.text(language, "platform.reason.repeated",
+                            String.valueOf(values.size()))));
                     continue;
                 }
             }
             values.stream().map(v -> reasonAgainst(p.getType(), v)).filter(r -> r != null).findFirst()
-                    .ifPresent(reason -> errors.add(new FieldError(name, reason)));
+                    .ifPresent(reason -> errors.add(new FieldError(name, reason.in(language))));
         }
         query.keySet().stream().filter(name -> !declared.contains(name)).sorted()
                 .forEach(name -> errors.add(new FieldError(name, declared.isEmpty()
-                        ? "is not a parameter of this operation, which takes no query parameters"
-                        : "is not a parameter of this operation, which takes " + String.join(", ", declared))));
+                        ? Languages.text(language, "platform.reason.no-parameters")
+                        : Languages.text(language, "platform.reason.not-a-parameter", String.join(", ", declared)))));
         return errors;
     }
 
     /** Outside a resource method (no operation matched), only the NUL rule applies. */
-    private static List<FieldError> nul(ContainerRequestContext request) {
+    private static List<FieldError> nul(ContainerRequestContext request, Locale language) {
         List<FieldError> errors = new ArrayList<>();
         for (MultivaluedMap<String, String> parameters : List.of(request.getUriInfo().getPathParameters(),
                 request.getUriInfo().getQueryParameters())) {
             for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
                 if (parameter.getValue().stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
-                    errors.add(new FieldError(parameter.getKey(), "may not contain a NUL character"));
+                    errors.add(new FieldError(parameter.getKey(), Languages.text(language, "platform.reason.nul")));
                 }
             }
         }
@@ -94,11 +96,11 @@ public class RequestParameters {
     }
 
     /** Why {@code value} is not a {@code type} (in the words the body's reasons use), or null when it is one. */
-    static String reasonAgainst(Class<?> type, String value) {
+    static Text reasonAgainst(Class<?> type, String value) {
         if (value.indexOf('\u0000') >= 0) {
-            return "may not contain a NUL character";
+            return new Text("platform.reason.nul");
         }
-        return reads(type, value) ? null : JsonReasons.mustBe(type) + ", not '" + value + "'";
+        return reads(type, value) ? null : new Text("platform.reason.not-this", JsonReasons.mustBe(type), value);
     }
 
     private static boolean reads(Class<?> type, String value) {
