@@ -280,21 +280,22 @@ public class Programme {
     }
 
     /**
-     * An upheld objection gives back {@code yen} a decision took from the tranche: approved money is
+     * An upheld objection gives back {@code yen} a decision took from the tranche ({@code taken}: by
+     * reducing or cancelling it): approved money is
      * committed again, where the envelope and the ceiling bite (refused, it changes nothing).
      */
-    public Movement reinstate(Tranche t, Envelope e, long yen, Instant at) {
+    public Movement reinstate(Tranche t, Envelope e, LedgerKind taken, long yen, Instant at) {
         Balances before = balances();
         requireActive();
         e.requireOpen();
         if (t.isApproved()) {
             Exposure envelopeAfter = e.exposure().commit(yen);
             Exposure programmeAfter = exposure().commit(yen);
-            t.reinstate(yen, at);
+            t.reinstate(taken, yen, at);
             e.apply(envelopeAfter);
             apply(programmeAfter);
         } else {
-            t.reinstate(yen, at);
+            t.reinstate(taken, yen, at);
         }
         return moved(LedgerKind.TRANCHE_REINSTATED, t, yen, before);
     }

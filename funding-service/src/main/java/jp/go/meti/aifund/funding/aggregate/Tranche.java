@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
+import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.kernel.Text;
@@ -195,15 +196,18 @@ public class Tranche {
     }
 
     /**
-     * An upheld objection gives back {@code yen} a decision took: the whole amount of a cancelled tranche
-     * (which kept it), the cut of a reduced one.
+     * An upheld objection gives back {@code yen} a decision took ({@code taken}: how): the whole amount of
+     * a tranche it cancelled (which kept it), the cut of one it reduced. Refused when the tranche has
+     * moved on since in a way the objection does not undo: a reduced tranche cancelled, held or paid since,
+     * a cancelled one that no longer holds what was cancelled.
      */
-    void reinstate(long yen, Instant at) {
+    void reinstate(LedgerKind taken, long yen, Instant at) {
         TrancheState next = allowed(TrancheAction.REINSTATE);
-        long restored = state == TrancheState.CANCELLED ? amount : amount + yen;
-        if ((state == TrancheState.CANCELLED && yen != amount) || restored > originalAmount) {
-            throw new IllegalStateException("tranche " + id + " (" + state + ", ¥" + amount + " of ¥" + originalAmount
-                    + ") cannot be given back ¥" + yen);
+        boolean cancelled = taken == LedgerKind.TRANCHE_CANCELLED;
+        long restored = cancelled ? amount : amount + yen;
+        if (cancelled != (state == TrancheState.CANCELLED) || (cancelled && yen != amount) || restored > originalAmount) {
+            throw ConflictException.of("funding.tranche.moved-on", id, new Text.Noun("funding", "state." + state.name()),
+                    Text.yen(amount), Text.yen(yen));
         }
         moveTo(next, at);
         amount = restored;

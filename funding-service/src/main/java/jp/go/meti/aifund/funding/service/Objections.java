@@ -159,7 +159,7 @@ public class Objections {
         for (LedgerEntry e : taken) {
             Tranche t = byId.get(e.trancheId);
             if (t.recipientId.equals(h.recipientId)) {
-                moves.add(p.reinstate(t, envelopes.get(p.id, t.fiscalYear), e.amount, at));
+                moves.add(p.reinstate(t, envelopes.get(p.id, t.fiscalYear), e.kind, e.amount, at));
             }
         }
         return moves;

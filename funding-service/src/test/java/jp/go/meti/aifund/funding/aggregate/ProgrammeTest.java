@@ -147,16 +147,36 @@ class ProgrammeTest {
         p.approve(cancelled, e, "meti.approver", NOW);
         p.reduce(reduced, e, 100, NOW);
         p.cancel(cancelled, e, NOW);
-        Movement back = p.reinstate(reduced, e, 200, NOW);
+        Movement back = p.reinstate(reduced, e, LedgerKind.TRANCHE_REDUCED, 200, NOW);
         assertThat(back.kind()).isEqualTo(LedgerKind.TRANCHE_REINSTATED);
         assertThat(back.after().committed() - back.before().committed()).isEqualTo(200);
         assertThat(reduced.amount).isEqualTo(300);
         assertThat(reduced.state).isEqualTo(TrancheState.APPROVED);
         p.approve(tranche(p, e, 100), e, "meti.approver", NOW); // the envelope has 100 left: not the 200 cancelled
-        assertThatThrownBy(() -> p.reinstate(cancelled, e, 200, NOW)).isInstanceOf(LimitExceededException.class)
+        assertThatThrownBy(() -> p.reinstate(cancelled, e, LedgerKind.TRANCHE_CANCELLED, 200, NOW))
+                .isInstanceOf(LimitExceededException.class)
                 .hasMessageContaining("FY2026 envelope");
         assertThat(cancelled.state).as("refused, it changes nothing").isEqualTo(TrancheState.CANCELLED);
         assertThat(e.committed).isEqualTo(400);
+    }
+
+    @Test
+    void aReinstatementGivesBackOnlyWhatTheDecisionTookNotWhatWasDoneSince() {
+        Programme p = programme(1_000);
+        Envelope e = planned(p, 2026, 500);
+        Tranche t = tranche(p, e, 400);
+        p.approve(t, e, "meti.approver", NOW);
+        p.reduce(t, e, 200, NOW); // the decision objected to took 200
+        p.cancel(t, e, NOW); // then, separately, the rest was cancelled: 200 left on the cancelled tranche
+        assertThatThrownBy(() -> p.reinstate(t, e, LedgerKind.TRANCHE_REDUCED, 200, NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("has moved on since the decision");
+        assertThat(t.state).isEqualTo(TrancheState.CANCELLED);
+        assertThat(e.committed).as("nothing given back, nothing committed").isZero();
+        Tranche other = tranche(p, e, 100);
+        p.approve(other, e, "meti.approver", NOW);
+        p.cancel(other, e, NOW);
+        assertThatThrownBy(() -> p.reinstate(other, e, LedgerKind.TRANCHE_REDUCED, 100, NOW))
+                .as("a cancellation is not given back as a reduction").isInstanceOf(ConflictException.class);
     }
 
     @Test

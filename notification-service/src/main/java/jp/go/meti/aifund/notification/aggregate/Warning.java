@@ -38,6 +38,9 @@ public class Warning {
     public String titleText;
     @Column(name = "detail_text")
     public String detailText;
+    /** The recipient it is addressed to (a hearing's notice, an objection); null: every reader of the programme. */
+    @Column(name = "addressed_to")
+    public UUID addressedTo;
     /** The CloudEvent ids that produced it, comma-separated. */
     @Column(name = "cause_event_ids")
     public String causeEventIds;
@@ -75,12 +78,13 @@ public class Warning {
      * caused it ({@code figures}: the computed reduction and its split as JSON, if any).
      */
     public static Warning raise(WarningKind kind, Integer fiscalYear, Said title, Said detail, UUID programmeId,
-            List<UUID> causes, String policyVersion, String figures, String dedupeKey, Instant at) {
+            UUID addressedTo, List<UUID> causes, String policyVersion, String figures, String dedupeKey, Instant at) {
         Warning w = new Warning();
         w.id = UUID.randomUUID();
         w.kind = kind;
         w.severity = kind.severity();
         w.programmeId = programmeId;
+        w.addressedTo = addressedTo;
         w.fiscalYear = fiscalYear;
         w.state = WarningState.OPEN;
         w.title = title.english();

@@ -171,6 +171,19 @@ public class ReadModel {
                 .getResultList().stream().map(UUID.class::cast).toList());
     }
 
+    /** The consortia that {@code recipients} are members of, as the programme copies list them. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> consortiaOf(Set<UUID> recipients) {
+        if (recipients.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createNativeQuery("SELECT DISTINCT CAST(r ->> 'consortiumId' AS uuid) FROM programme_copy p, "
+                + "jsonb_array_elements(CAST(p.recipients AS jsonb)) r WHERE r ->> 'role' = 'MEMBER' "
+                + "AND r ->> 'consortiumId' IS NOT NULL AND r ->> 'recipientId' IN (:ids)")
+                .setParameter("ids", recipients.stream().map(UUID::toString).toList()).getResultList().stream()
+                .map(UUID.class::cast).toList());
+    }
+
     @SuppressWarnings("unchecked")
     public Map<UUID, String> programmeNames() {
         List<Object[]> rows = em.createNativeQuery("SELECT programme_id, name FROM programme_copy").getResultList();

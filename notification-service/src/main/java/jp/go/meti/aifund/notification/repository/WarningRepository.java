@@ -43,11 +43,15 @@ public class WarningRepository implements PanacheRepositoryBase<Warning, UUID> {
         return list("dedupeKey = ?1 and state <> ?2", dedupeKey, WarningState.RESOLVED);
     }
 
-    /** {@code within}: the programmes the caller may read (empty: all). */
+    /**
+     * {@code within}: the programmes the caller may read; {@code readers}: the recipients it reads for, of a
+     * warning addressed to one (both empty: all).
+     */
     public PanacheQuery<Warning> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
-            WarningState state, Optional<Set<UUID>> within) {
+            WarningState state, Optional<Set<UUID>> within, Optional<Set<UUID>> readers) {
         Filter filter = new Filter().and("programmeId", programmeId).and("fiscalYear", fiscalYear).and("kind", kind)
-                .and("severity", severity).and("state", state).in("programmeId", within);
+                .and("severity", severity).and("state", state).in("programmeId", within)
+                .absentOrIn("addressedTo", readers);
         return find(filter.query(), Sort.descending("createdAt").and("id"), filter.parameters());
     }
 }

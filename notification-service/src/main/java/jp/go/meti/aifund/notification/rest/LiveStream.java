@@ -46,10 +46,15 @@ public class LiveStream {
         this.config = config.stream();
     }
 
-    /** {@code within}: the programmes the follower may read (empty: all); frames of others are not sent. */
-    Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Optional<Set<UUID>> within, Sse sse) {
+    /**
+     * {@code within}: the programmes the follower may read; {@code readers}: the recipients it reads for, of a
+     * warning addressed to one (both empty: all); frames it may not read are not sent.
+     */
+    Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Optional<Set<UUID>> within,
+            Optional<Set<UUID>> readers, Sse sse) {
         Multi<OutboundSseEvent> frames = feed.follow(programmeId, position(lastEventId))
                 .select().where(f -> f.programmeId() == null || within.map(w -> w.contains(f.programmeId())).orElse(true))
+                .select().where(f -> f.addressedTo() == null || readers.map(r -> r.contains(f.addressedTo())).orElse(true))
                 .map(f -> event(f, sse));
         Duration keepAlive = config.keepAlive();
         Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)

@@ -95,7 +95,7 @@ public class WarningResource {
             @RestHeader(LiveStream.LAST_EVENT_ID) @Parameter(description = "The id of the last event received: "
                     + "the changes after it are sent first") String lastEventId,
             @Context Sse sse) {
-        return stream.open(programmeId, lastEventId, visibility.programmes(), sse);
+        return stream.open(programmeId, lastEventId, visibility.programmes(), visibility.recipients(), sse);
     }
 
     @GET

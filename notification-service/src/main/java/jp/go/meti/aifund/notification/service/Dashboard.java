@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -96,6 +97,7 @@ public class Dashboard {
             long lapsed, Instant closedAt) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true) // the copy also keeps each recipient's role and consortium
     private record Named(UUID recipientId, String name) {
     }
 

@@ -11,8 +11,13 @@ public sealed interface LiveFrame {
     /** The programme the frame concerns, or null. */
     UUID programmeId();
 
+    /** The recipient the frame is addressed to (a warning addressed to one), or null: any reader of the programme. */
+    default UUID addressedTo() {
+        return null;
+    }
+
     /** A change in a warning's life, at its durable position (the event's id). */
-    record Change(WarningChangeView change, UUID programmeId) implements LiveFrame {
+    record Change(WarningChangeView change, UUID programmeId, UUID addressedTo) implements LiveFrame {
     }
 
     /** The read model of a programme changed (tranches, reviews, envelopes): a view of it may reload. */

@@ -85,7 +85,8 @@ public class ProgrammeHandler {
             if (objection != null) {
                 String key = "OBJECTION:" + objection.getObjectionId();
                 if (objection.getState() == ProgrammeObjection.State.FILED) {
-                    warnings.raise(objected(d, hearing, objection), programmeId, List.of(event.id()), key);
+                    warnings.raise(objected(d, hearing, objection), programmeId, objection.getRecipientId(),
+                            List.of(event.id()), key);
                 } else {
                     warnings.resolveAll(key, "objection " + objection.getObjectionId() + " ruled "
                             + objection.getState().value() + " by " + objection.getRuledBy());
@@ -93,7 +94,8 @@ public class ProgrammeHandler {
             } else if (hearing != null) {
                 String key = "HEARING:" + hearing.getHearingId();
                 switch (d.getChange().getKind()) {
-                    case HEARING_OPENED -> warnings.raise(notice(d, hearing), programmeId, List.of(event.id()), key);
+                    case HEARING_OPENED -> warnings.raise(notice(d, hearing), programmeId, hearing.getRecipientId(),
+                            List.of(event.id()), key);
                     case HEARING_CLOSED -> warnings.resolveAll(key, "hearing " + hearing.getHearingId() + " "
                             + hearing.getState().value() + " by " + d.getChange().getActor());
                     default -> { } // answered: the decision may follow; the notice stands until it does
@@ -185,7 +187,9 @@ public class ProgrammeHandler {
     /** The recipients' ids and names, to name the recipient of a held tranche. */
     private String recipients(List<ProgrammeRecipient> recipients) {
         ArrayNode kept = json.createArrayNode();
-        recipients.forEach(r -> kept.addObject().put("recipientId", r.getRecipientId().toString()).put("name", r.getName()));
+        recipients.forEach(r -> kept.addObject().put("recipientId", r.getRecipientId().toString()).put("name", r.getName())
+                .put("role", r.getRole().value())
+                .put("consortiumId", r.getConsortiumId() == null ? null : r.getConsortiumId().toString()));
         return kept.toString();
     }
 }

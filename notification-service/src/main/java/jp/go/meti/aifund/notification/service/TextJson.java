@@ -1,5 +1,6 @@
 package jp.go.meti.aifund.notification.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import jp.go.meti.aifund.kernel.Text;
 /**
  * A warning's title and detail are kept as their {@link Text} (key and arguments, as JSON) beside the
  * English, so that each reader gets them in their own language. Each argument is tagged with its kind:
- * {@code {"s": "…"}}, {@code {"n": 3}}, {@code {"fy": 2026}}, {@code {"yen": 1000}}, {@code {"day": "2026-04-01"}},
+ * {@code {"s": "…"}}, {@code {"n": 3}}, {@code {"fy": 2026}}, {@code {"yen": 1000}}, {@code {"day": "2026-04-01"}}, {@code {"at": "2026-04-01T00:00:00Z"}},
  * {@code {"noun": ["notification", "decision.CANCEL"]}}, {@code {"items": […]}}, {@code {"text": {…}}}.
  */
 public final class TextJson {
@@ -60,6 +61,8 @@ public final class TextJson {
             tagged.put("yen", yen.amount());
         } else if (arg instanceof LocalDate day) {
             tagged.put("day", day.toString());
+        } else if (arg instanceof Instant at) {
+            tagged.put("at", at.toString());
         } else if (arg instanceof Text.Noun noun) {
             tagged.putArray("noun").add(noun.module()).add(noun.name());
         } else if (arg instanceof Text.Items items) {
@@ -91,6 +94,9 @@ public final class TextJson {
         }
         if (a.has("day")) {
             return LocalDate.parse(a.get("day").asText());
+        }
+        if (a.has("at")) {
+            return Instant.parse(a.get("at").asText());
         }
         if (a.has("noun")) {
             return new Text.Noun(a.get("noun").get(0).asText(), a.get("noun").get(1).asText());

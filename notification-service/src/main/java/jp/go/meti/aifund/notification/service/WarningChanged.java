@@ -5,5 +5,5 @@ import java.util.UUID;
 import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
 
 /** Fired in the transaction that changed a warning; observers act after it commits. */
-public record WarningChanged(WarningChangeView change, UUID programmeId) {
+public record WarningChanged(WarningChangeView change, UUID programmeId, UUID addressedTo) {
 }

@@ -55,7 +55,7 @@ public class WarningFeed {
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) WarningChanged changed) {
-        broadcast.onNext(new LiveFrame.Change(changed.change(), changed.programmeId()));
+        broadcast.onNext(new LiveFrame.Change(changed.change(), changed.programmeId(), changed.addressedTo()));
     }
 
     void onProgrammeUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProgrammeUpdated updated) {
@@ -135,6 +135,6 @@ public class WarningFeed {
         Map<UUID, Warning> now = warnings.list("id in ?1", missed.stream().map(c -> c.warningId).toList()).stream()
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
         return missed.stream().<LiveFrame>map(c -> new LiveFrame.Change(journal.view(c, now.get(c.warningId)),
-                c.programmeId)).toList();
+                c.programmeId, now.get(c.warningId).addressedTo)).toList();
     }
 }

@@ -47,7 +47,8 @@ public class WarningJournal {
         webhooks.receiving().stream().filter(s -> s.wants(w)).forEach(s -> {
             webhooks.persist(WebhookDelivery.of(change, s, at));
         });
-        changed.fire(new WarningChanged(new WarningChangeView(change.position, kind, at, view), w.programmeId));
+        changed.fire(new WarningChanged(new WarningChangeView(change.position, kind, at, view), w.programmeId,
+                w.addressedTo));
     }
 
     /** A recorded change as it is pushed: the warning as the change left it (or as it is now, for old ones). */

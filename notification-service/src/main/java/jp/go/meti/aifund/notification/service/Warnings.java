@@ -59,11 +59,18 @@ public class Warnings {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Warning raise(Finding finding, UUID programmeId, List<UUID> causes, String dedupeKey) {
+        return raise(finding, programmeId, null, causes, dedupeKey);
+    }
+
+    /** As {@link #raise(Finding, UUID, List, String)}, addressed to one recipient ({@code addressedTo}; null: to all). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Warning raise(Finding finding, UUID programmeId, UUID addressedTo, List<UUID> causes, String dedupeKey) {
         if (dedupeKey != null && warnings.unresolved(dedupeKey)) {
             return null;
         }
         Instant now = clock.instant();
-        Warning w = Warning.raise(finding.kind(), finding.fiscalYear(), said(finding.title()), said(finding.detail()), programmeId,
+        Warning w = Warning.raise(finding.kind(), finding.fiscalYear(), said(finding.title()), said(finding.detail()),
+                programmeId, addressedTo,
                 causes, policy.version(), finding.reduction() == null ? null : write(finding.reduction()), dedupeKey, now);
         warnings.persist(w);
         journal.record(w, WarningChangeKind.RAISED, now);
@@ -72,13 +79,14 @@ public class Warnings {
 
     public WarningView get(UUID id, Visibility visibility, Locale language) {
         Warning w = warnings.get(id);
-        visibility.requireVisible("warning", id, w.programmeId);
+        visibility.requireVisible("warning", id, w.programmeId, w.addressedTo);
         return WarningView.of(w, language);
     }
 
     public Page<WarningView> search(UUID programmeId, Integer fiscalYear, WarningKind kind, Severity severity,
             WarningState state, int page, int size, Visibility visibility, Locale language) {
-        return Page.of(warnings.search(programmeId, fiscalYear, kind, severity, state, visibility.programmes()), page,
+        return Page.of(warnings.search(programmeId, fiscalYear, kind, severity, state, visibility.programmes(),
+                visibility.recipients()), page,
                 size, w -> WarningView.of(w, language));
     }
 

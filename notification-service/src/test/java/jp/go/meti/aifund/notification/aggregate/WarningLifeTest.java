@@ -25,7 +25,7 @@ class WarningLifeTest {
 
     private Warning pullback() {
         return Warning.raise(WarningKind.PULLBACK_RECOMMENDED, 2026, new Warning.Said("Pullback recommended", null),
-                new Warning.Said("detail", null), programme,
+                new Warning.Said("detail", null), programme, null,
                 List.of(UUID.randomUUID()), "pullback-policy/2", null, null, NOW);
     }
 

@@ -51,6 +51,7 @@ import jp.go.meti.aifund.platform.rest.Roles;
 class PullbackFlowTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID AIST = UUID.randomUUID();
     private static final List<Member> NOETRA = List.of(new Member(UUID.randomUUID(), "SoftBank", 4000),
             new Member(UUID.randomUUID(), "NEC", 2500), new Member(UUID.randomUUID(), "Sony Group", 2000),
             new Member(UUID.randomUUID(), "Honda", 1500));
@@ -102,8 +103,13 @@ class PullbackFlowTest {
     /** funding-service's notice of a proposed cancellation (a hearing opened), as it publishes it. */
     private ObjectNode hearingOpened(UUID consortium, UUID hearing) {
         ObjectNode e = Events.programme("hearing-opened", programme, "Noetra foundation model", 2, null, 0);
-        ((ObjectNode) e.get("data")).withArray("recipients").addObject().put("recipientId", consortium.toString())
+        var recipients = ((ObjectNode) e.get("data")).withArray("recipients");
+        recipients.addObject().put("recipientId", consortium.toString())
                 .put("name", "Noetra").put("role", "CONSORTIUM").putNull("consortiumId").putNull("shareBasisPoints");
+        recipients.addObject().put("recipientId", NOETRA.get(1).id().toString()).put("name", "NEC").put("role", "MEMBER")
+                .put("consortiumId", consortium.toString()).putNull("shareBasisPoints");
+        recipients.addObject().put("recipientId", AIST.toString()).put("name", "AIST").put("role", "RESEARCH_PARTNER")
+                .put("consortiumId", consortium.toString()).putNull("shareBasisPoints");
         ObjectNode change = (ObjectNode) e.at("/data/change");
         change.put("actor", "meti.suzuki").put("reason", "critical target missed twice");
         ObjectNode h = change.putObject("hearing").put("hearingId", hearing.toString()).put("subject", "PULLBACK_DECISION")
@@ -125,12 +131,13 @@ class PullbackFlowTest {
                     programme.toString(), "language", "ja")).post("/api/webhook-subscriptions").then().statusCode(201)
                     .body("language", org.hamcrest.Matchers.equalTo("ja"));
             UUID hearing = UUID.randomUUID();
-            ObjectNode notice = hearingOpened(UUID.randomUUID(), hearing);
+            UUID noetraId = UUID.randomUUID();
+            ObjectNode notice = hearingOpened(noetraId, hearing);
             assertThat(Contracts.violations(notice)).as("the test's own event follows the contract").isEmpty();
             publish("aifund.programme-events.v1", notice);
             ObjectNode sentAgain = notice.deepCopy().put("id", UUID.randomUUID().toString()); // the same notice, anew
             publish("aifund.programme-events.v1", sentAgain);
-            ObjectNode another = hearingOpened(UUID.randomUUID(), UUID.randomUUID()); // published after both
+            ObjectNode another = hearingOpened(noetraId, UUID.randomUUID()); // published after both
             publish("aifund.programme-events.v1", another);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> warningsOf(programme).size() >= 2);
@@ -150,9 +157,14 @@ class PullbackFlowTest {
                     Long.parseLong(hook.header("webhook-timestamp")), hook.body(), hook.header("webhook-signature")))
                     .isTrue();
             assertThat(JSON.readTree(hook.body()).at("/data/kind").asText()).isEqualTo("HEARING_NOTICE");
-            // a member of the recipient reads it; a member of another programme's recipient does not know it exists
-            String noetra = notice.at("/data/change/hearing/recipientId").asText();
-            String ours = Tokens.member("member.nec", noetra), theirs = Tokens.member("member.other", UUID.randomUUID().toString());
+            // a member of the recipient reads it; its research partner (in the programme, not heard) and a member of
+            // another programme's recipient do not know it exists
+            String ours = Tokens.member("member.nec", NOETRA.get(1).id().toString());
+            String partner = Tokens.member("partner.aist", AIST.toString());
+            String theirs = Tokens.member("member.other", UUID.randomUUID().toString());
+            given().auth().oauth2(partner).get("/api/warnings?programmeId={p}", programme).then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(warning.get("id"))));
+            given().auth().oauth2(partner).get("/api/warnings/{w}", warning.get("id")).then().statusCode(404);
             given().auth().oauth2(ours).get("/api/warnings?programmeId={p}", programme).then().statusCode(200)
                     .body("items.id", org.hamcrest.Matchers.hasItem(warning.get("id")));
             given().auth().oauth2(theirs).get("/api/warnings?programmeId={p}", programme).then().statusCode(200)
@@ -202,6 +214,11 @@ class PullbackFlowTest {
                     .containsEntry("title", "Objection by member.nec to CANCEL of ¥200,000,000,000: to be ruled on");
             assertThat((String) objection.get("detail")).contains("the re-run meets the target")
                     .contains("/hearings/" + hearing + "/objection/ruling");
+            // in Japanese, the moment it was filed as a Japanese reader says it, the grounds quoted
+            assertThat(as(Roles.AUDITOR).header("Accept-Language", "ja").get("/api/warnings/{w}", objection.get("id"))
+                    .then().statusCode(200).extract().jsonPath().getString("detail"))
+                    .matches("member\\.nec が\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{1,2}:\\d{2} JSTに、.*")
+                    .contains("理由：「the re-run meets the target」");
             ObjectNode ruled = objected.deepCopy().put("id", UUID.randomUUID().toString())
                     .put("type", "jp.go.meti.aifund.programme.objection-ruled.v1");
             ((ObjectNode) ruled.at("/data/change")).put("kind", "OBJECTION_RULED").put("actor", "meti.sato");

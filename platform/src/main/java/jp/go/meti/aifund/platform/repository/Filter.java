@@ -36,6 +36,21 @@ public final class Filter {
         return this;
     }
 
+    /** Keeps the rows whose property is absent or one of {@code values}, when given (an empty set: absent only). */
+    public Filter absentOrIn(String property, Optional<? extends Collection<?>> values) {
+        values.ifPresent(v -> {
+            String name = property + "AbsentOrIn";
+            if (v.isEmpty()) {
+                query.append(" and ").append(property).append(" is null");
+            } else {
+                query.append(" and (").append(property).append(" is null or ").append(property).append(" in :")
+                        .append(name).append(")");
+                parameters.put(name, v);
+            }
+        });
+        return this;
+    }
+
     public String query() {
         return query.toString();
     }
