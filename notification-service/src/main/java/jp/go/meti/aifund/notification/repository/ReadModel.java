@@ -166,9 +166,10 @@ public class ReadModel {
         if (recipients.isEmpty()) {
             return Set.of();
         }
-        List<String> likes = recipients.stream().map(r -> "recipients LIKE '%" + r + "%'").toList(); // UUIDs: no quoting needed
-        return Set.copyOf(em.createNativeQuery("SELECT programme_id FROM programme_copy WHERE " + String.join(" OR ", likes))
-                .getResultList().stream().map(UUID.class::cast).toList());
+        return Set.copyOf(em.createNativeQuery("SELECT DISTINCT p.programme_id FROM programme_copy p, "
+                + "jsonb_array_elements(CAST(p.recipients AS jsonb)) r WHERE r ->> 'recipientId' IN (:ids)")
+                .setParameter("ids", recipients.stream().map(UUID::toString).toList()).getResultList().stream()
+                .map(UUID.class::cast).toList());
     }
 
     /** The consortia that {@code recipients} are members of, as the programme copies list them. */
