@@ -24,6 +24,12 @@ public final class InvalidRequestException extends DomainException {
         this.reasonText = reason;
     }
 
+    /** The same reason told of {@code requestField}: a rule checked on a field that the request's {@code requestField} feeds. */
+    public InvalidRequestException about(String requestField) {
+        return reasonText == null ? new InvalidRequestException(requestField, reason)
+                : new InvalidRequestException(requestField, reasonText);
+    }
+
     public String field() {
         return field;
     }

@@ -52,6 +52,11 @@ public class ReturnOrder {
     public String settledBy;
     @Column(name = "settled_at")
     public Instant settledAt;
+    /** Annulled by an upheld objection to the decision that ordered it, while it was open. */
+    @Column(name = "annulled_by")
+    public String annulledBy;
+    @Column(name = "annulled_at")
+    public Instant annulledAt;
 
     protected ReturnOrder() {
     }
@@ -115,6 +120,17 @@ public class ReturnOrder {
         settledBy = actor;
         settledAt = at;
         return owed;
+    }
+
+    /** An upheld objection annuls the order while it is open: nothing is owed, no interest either. */
+    public void annul(String actor, Instant at) {
+        if (!isOpen()) {
+            throw ConflictException.of("funding.return.not-annullable", id, new Text.Noun("funding", "return." + state.name()),
+                    repaidOn);
+        }
+        state = ReturnOrderState.ANNULLED;
+        annulledBy = actor;
+        annulledAt = at;
     }
 
     /** The ledger's record of the repayment. */

@@ -5,5 +5,7 @@ public enum HearingSubject {
     /** A ministry decision on a pullback recommendation that reduces or cancels the held tranches. */
     PULLBACK_DECISION,
     /** A {@code TERMINATE} budget decision. */
-    BUDGET_DECISION
+    BUDGET_DECISION,
+    /** A decision on one tranche: reducing or cancelling it once approved, or ordering paid money back. */
+    TRANCHE_DECISION
 }

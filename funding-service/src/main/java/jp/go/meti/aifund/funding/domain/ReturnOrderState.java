@@ -1,6 +1,6 @@
 package jp.go.meti.aifund.funding.domain;
 
-/** A return order is open until the repayment is recorded. */
+/** A return order is open until the repayment is recorded, or an upheld objection annuls it. */
 public enum ReturnOrderState {
-    OPEN, SETTLED
+    OPEN, SETTLED, ANNULLED
 }

@@ -1,6 +1,5 @@
 package jp.go.meti.aifund.funding.rest;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -14,12 +13,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
@@ -27,7 +22,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import jp.go.meti.aifund.funding.service.ReturnOrders;
-import jp.go.meti.aifund.funding.service.ReturnOrders.Issue;
 import jp.go.meti.aifund.funding.service.ReturnOrders.Settle;
 import jp.go.meti.aifund.funding.service.Views.ReturnOrderView;
 import jp.go.meti.aifund.platform.rest.Caller;
@@ -48,17 +42,6 @@ public class ReturnOrderResource {
     public ReturnOrderResource(ReturnOrders orders, Caller caller) {
         this.orders = orders;
         this.caller = caller;
-    }
-
-    @POST
-    @RolesAllowed(Roles.METI_OFFICIAL)
-    @Operation(summary = "Order disbursed money back by a deadline")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReturnOrderView.class)))
-    public Response issue(@RestPath UUID programmeId, @RestPath UUID trancheId, @Valid @NotNull Issue command) {
-        ReturnOrderView issued = orders.issue(programmeId, trancheId, command, caller.name());
-        return Response.created(URI.create("/api/programmes/" + programmeId + "/tranches/" + trancheId
-                + "/return-orders/" + issued.id())).entity(issued).build();
     }
 
     @GET

@@ -23,7 +23,11 @@ import jp.go.meti.aifund.funding.aggregate.Objection;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
+import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.aggregate.TrancheDecision;
+import jp.go.meti.aifund.funding.domain.HearingSubject;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
@@ -32,6 +36,8 @@ import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.ObjectionRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.PullbackRepository;
+import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
+import jp.go.meti.aifund.funding.repository.TrancheDecisionRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Hearings.EvidenceRef;
 import jp.go.meti.aifund.funding.service.Views.HearingView;
@@ -45,8 +51,9 @@ import jp.go.meti.aifund.platform.audit.Audited;
  * Objections to adverse decisions ({@link Objection} holds the rules): a member of the recipient heard
  * objects to the decision its hearing concluded ({@code programme.objection-filed}); an official who
  * neither proposed nor confirmed it rules ({@code programme.objection-ruled}). Upheld, every reduction
- * and cancellation the decision made to that recipient's tranches is given back by a
- * {@code TRANCHE_REINSTATED} entry, committed again where the tranche was approved: the envelope and the
+ * and cancellation the decision (a pullback decision, or a decision on one tranche) made to that
+ * recipient's tranches is given back by a {@code TRANCHE_REINSTATED} entry, and a return order it issued
+ * is annulled while open; committed again where the tranche was approved: the envelope and the
  * ceiling bite, so money spent elsewhere since is not promised twice (the ruling is refused, naming the
  * limit).
  */
@@ -75,6 +82,8 @@ public class Objections {
     private final TrancheRepository tranches;
     private final EnvelopeRepository envelopes;
     private final LedgerRepository entries;
+    private final TrancheDecisionRepository trancheDecisions;
+    private final ReturnOrderRepository orders;
     private final Ledger ledger;
     private final ProgrammeEvents events;
     private final Idempotency idempotency;
@@ -82,8 +91,10 @@ public class Objections {
 
     public Objections(HearingRepository hearingRecords, Hearings hearings, ObjectionRepository objections,
             ProgrammeRepository programmes, PullbackRepository pullbacks, TrancheRepository tranches,
-            EnvelopeRepository envelopes, LedgerRepository entries, Ledger ledger, ProgrammeEvents events,
-            Idempotency idempotency, Clock clock) {
+            EnvelopeRepository envelopes, LedgerRepository entries, TrancheDecisionRepository trancheDecisions,
+            ReturnOrderRepository orders, Ledger ledger, ProgrammeEvents events, Idempotency idempotency, Clock clock) {
+        this.trancheDecisions = trancheDecisions;
+        this.orders = orders;
         this.hearingRecords = hearingRecords;
         this.hearings = hearings;
         this.objections = objections;
@@ -134,24 +145,48 @@ public class Objections {
         o.requireRulableBy(actor);
         Instant now = clock.instant();
         boolean upheld = command.outcome() == RulingOutcome.UPHELD;
-        Pullback decision = upheld ? pullbacks.get(programmeId, h.subjectId) : null;
-        List<Movement> givenBack = upheld ? reverse(p, decision, h, now) : List.of();
-        o.rule(upheld, command.reasons(), givenBack.stream().mapToLong(Movement::amount).sum(), actor, now);
-        if (!givenBack.isEmpty()) {
-            ledger.recordAll(p, givenBack, actor, o.record() + "; reverses " + decision.decisionRecord(decision.decidedBy)
+        Reversal reversal = upheld ? reversal(p, h, actor, now) : Reversal.NONE;
+        o.rule(upheld, command.reasons(), reversal.amount(), actor, now);
+        if (!reversal.moves().isEmpty()) {
+            ledger.recordAll(p, reversal.moves(), actor, o.record() + "; reverses " + reversal.decision()
                     + " for recipient " + h.recipientId, now);
         }
         events.publish(p, ProgrammeChange.OBJECTION_RULED, h, hearings.parts(h), o, actor, o.ruling, now);
         return hearings.view(h);
     }
 
+    /** What an upheld objection gives back: the reinstating movements (or an annulled order's yen), and the decision's record. */
+    private record Reversal(List<Movement> moves, long amount, String decision) {
+        static final Reversal NONE = new Reversal(List.of(), 0, "");
+
+        static Reversal of(List<Movement> moves, String decision) {
+            return new Reversal(moves, moves.stream().mapToLong(Movement::amount).sum(), decision);
+        }
+    }
+
+    /** Reverses the decision the hearing concluded, for the recipient heard. */
+    private Reversal reversal(Programme p, Hearing h, String actor, Instant now) {
+        if (h.subject == HearingSubject.PULLBACK_DECISION) {
+            Pullback decision = pullbacks.get(p.id, h.subjectId);
+            String record = decision.decisionRecord(decision.decidedBy);
+            return Reversal.of(reverse(p, record, decision.heldTranches(), h, now), record);
+        }
+        TrancheDecision decision = trancheDecisions.byId(p.id, h.subjectId);
+        String record = decision.record(decision.decidedBy);
+        if (decision.action == TrancheDecisionAction.ORDER_RETURN) { // no money moved yet: the order is annulled
+            ReturnOrder order = orders.findById(decision.returnOrderId);
+            order.annul(actor, now);
+            return new Reversal(List.of(), order.amount, record);
+        }
+        return Reversal.of(reverse(p, record, List.of(decision.trancheId), h, now), record);
+    }
+
     /**
-     * Gives back what the decision took from the recipient heard: one reinstatement per reduction or
-     * cancellation of its tranches, by the amount that entry took.
+     * Gives back what the decision (its ledger entries begin with {@code decision}) took from the recipient
+     * heard: one reinstatement per reduction or cancellation of its tranches, by the amount that entry took.
      */
-    private List<Movement> reverse(Programme p, Pullback decision, Hearing h, Instant at) {
-        List<LedgerEntry> taken = entries.takenBy(p.id, decision.decisionRecord(decision.decidedBy),
-                decision.heldTranches());
+    private List<Movement> reverse(Programme p, String decision, List<UUID> trancheIds, Hearing h, Instant at) {
+        List<LedgerEntry> taken = entries.takenBy(p.id, decision, trancheIds);
         Map<UUID, Tranche> byId = taken.isEmpty() ? Map.of()
                 : tranches.list("programmeId = ?1 and id in ?2", p.id, taken.stream().map(e -> e.trancheId).toList())
                         .stream().collect(Collectors.toMap(t -> t.id, Function.identity()));

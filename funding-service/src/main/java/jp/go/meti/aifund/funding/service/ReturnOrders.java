@@ -11,15 +11,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
 import io.quarkus.panache.common.Sort;
 
-import jp.go.meti.aifund.funding.domain.Money;
+import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
@@ -36,15 +32,12 @@ import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
  * Return orders on disbursed money (clawback) with statutory interest ({@link StatutoryInterest}):
- * the order names the amount and a deadline; settling it records the repayment (the amount returns
+ * the order names the amount and a deadline (issued by a confirmed {@link TrancheDecisions} decision,
+ * after the recipient was heard, or by the programme's end); settling it records the repayment (the amount returns
  * to the treasury, a ledger entry) and the interest and late interest owed, computed to the day.
  */
 @ApplicationScoped
 public class ReturnOrders {
-
-    public record Issue(@NotNull @Positive @Max(Money.MAX_CEILING) Long amount, @NotNull LocalDate deadline,
-            @NotBlank @Size(max = 2000) String reason) {
-    }
 
     public record Settle(@NotNull LocalDate repaidOn) {
     }
@@ -68,17 +61,6 @@ public class ReturnOrders {
         this.ledger = ledger;
         this.queries = queries;
         this.clock = clock;
-    }
-
-    @Transactional
-    @Audited(value = "return-order.issued", subject = 1)
-    public ReturnOrderView issue(UUID programmeId, UUID trancheId, @Valid Issue command, String actor) {
-        programmes.lock(programmeId);
-        Tranche t = tranches.get(programmeId, trancheId);
-        ReturnOrder o = ReturnOrder.issue(t, command.amount(), orders.openAmount(trancheId), command.deadline(), command.reason(), actor,
-                clock.instant());
-        orders.persist(o);
-        return view(o);
     }
 
     /** The repayment: the amount back to the treasury, the interest owed on record. */
@@ -115,9 +97,10 @@ public class ReturnOrders {
         return orders.list("trancheId", Sort.by("issuedAt"), trancheId).stream().map(this::view).toList();
     }
 
-    /** An open order shows the interest owed if it were repaid today. */
+    /** An open order shows the interest owed if it were repaid today; an annulled one, nothing owed. */
     private ReturnOrderView view(ReturnOrder o) {
-        LocalDate asOf = o.repaidOn != null ? o.repaidOn : FiscalYear.today(clock);
+        LocalDate asOf = o.repaidOn != null ? o.repaidOn
+                : o.state == ReturnOrderState.ANNULLED ? o.receivedOn : FiscalYear.today(clock);
         return ReturnOrderView.of(o, o.interestIfRepaidOn(asOf.isBefore(o.receivedOn) ? o.receivedOn : asOf), asOf);
     }
 }

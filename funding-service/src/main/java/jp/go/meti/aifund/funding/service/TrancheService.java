@@ -28,7 +28,9 @@ import jp.go.meti.aifund.funding.service.TrancheCommands.Recover;
 import jp.go.meti.aifund.funding.service.TrancheCommands.Reduce;
 import jp.go.meti.aifund.funding.service.Views.TrancheView;
 import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
@@ -121,20 +123,32 @@ public class TrancheService {
     @Transactional
     public TrancheView reduce(UUID programmeId, UUID trancheId, @Valid Reduce command, String actor, String key, String ifMatch) {
         return change(programmeId, trancheId, TrancheAction.REDUCE, command, actor, command.reason(), key, ifMatch,
-                (p, t, e, now) -> p.reduce(t, e, command.newAmount(), now));
+                (p, t, e, now) -> p.reduce(requirePlan(t, TrancheAction.REDUCE), e, command.newAmount(), now));
     }
 
     @Transactional
     public TrancheView cancel(UUID programmeId, UUID trancheId, @Valid ReasonedDecision command, String actor,
             String key, String ifMatch) {
         return change(programmeId, trancheId, TrancheAction.CANCEL, command, actor, command.reason(), key, ifMatch,
-                (p, t, e, now) -> p.cancel(t, e, now));
+                (p, t, e, now) -> p.cancel(requirePlan(t, TrancheAction.CANCEL), e, now));
     }
 
     @Transactional
     public TrancheView recover(UUID programmeId, UUID trancheId, @Valid Recover command, String actor, String key, String ifMatch) {
         return change(programmeId, trancheId, TrancheAction.RECOVER, command, actor, command.reason(), key, ifMatch,
                 (p, t, e, now) -> p.recover(t, e, command.amount(), now));
+    }
+
+    /**
+     * Only a plan is reduced or cancelled directly: once approved (交付決定), doing so is an adverse decision
+     * the recipient is heard on first ({@link TrancheDecisions}).
+     */
+    private static Tranche requirePlan(Tranche t, TrancheAction action) {
+        if (t.isApproved()) {
+            throw ConflictException.of("funding.tranche.needs-hearing", t.id, new Text.Noun("funding",
+                    "action." + action.name()), t.programmeId);
+        }
+        return t;
     }
 
     /** The programme's method for one change, run with the programme locked. */

@@ -26,6 +26,7 @@ import jp.go.meti.aifund.funding.domain.PaidByMember.MemberPaid;
 import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
@@ -39,6 +40,7 @@ import jp.go.meti.aifund.funding.aggregate.ResultLink;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.aggregate.ShareTable;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
+import jp.go.meti.aifund.funding.aggregate.TrancheDecision;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.LargestRemainder;
 import jp.go.meti.aifund.kernel.LargestRemainder.Part;
@@ -135,6 +137,18 @@ public final class Views {
             return new BudgetDecisionView(d.id, d.programmeId, d.kind, d.fiscalYear, d.amount, d.tranches(), d.newCeiling,
                     d.grounds, d.returnDeadline, d.reason, d.state, d.proposedBy, d.proposedAt, d.decidedBy, d.decidedAt,
                     d.decisionNote);
+        }
+    }
+
+    public record TrancheDecisionView(UUID id, UUID programmeId, UUID trancheId, TrancheDecisionAction action,
+            Long newAmount, Long returnAmount, LocalDate returnDeadline, String reason, ProposalState state,
+            String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, String decisionNote,
+            @Schema(description = "ORDER_RETURN, once confirmed: the return order it issued") UUID returnOrderId) {
+
+        static TrancheDecisionView of(TrancheDecision d) {
+            return new TrancheDecisionView(d.id, d.programmeId, d.trancheId, d.action, d.newAmount, d.returnAmount,
+                    d.returnDeadline, d.reason, d.state, d.proposedBy, d.proposedAt, d.decidedBy, d.decidedAt,
+                    d.decisionNote, d.returnOrderId);
         }
     }
 
@@ -309,16 +323,21 @@ public final class Views {
 
     /** A return order; {@code interest} and {@code lateInterest} as of {@code interestAsOf} (the repayment once settled). */
     public record ReturnOrderView(UUID id, UUID trancheId, long amount, LocalDate receivedOn, LocalDate deadline,
-            String reason, String issuedBy, Instant issuedAt, ReturnOrderState state, LocalDate repaidOn, LocalDate interestAsOf,
-            long interestDays, long interest, long lateDays, long lateInterest, long totalDue,
+            String reason, String issuedBy, Instant issuedAt,
+            @Schema(description = "OPEN until the repayment is recorded (SETTLED); ANNULLED by an upheld objection to "
+                    + "the decision that ordered it: nothing is owed") ReturnOrderState state, LocalDate repaidOn,
+            LocalDate interestAsOf, long interestDays, long interest, long lateDays, long lateInterest, long totalDue,
             @Schema(description = "Whether interest from receipt (加算金) is owed: true for a return ordered on a "
                     + "cancellation (art. 17), false for an excess returned after the final settlement (art. 18(2)), "
-                    + "which owes late interest only") boolean interestFromReceipt) {
+                    + "which owes late interest only") boolean interestFromReceipt,
+            String annulledBy, Instant annulledAt) {
 
         static ReturnOrderView of(ReturnOrder o, StatutoryInterest i, LocalDate asOf) {
             return new ReturnOrderView(o.id, o.trancheId, o.amount, o.receivedOn, o.deadline, o.reason, o.issuedBy,
                     o.issuedAt, o.state, o.repaidOn, asOf, i.interestDays(), i.interest(), i.lateDays(),
-                    i.lateInterest(), o.amount + i.interest() + i.lateInterest(), o.interestFromReceipt);
+                    i.lateInterest(), o.state == ReturnOrderState.ANNULLED ? 0 : o.amount + i.interest() + i.lateInterest(),
+                    o.interestFromReceipt, o.annulledBy,
+                    o.annulledAt);
         }
     }
 }

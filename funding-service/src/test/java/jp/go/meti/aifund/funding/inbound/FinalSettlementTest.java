@@ -137,10 +137,12 @@ class FinalSettlementTest {
                 planned(programme, consortium, fy, billion); // planned, never approved: each close cancels it
             }
             // FY2022's audit orders ¥2,000,000,000 back, repaid; the treasury's money is re-appropriated into FY2025
-            String order = meti().body(Map.of("amount", 2 * billion, "deadline", "2023-12-31", "reason", "audit"))
-                    .post("/api/programmes/{p}/tranches/{t}/return-orders", programme, firstOfEachYear.get(1)).then()
-                    .statusCode(201).extract().path("id");
-            meti().body(Map.of("repaidOn", "2023-09-30")).post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle",
+            // (ordered after the recipient was heard, so due in the future and repaid today)
+            java.time.LocalDate today = jp.go.meti.aifund.kernel.FiscalYear.today(java.time.Clock.systemUTC());
+            String order = (String) decided(programme, firstOfEachYear.get(1), Map.of("action", "ORDER_RETURN",
+                    "returnAmount", 2 * billion, "returnDeadline", today.plusDays(30).toString(), "reason", "audit"))
+                    .get("returnOrderId");
+            meti().body(Map.of("repaidOn", today.toString())).post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle",
                     programme, firstOfEachYear.get(1), order).then().statusCode(200);
             confirmed(programme, Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2025, "amount", 2 * billion,
                     "reason", "returned FY2022 money re-appropriated"));

@@ -157,8 +157,7 @@ class IncomingEventsTest {
         String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
         meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
                 .post(decision, programme, id).then().statusCode(200).body("decisionAmount", equalTo(TRANCHE));
-        meti().header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("reason", "separate decision"))
-                .post("/api/programmes/{p}/tranches/{t}/cancel", programme, tranches.get(0)).then().statusCode(200);
+        decided(programme, tranches.get(0), Map.of("action", "CANCEL", "reason", "separate decision"));
         answered(programme, id);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409)
                 .contentType("application/problem+json")

@@ -48,7 +48,11 @@ class AuthorizationMatrixTest extends AuthorizationMatrix {
         allowed.put("POST /api/programmes/{programmeId}/hearings/{hearingId}/response", Set.of(Roles.CONSORTIUM_MEMBER));
         allowed.put("POST /api/programmes/{programmeId}/hearings/{hearingId}/objection", Set.of(Roles.CONSORTIUM_MEMBER));
         allowed.put("POST /api/programmes/{programmeId}/hearings/{hearingId}/objection/ruling", Set.of(Roles.METI_OFFICIAL));
-        allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/return-orders", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("GET /api/programmes/{programmeId}/tranches/{trancheId}/decisions", anyRole());
+        allowed.put("GET /api/programmes/{programmeId}/tranches/{trancheId}/decisions/{decisionId}", anyRole());
+        allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/decisions", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/decisions/{decisionId}/confirm", Set.of(Roles.METI_OFFICIAL));
+        allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/decisions/{decisionId}/reject", Set.of(Roles.METI_OFFICIAL));
         allowed.put("GET /api/programmes/{programmeId}/tranches/{trancheId}/return-orders", anyRole());
         allowed.put("POST /api/programmes/{programmeId}/tranches/{trancheId}/return-orders/{orderId}/settle", Set.of(Roles.METI_OFFICIAL));
         allowed.put("GET /api/programmes/{programmeId}/share-tables", anyRole());

@@ -252,8 +252,7 @@ class HearingTest {
         answered(programme, pullback);
         String cancelledMeanwhile = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then()
                 .extract().path("items[0].id");
-        meti().header("Idempotency-Key", key()).body(Map.of("reason", "separate decision"))
-                .post("/api/programmes/{p}/tranches/{t}/cancel", programme, cancelledMeanwhile).then().statusCode(200);
+        decided(programme, cancelledMeanwhile, Map.of("action", "CANCEL", "reason", "separate decision"));
         as(METI_2, Roles.METI_OFFICIAL).post(decision(pullback) + "/confirm", programme).then().statusCode(409)
                 .body("detail", containsString("changed since its notice"));
     }

@@ -41,14 +41,25 @@ class ReturnOrderTest {
         return "/api/programmes/" + programme + "/tranches/" + tranche + "/return-orders";
     }
 
+    /** A return order of {@code paid} issued by a confirmed ORDER_RETURN decision, the recipient heard; its id. */
+    private String ordered(String paid, long amount, LocalDate deadline) {
+        return (String) decided(programme, paid, Map.of("action", "ORDER_RETURN", "returnAmount", amount,
+                "returnDeadline", deadline.toString(), "reason", "unused funds")).get("returnOrderId");
+    }
+
+    private io.restassured.response.Response propose(io.restassured.specification.RequestSpecification who,
+            Map<String, ?> body) {
+        return who.header("Idempotency-Key", key()).body(body)
+                .post("/api/programmes/{p}/tranches/{t}/decisions", programme, tranche);
+    }
+
     @Test
     void settlingAnOrderRecoversTheMoneyAndFixesTheInterestToTheDay() {
         long headroom = ((Number) programmeTotals(programme).get("headroom")).longValue();
-        String order = meti().body(Map.of("amount", 3_650_000, "deadline", TODAY.plusDays(30).toString(),
-                "reason", "unused funds")).post(orders()).then().statusCode(201)
+        String order = ordered(tranche, 3_650_000, TODAY.plusDays(30));
+        meti().get(orders() + "/{o}", order).then().statusCode(200)
                 .body("receivedOn", equalTo(TODAY.toString())).body("state", equalTo("OPEN"))
-                .body("interestDays", equalTo(1)).body("interest", equalTo(1_095)) // 3,650,000 × 10.95 % / 365
-                .extract().path("id");
+                .body("interestDays", equalTo(1)).body("interest", equalTo(1_095)); // 3,650,000 × 10.95 % / 365
 
         meti().body(Map.of("repaidOn", TODAY.toString())).post(orders() + "/{o}/settle", order).then().statusCode(200)
                 .body("state", equalTo("SETTLED")).body("interest", equalTo(1_095)).body("lateInterest", equalTo(0))
@@ -59,41 +70,43 @@ class ReturnOrderTest {
     }
 
     @Test
-    void anOrderCannotExceedWhatWasPaidNorBeDueBeforeItWasReceived() {
-        meti().body(Map.of("amount", PAID + 1, "deadline", TODAY.plusDays(30).toString(), "reason", "x"))
-                .post(orders()).then().statusCode(400).body("errors[0].field", equalTo("amount"));
-        meti().body(Map.of("amount", PAID, "deadline", TODAY.minusDays(1).toString(), "reason", "x"))
-                .post(orders()).then().statusCode(400).body("errors[0].field", equalTo("deadline"));
-        meti().body(Map.of("amount", PAID, "deadline", TODAY.toString(), "reason", "x")).post(orders())
-                .then().statusCode(201);
-        meti().body(Map.of("amount", 1, "deadline", TODAY.toString(), "reason", "x")).post(orders())
-                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("already ordered back"));
-        nedo().body(Map.of("amount", 1, "deadline", TODAY.toString(), "reason", "x")).post(orders()).then().statusCode(403);
+    void anOrderCannotExceedWhatWasPaidNorBeDueBeforeTheRecipientWasHeard() {
+        String deadline = TODAY.plusDays(30).toString();
+        propose(meti(), Map.of("action", "ORDER_RETURN", "returnAmount", PAID + 1, "returnDeadline", deadline,
+                "reason", "x")).then().statusCode(400).body("errors[0].field", equalTo("returnAmount"));
+        propose(meti(), Map.of("action", "ORDER_RETURN", "returnAmount", PAID, "returnDeadline",
+                TODAY.minusDays(1).toString(), "reason", "x")).then().statusCode(400)
+                .body("errors[0].field", equalTo("returnDeadline"));
+        ordered(tranche, PAID, TODAY.plusDays(30));
+        propose(meti(), Map.of("action", "ORDER_RETURN", "returnAmount", 1, "returnDeadline", deadline, "reason", "x"))
+                .then().statusCode(400).body("detail", containsString("already ordered back"));
+        propose(nedo(), Map.of("action", "ORDER_RETURN", "returnAmount", 1, "returnDeadline", deadline, "reason", "x"))
+                .then().statusCode(403);
     }
 
     /**
-     * Paid on 1 April 2026 (recorded with its value date), ordered back by 30 June, repaid on 30
-     * September: ¥3,650,000 × 10.95 % / 365 = ¥1,095 a day; interest for 183 days (1 April to
-     * 30 September, both counted: 30 + 31 + 30 + 31 + 31 + 30) = ¥200,385; late interest for the 92
-     * days after the deadline (31 + 31 + 30) = ¥100,740.
+     * Paid on 1 April 2026 (recorded with its value date), repaid today: ¥3,650,000 × 10.95 % / 365 =
+     * ¥1,095 a day, for every day from the payment to the repayment, both counted. (Late interest past
+     * the deadline is counted by StatutoryInterestTest: a deadline comes after the hearing, in the future.)
      */
     @Test
-    void interestCountsEveryDayFromPaymentAndLateInterestEveryDayPastTheDeadline() {
+    void interestCountsEveryDayFromPaymentToRepayment() {
         String paid = planned(programme, noetra, 2026, 3_650_000L);
         approve(programme, paid).then().statusCode(200);
         act(nedo(), programme, paid, "disburse", Map.of("disbursedOn", "2026-04-01")).then().statusCode(200)
                 .body("disbursedOn", equalTo("2026-04-01"));
         String orders = "/api/programmes/" + programme + "/tranches/" + paid + "/return-orders";
-        String order = meti().body(Map.of("amount", 3_650_000, "deadline", "2026-06-30", "reason", "unused funds"))
-                .post(orders).then().statusCode(201).body("receivedOn", equalTo("2026-04-01")).extract().path("id");
+        String order = ordered(paid, 3_650_000, TODAY.plusDays(30));
 
-        nedo().get(orders + "/{o}", order).then().statusCode(200).body("state", equalTo("OPEN")); // Location readable
+        nedo().get(orders + "/{o}", order).then().statusCode(200).body("state", equalTo("OPEN"))
+                .body("receivedOn", equalTo("2026-04-01"));
         String otherTranche = "/api/programmes/" + programme + "/tranches/" + tranche + "/return-orders";
-        meti().body(Map.of("repaidOn", "2026-09-30")).post(otherTranche + "/{o}/settle", order).then().statusCode(404);
-        meti().body(Map.of("repaidOn", "2026-09-30")).post(orders + "/{o}/settle", order).then().statusCode(200)
-                .body("interestDays", equalTo(183)).body("interest", equalTo(200_385))
-                .body("lateDays", equalTo(92)).body("lateInterest", equalTo(100_740))
-                .body("totalDue", equalTo(3_650_000 + 200_385 + 100_740));
+        meti().body(Map.of("repaidOn", TODAY.toString())).post(otherTranche + "/{o}/settle", order).then().statusCode(404);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2026, 4, 1), TODAY) + 1;
+        meti().body(Map.of("repaidOn", TODAY.toString())).post(orders + "/{o}/settle", order).then().statusCode(200)
+                .body("interestDays", equalTo((int) days)).body("interest", equalTo((int) (1_095 * days)))
+                .body("lateDays", equalTo(0)).body("lateInterest", equalTo(0))
+                .body("totalDue", equalTo((int) (3_650_000 + 1_095 * days)));
     }
 
     @Test
@@ -111,8 +124,8 @@ class ReturnOrderTest {
     @ParameterizedTest(name = "deadline \"{0}\" is refused")
     @ValueSource(strings = {"2028-06-30T23:30:00Z", " 2028-06-30", "2028-06-30 ", "2028-6-30", "2028-02-30", "20280630"})
     void aDeadlineIsACalendarDayAndNothingElse(String deadline) {
-        meti().body(Map.of("amount", 1_000, "deadline", deadline, "reason", "x")).post(orders()).then()
-                .statusCode(400).body("errors[0].field", equalTo("deadline"))
+        propose(meti(), Map.of("action", "ORDER_RETURN", "returnAmount", 1_000, "returnDeadline", deadline,
+                "reason", "x")).then().statusCode(400).body("errors[0].field", equalTo("returnDeadline"))
                 .body("errors[0].reason", containsString("calendar date YYYY-MM-DD"));
     }
 }

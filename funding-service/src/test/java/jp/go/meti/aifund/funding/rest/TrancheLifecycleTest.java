@@ -121,11 +121,12 @@ class TrancheLifecycleTest {
         approve(programme, reduced).then().statusCode(200);
         approve(programme, cancelled).then().statusCode(200);
 
-        act(meti(), programme, reduced, "reduce", Map.of("newAmount", 30_000_000_000L, "reason", "FY2026 missed"))
-                .then().statusCode(200).body("state", equalTo("REDUCED")).body("amount", equalTo(30_000_000_000L))
-                .body("originalAmount", equalTo(TRANCHE));
-        act(meti(), programme, cancelled, "cancel", Map.of("reason", "withdrawn")).then().statusCode(200)
-                .body("state", equalTo("CANCELLED"));
+        // approved money is cut by a decision the recipient is heard on (TrancheDecisionTest has the hearing)
+        decided(programme, reduced, Map.of("action", "REDUCE", "newAmount", 30_000_000_000L, "reason", "FY2026 missed"));
+        decided(programme, cancelled, Map.of("action", "CANCEL", "reason", "withdrawn"));
+        admin().get("/api/programmes/{p}/tranches/{t}", programme, reduced).then().body("state", equalTo("REDUCED"))
+                .body("amount", equalTo(30_000_000_000L)).body("originalAmount", equalTo(TRANCHE));
+        admin().get("/api/programmes/{p}/tranches/{t}", programme, cancelled).then().body("state", equalTo("CANCELLED"));
 
         assertThat(programmeTotals(programme)).containsEntry("committed", 30_000_000_000L)
                 .containsEntry("headroom", CEILING - 30_000_000_000L);

@@ -143,7 +143,7 @@ public final class FundingApi {
 
     /**
      * Each recipient given notice of the adverse proposal {@code subjectId} (a pullback recommendation or a
-     * budget decision) answers it through a member acting for it, so that the proposal may be confirmed.
+     * budget decision or a tranche decision) answers it through a member acting for it, so that the proposal may be confirmed.
      */
     public static void answered(String programmeId, String subjectId) {
         List<Map<String, String>> open = admin().get("/api/programmes/{p}/hearings?subjectId={s}", programmeId,
@@ -156,5 +156,19 @@ public final class FundingApi {
                     .body(Map.of("response", "We have read the notice.")).post("/api/programmes/{p}/hearings/{h}/response",
                             programmeId, hearing.get("id")).then().statusCode(200);
         }
+    }
+
+    /**
+     * A decision on one tranche ({@code action} REDUCE, CANCEL or ORDER_RETURN and its amounts): proposed by
+     * one METI official, answered by the recipient, confirmed by the other; the confirmed decision.
+     */
+    public static Map<String, Object> decided(String programmeId, String trancheId, Map<String, ?> proposal) {
+        String id = meti().header("Idempotency-Key", key()).body(proposal)
+                .post("/api/programmes/{p}/tranches/{t}/decisions", programmeId, trancheId).then().statusCode(201)
+                .extract().path("id");
+        answered(programmeId, id);
+        return as(METI_2, Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .post("/api/programmes/{p}/tranches/{t}/decisions/{d}/confirm", programmeId, trancheId, id).then()
+                .statusCode(200).extract().jsonPath().getMap("");
     }
 }

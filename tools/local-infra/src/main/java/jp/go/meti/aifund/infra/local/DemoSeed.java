@@ -173,13 +173,11 @@ public final class DemoSeed {
                         + "parameter target; reduce FY2028 as the policy recommends"));
         String hearing = call("admin.sato", "programme-admin", "GET", funding + "/api/programmes/" + p
                 + "/hearings?subjectId=" + pullback, null).at("/items/0/id").asText();
-        checked(sendWith(tokens.mint("member.sony", "consortium-member", List.of(ids.get("Sony Group")),
-                Duration.ofMinutes(10)), "POST", funding + "/api/programmes/" + p + "/hearings/" + hearing + "/response",
-                Map.of("response", "Noetra asks that the reduction spare the robot pilots, which met 82 % of their "
-                        + "target; the revised training plan reaches 300 billion parameters by September 2028.",
-                        "evidence", List.of(Map.of("uri", "https://noetra.example/fy2028/revised-plan.pdf",
-                                "title", "Revised FY2028 training plan", "digest", "sha256:" + "1e".repeat(32)))),
-                UUID.randomUUID().toString()));
+        bySony(ids, p, "/hearings/" + hearing + "/response", Map.of("response", "Noetra asks that the reduction spare "
+                + "the robot pilots, which met 82 % of their target; the revised training plan reaches 300 billion "
+                + "parameters by September 2028.", "evidence", List.of(Map.of("uri",
+                        "https://noetra.example/fy2028/revised-plan.pdf", "title", "Revised FY2028 training plan",
+                        "digest", "sha256:" + "1e".repeat(32)))));
         // 820 robots: (820 − 500) / (1,000 − 500) = 16/25 achieved, so ⌊¥50,000,000,000 × 16/25⌋ = ¥32,000,000,000
         // is earned and paid; ¥18,000,000,000 rolls over to an FY2029 tranche paid by the FY2028 checkpoint
         await(() -> !trancheOf(p, resultLinked).at("/resultLink/awaitingResult").asBoolean(true),
@@ -198,20 +196,46 @@ public final class DemoSeed {
                 + "/confirm", Map.of("note", "carry-over approved"), UUID.randomUUID().toString());
         close(p, 2027);
 
-        // an audit of FY2026 finds ¥1,000,000,000 of compute ineligible: ordered back with the statutory
-        // interest and repaid, it goes to the treasury (国庫返納), no headroom until METI re-appropriates it
-        // into FY2029 by a four-eyes decision
-        String orders = funding + "/api/programmes/" + p + "/tranches/" + fy2026.get(1) + "/return-orders";
-        String order = post("meti.suzuki", "meti-official", orders, Map.of("amount", 1_000_000_000L,
-                "deadline", "2028-06-30", "reason", "FY2026 audit: compute not used for the programme")).get("id").asText();
-        post("meti.suzuki", "meti-official", orders + "/" + order + "/settle", Map.of("repaidOn", "2028-05-20"));
+        // an audit of FY2026 finds ¥1,000,000,000 of compute ineligible: METI proposes to order it back, the
+        // consortium is heard (Sony answers) and another official confirms the order; repaid with the statutory
+        // interest, it goes to the treasury (国庫返納), no headroom until METI re-appropriates it into FY2029 by a
+        // four-eyes decision
+        String tranche = funding + "/api/programmes/" + p + "/tranches/" + fy2026.get(1);
+        String ordering = post("meti.suzuki", "meti-official", tranche + "/decisions", Map.of("action", "ORDER_RETURN",
+                "returnAmount", 1_000_000_000L, "returnDeadline", "2028-06-30", "reason",
+                "FY2026 audit: compute not used for the programme"), UUID.randomUUID().toString()).get("id").asText();
+        String notice = call("admin.sato", "programme-admin", "GET", funding + "/api/programmes/" + p
+                + "/hearings?subjectId=" + ordering, null).at("/items/0/id").asText();
+        bySony(ids, p, "/hearings/" + notice + "/response", Map.of("response", "The compute in question ran the "
+                + "programme's evaluation suite; the logs are attached.", "evidence", List.of(Map.of("uri",
+                        "https://noetra.example/fy2026/compute-logs.zip", "title", "FY2026 compute logs", "digest",
+                        "sha256:" + "2f".repeat(32)))));
+        String order = post("meti.yamada", "meti-official", tranche + "/decisions/" + ordering + "/confirm",
+                Map.of("note", "response considered: the logs show training runs outside the programme"),
+                UUID.randomUUID().toString()).get("returnOrderId").asText();
+        post("meti.suzuki", "meti-official", tranche + "/return-orders/" + order + "/settle",
+                Map.of("repaidOn", "2028-05-20"));
         String reappropriation = post("meti.yamada", "meti-official", funding + "/api/programmes/" + p
                 + "/budget-decisions", Map.of("kind", "REAPPROPRIATION", "fiscalYear", 2029, "amount", 1_000_000_000L,
                         "reason", "Returned FY2026 funds re-appropriated to FY2029 evaluation compute"),
                 UUID.randomUUID().toString()).get("id").asText();
         call("meti.suzuki", "meti-official", "POST", funding + "/api/programmes/" + p + "/budget-decisions/"
                 + reappropriation + "/confirm", Map.of("note", "re-appropriation approved"), UUID.randomUUID().toString());
+        // Noetra objects to the order (審査請求); an official who neither proposed nor confirmed it dismisses it
+        bySony(ids, p, "/hearings/" + notice + "/objection", Map.of("grounds", "The runs were the programme's "
+                + "evaluation, which the grant's terms include."));
+        call("meti.sato", "meti-official", "POST", funding + "/api/programmes/" + p + "/hearings/" + notice
+                + "/objection/ruling", Map.of("outcome", "DISMISSED", "reasons", "The terms cover evaluation of the "
+                        + "programme's models; the runs trained a model outside it."));
         return p;
+    }
+
+    /** Sony Group's member acting for it (so for its consortium Noetra) writes {@code body} to the programme's {@code path}. */
+    private void bySony(Map<String, String> ids, String p, String path, Object body) throws IOException,
+            InterruptedException {
+        checked(sendWith(tokens.mint("member.sony", "consortium-member", List.of(ids.get("Sony Group")),
+                Duration.ofMinutes(10)), "POST", funding + "/api/programmes/" + p + path, body,
+                UUID.randomUUID().toString()));
     }
 
     private static Map<String, Object> share(Map<String, String> ids, String member, int basisPoints) {
