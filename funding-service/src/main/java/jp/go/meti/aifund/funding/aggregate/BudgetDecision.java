@@ -129,6 +129,11 @@ public class BudgetDecision {
         this.trancheIds = "";
     }
 
+    /** How the ledger entries and return orders of a confirmed termination begin (an upheld objection finds them by it). */
+    public String terminationRecord() {
+        return "TERMINATE decision " + id + " (" + grounds + ", proposed by " + proposedBy + "): ";
+    }
+
     public List<UUID> tranches() {
         return trancheIds.isEmpty() ? List.of() : Arrays.stream(trancheIds.split(",")).map(UUID::fromString).toList();
     }

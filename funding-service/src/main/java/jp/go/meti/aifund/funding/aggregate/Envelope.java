@@ -135,6 +135,14 @@ public class Envelope {
         return left;
     }
 
+    /** A termination reversed: the year is open again, and what its close lapsed ({@code yen}) is its budget again. */
+    void reopen(long yen) {
+        apply(exposure().withLimit(Math.addExact(amount, yen)));
+        lapsed -= yen;
+        closedAt = null;
+        closedBy = null;
+    }
+
     void requireGateOpen() {
         if (!gate.allowsApproval()) {
             throw ConflictException.of("funding.envelope.gated", Text.fiscalYear(fiscalYear), Text.fiscalYear(fiscalYear - 1));

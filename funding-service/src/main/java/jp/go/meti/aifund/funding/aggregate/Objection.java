@@ -74,9 +74,6 @@ public class Objection {
         if (h.state != HearingState.CONCLUDED) {
             throw ConflictException.of("funding.objection.not-concluded", h.id, Hearing.state(h.state));
         }
-        if (h.subject == HearingSubject.BUDGET_DECISION) { // a termination: reversing an ended programme is not modelled
-            throw ConflictException.of("funding.objection.not-here", h.proposedDecision);
-        }
         LocalDate fileBy = h.closedAt.atZone(FiscalYear.JAPAN).toLocalDate().plusMonths(MONTHS_TO_OBJECT);
         if (today.isAfter(fileBy)) {
             throw ConflictException.of("funding.objection.too-late", fileBy, today);

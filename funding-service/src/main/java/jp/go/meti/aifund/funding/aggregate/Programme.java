@@ -500,6 +500,40 @@ public class Programme {
         return movements;
     }
 
+    /**
+     * An upheld objection reverses the termination: each year it closed is open again with what it lapsed
+     * ({@code lapsedByYear}, from its ledger entries) as budget again, within the ceiling, and the programme
+     * is active again; the caller then gives back the tranches it cancelled.
+     */
+    public List<Movement> resume(List<Envelope> envelopes, java.util.Map<Integer, Long> lapsedByYear) {
+        if (state != ProgrammeState.TERMINATED) {
+            throw ConflictException.of("funding.programme.not-terminated", new Text.Noun("funding",
+                    "programme." + state.name()));
+        }
+        List<Movement> movements = new java.util.ArrayList<>();
+        long reopened = 0;
+        for (Envelope e : envelopes) {
+            Long yen = lapsedByYear.get(e.fiscalYear);
+            if (yen != null && e.isClosed()) {
+                Balances before = balances();
+                if (planned + yen > ceiling + reappropriated) { // cannot happen: the ceiling has not moved since
+                    throw new LimitExceededException(new Text("funding.limit.ceiling-envelopes"), ceiling,
+                            planned - reappropriated, yen);
+                }
+                e.reopen(yen);
+                planned += yen;
+                reopened += yen;
+                movements.add(new Movement(LedgerKind.YEAR_REOPENED, null, e.fiscalYear, yen, before, balances()));
+            }
+        }
+        state = ProgrammeState.ACTIVE;
+        endedAt = null;
+        endedBy = null;
+        endReason = null;
+        movements.add(new Movement(LedgerKind.PROGRAMME_RESUMED, null, null, reopened, balances(), balances()));
+        return movements;
+    }
+
     /** Counts the programme event about to be written: its {@code sequence}. */
     public long nextEventSequence() {
         return ++eventSequence;

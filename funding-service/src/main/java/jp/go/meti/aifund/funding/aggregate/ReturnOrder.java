@@ -124,13 +124,18 @@ public class ReturnOrder {
 
     /** An upheld objection annuls the order while it is open: nothing is owed, no interest either. */
     public void annul(String actor, Instant at) {
+        requireAnnullable();
+        state = ReturnOrderState.ANNULLED;
+        annulledBy = actor;
+        annulledAt = at;
+    }
+
+    /** Refuses to annul an order repaid already (a refund is the ministry's, in writing) or annulled. */
+    public void requireAnnullable() {
         if (!isOpen()) {
             throw ConflictException.of("funding.return.not-annullable", id, new Text.Noun("funding", "return." + state.name()),
                     repaidOn);
         }
-        state = ReturnOrderState.ANNULLED;
-        annulledBy = actor;
-        annulledAt = at;
     }
 
     /** The ledger's record of the repayment. */

@@ -28,5 +28,9 @@ public enum LedgerKind {
     /** The finalized review of the last fiscal year settled the programme (額の確定): it is closed. */
     PROGRAMME_CLOSED,
     /** A confirmed termination decision ended the programme. */
-    PROGRAMME_TERMINATED
+    PROGRAMME_TERMINATED,
+    /** An upheld objection reversed a termination: a year it closed is open again, what it lapsed its budget again. */
+    YEAR_REOPENED,
+    /** An upheld objection reversed a termination: the programme is active again. */
+    PROGRAMME_RESUMED
 }

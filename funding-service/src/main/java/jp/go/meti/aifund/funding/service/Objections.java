@@ -23,10 +23,12 @@ import jp.go.meti.aifund.funding.aggregate.Objection;
 import jp.go.meti.aifund.funding.aggregate.Programme;
 import jp.go.meti.aifund.funding.aggregate.Programme.Movement;
 import jp.go.meti.aifund.funding.aggregate.Pullback;
+import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.ReturnOrder;
 import jp.go.meti.aifund.funding.aggregate.Tranche;
 import jp.go.meti.aifund.funding.aggregate.TrancheDecision;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
+import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
@@ -36,6 +38,7 @@ import jp.go.meti.aifund.funding.repository.LedgerRepository;
 import jp.go.meti.aifund.funding.repository.ObjectionRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.PullbackRepository;
+import jp.go.meti.aifund.funding.repository.BudgetDecisionRepository;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
 import jp.go.meti.aifund.funding.repository.TrancheDecisionRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
@@ -82,6 +85,7 @@ public class Objections {
     private final TrancheRepository tranches;
     private final EnvelopeRepository envelopes;
     private final LedgerRepository entries;
+    private final BudgetDecisionRepository budgetDecisions;
     private final TrancheDecisionRepository trancheDecisions;
     private final ReturnOrderRepository orders;
     private final Ledger ledger;
@@ -91,9 +95,11 @@ public class Objections {
 
     public Objections(HearingRepository hearingRecords, Hearings hearings, ObjectionRepository objections,
             ProgrammeRepository programmes, PullbackRepository pullbacks, TrancheRepository tranches,
-            EnvelopeRepository envelopes, LedgerRepository entries, TrancheDecisionRepository trancheDecisions,
+            EnvelopeRepository envelopes, LedgerRepository entries, BudgetDecisionRepository budgetDecisions,
+            TrancheDecisionRepository trancheDecisions,
             ReturnOrderRepository orders, Ledger ledger, ProgrammeEvents events, Idempotency idempotency, Clock clock) {
         this.trancheDecisions = trancheDecisions;
+        this.budgetDecisions = budgetDecisions;
         this.orders = orders;
         this.hearingRecords = hearingRecords;
         this.hearings = hearings;
@@ -149,7 +155,7 @@ public class Objections {
         o.rule(upheld, command.reasons(), reversal.amount(), actor, now);
         if (!reversal.moves().isEmpty()) {
             ledger.recordAll(p, reversal.moves(), actor, o.record() + "; reverses " + reversal.decision()
-                    + " for recipient " + h.recipientId, now);
+                    + (h.subject == HearingSubject.BUDGET_DECISION ? "" : " for recipient " + h.recipientId), now);
         }
         events.publish(p, ProgrammeChange.OBJECTION_RULED, h, hearings.parts(h), o, actor, o.ruling, now);
         return hearings.view(h);
@@ -164,28 +170,58 @@ public class Objections {
         }
     }
 
-    /** Reverses the decision the hearing concluded, for the recipient heard. */
+    /** Reverses the decision the hearing concluded, for the recipient heard (a termination: for the whole programme). */
     private Reversal reversal(Programme p, Hearing h, String actor, Instant now) {
-        if (h.subject == HearingSubject.PULLBACK_DECISION) {
-            Pullback decision = pullbacks.get(p.id, h.subjectId);
-            String record = decision.decisionRecord(decision.decidedBy);
-            return Reversal.of(reverse(p, record, decision.heldTranches(), h, now), record);
-        }
-        TrancheDecision decision = trancheDecisions.byId(p.id, h.subjectId);
-        String record = decision.record(decision.decidedBy);
-        if (decision.action == TrancheDecisionAction.ORDER_RETURN) { // no money moved yet: the order is annulled
-            ReturnOrder order = orders.findById(decision.returnOrderId);
-            order.annul(actor, now);
-            return new Reversal(List.of(), order.amount, record);
-        }
-        return Reversal.of(reverse(p, record, List.of(decision.trancheId), h, now), record);
+        return switch (h.subject) {
+            case PULLBACK_DECISION -> {
+                Pullback decision = pullbacks.get(p.id, h.subjectId);
+                String record = decision.decisionRecord(decision.decidedBy);
+                yield Reversal.of(reverse(p, record, decision.heldTranches(), h.recipientId, now), record);
+            }
+            case TRANCHE_DECISION -> {
+                TrancheDecision decision = trancheDecisions.byId(p.id, h.subjectId);
+                String record = decision.record(decision.decidedBy);
+                if (decision.action == TrancheDecisionAction.ORDER_RETURN) { // no money moved yet: the order is annulled
+                    ReturnOrder order = orders.findById(decision.returnOrderId);
+                    order.annul(actor, now);
+                    yield new Reversal(List.of(), order.amount, record);
+                }
+                yield Reversal.of(reverse(p, record, List.of(decision.trancheId), h.recipientId, now), record);
+            }
+            case BUDGET_DECISION -> resumed(p, budgetDecisions.get(p.id, h.subjectId), actor, now);
+        };
+    }
+
+    /**
+     * A termination reversed: its return orders annulled (refused if one was repaid: a refund is the
+     * ministry's, in writing), the years it closed open again with what they lapsed, the programme active,
+     * and every tranche it cancelled given back; what it gives back is what it had cancelled and ordered.
+     */
+    private Reversal resumed(Programme p, BudgetDecision termination, String actor, Instant now) {
+        String record = termination.terminationRecord();
+        List<ReturnOrder> ordered = orders.list("programmeId", p.id).stream().filter(o -> o.reason.startsWith(record))
+                .toList();
+        ordered.forEach(ReturnOrder::requireAnnullable);
+        List<LedgerEntry> byTheEnd = entries.list("programmeId = ?1 and kind in ?2", p.id,
+                List.of(LedgerKind.YEAR_CLOSED, LedgerKind.TRANCHE_CANCELLED)).stream()
+                .filter(e -> e.reason.startsWith(record)).toList();
+        Map<Integer, Long> lapsed = byTheEnd.stream().filter(e -> e.kind == LedgerKind.YEAR_CLOSED)
+                .collect(Collectors.toMap(e -> e.fiscalYear, e -> e.amount));
+        List<Movement> moves = new ArrayList<>(p.resume(envelopes.ofProgramme(p.id), lapsed));
+        List<UUID> cancelled = byTheEnd.stream().filter(e -> e.kind == LedgerKind.TRANCHE_CANCELLED)
+                .map(e -> e.trancheId).toList();
+        moves.addAll(reverse(p, record, cancelled, null, now));
+        ordered.forEach(o -> o.annul(actor, now));
+        long given = moves.stream().filter(m -> m.kind() == LedgerKind.TRANCHE_REINSTATED).mapToLong(Movement::amount)
+                .sum() + ordered.stream().mapToLong(o -> o.amount).sum();
+        return new Reversal(moves, given, record.substring(0, record.length() - 2));
     }
 
     /**
      * Gives back what the decision (its ledger entries begin with {@code decision}) took from the recipient
      * heard: one reinstatement per reduction or cancellation of its tranches, by the amount that entry took.
      */
-    private List<Movement> reverse(Programme p, String decision, List<UUID> trancheIds, Hearing h, Instant at) {
+    private List<Movement> reverse(Programme p, String decision, List<UUID> trancheIds, UUID recipient, Instant at) {
         List<LedgerEntry> taken = entries.takenBy(p.id, decision, trancheIds);
         Map<UUID, Tranche> byId = taken.isEmpty() ? Map.of()
                 : tranches.list("programmeId = ?1 and id in ?2", p.id, taken.stream().map(e -> e.trancheId).toList())
@@ -193,7 +229,7 @@ public class Objections {
         List<Movement> moves = new ArrayList<>();
         for (LedgerEntry e : taken) {
             Tranche t = byId.get(e.trancheId);
-            if (t.recipientId.equals(h.recipientId)) {
+            if (recipient == null || t.recipientId.equals(recipient)) {
                 moves.add(p.reinstate(t, envelopes.get(p.id, t.fiscalYear), e.kind, e.amount, at));
             }
         }

@@ -140,8 +140,7 @@ public class ProgrammeEnds {
      * ledger entries say of the hearing.
      */
     LedgerEntry terminate(Programme p, BudgetDecision d, String heard, String actor, Instant now) {
-        String reason = "TERMINATE decision " + d.id + " (" + d.grounds + ", proposed by " + d.proposedBy + "): "
-                + d.reason + heard;
+        String reason = d.terminationRecord() + d.reason + heard;
         long started = System.nanoTime();
         p.requireActive();
         if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {

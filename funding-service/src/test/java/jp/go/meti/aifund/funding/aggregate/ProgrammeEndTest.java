@@ -100,6 +100,28 @@ class ProgrammeEndTest {
     }
 
     @Test
+    void aReversedTerminationReopensTheYearsWithWhatTheyLapsedAndGivesTheTranchesBack() {
+        paid(fy27, 600_000);
+        Tranche approvedUnpaid = approved(fy27, 200_000);
+        Programme.Balances before = p.balances();
+        p.end(ProgrammeState.TERMINATED, List.of(fy27, fy28), List.of(approvedUnpaid), "meti.suzuki", "TERMINATE", AT);
+        assertThatThrownBy(() -> p.reinstate(approvedUnpaid, fy27, LedgerKind.TRANCHE_CANCELLED, 200_000, AT))
+                .isInstanceOf(ConflictException.class); // not while it is ended
+
+        List<Movement> resumed = p.resume(List.of(fy27, fy28), java.util.Map.of(2027, 400_000L, 2028, 2_000_000L));
+        assertThat(resumed).extracting(Movement::kind).containsExactly(LedgerKind.YEAR_REOPENED,
+                LedgerKind.YEAR_REOPENED, LedgerKind.PROGRAMME_RESUMED);
+        assertThat(resumed.get(2).amount()).isEqualTo(2_400_000); // what the close lapsed: FY2027 less what it paid, FY2028 whole
+        p.reinstate(approvedUnpaid, fy27, LedgerKind.TRANCHE_CANCELLED, 200_000, AT);
+        assertThat(p.balances()).isEqualTo(before);
+        assertThat(List.of(fy27.lapsed, fy28.lapsed)).containsOnly(0L);
+        assertThat(List.of(fy27.isClosed(), fy28.isClosed())).containsOnly(false);
+        assertThat(approvedUnpaid.state).isEqualTo(TrancheState.APPROVED);
+        assertThatThrownBy(() -> p.resume(List.of(fy27, fy28), java.util.Map.of())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("only a termination is reversed");
+    }
+
+    @Test
     void theFinalSettlementClosesTheProgrammeAndWhatItOrdersBackCarriesInterestAcrossALeapDay() {
         Tranche paid = paid(fy27, 600_000);
         p.end(ProgrammeState.CLOSED, List.of(fy27, fy28), List.of(), "milestone-service", "final settlement", AT);

@@ -182,4 +182,88 @@ class TreasuryAndTerminationTest {
         assertThat(admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, paid).then().statusCode(200)
                 .extract().jsonPath().getList("items")).isEmpty();
     }
+
+    /** An approved unpaid FY2026 tranche of ¥2 billion and a planned FY2027 one of ¥1 billion. */
+    private void openTranches() {
+        approve(programme, planned(programme, consortium, 2026, 2 * BILLION)).then().statusCode(200);
+        planned(programme, consortium, 2027, BILLION);
+    }
+
+    /** A breach termination, confirmed after its hearing; its id. */
+    private String terminatedForABreach() {
+        String d = propose(Map.of("kind", "TERMINATE", "grounds", "RECIPIENT_BREACH", "returnDeadline",
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(30).toString(), "reason", "results falsified"))
+                .then().statusCode(201).extract().path("id");
+        answered(programme, d);
+        confirm(d).then().statusCode(200);
+        return d;
+    }
+
+    /** The consortium objects to the termination; the hearing's id. */
+    private String objected(String termination) {
+        String hearing = admin().get("/api/programmes/{p}/hearings?subjectId={s}", programme, termination).then()
+                .extract().path("items[0].id");
+        member(consortium).header("Idempotency-Key", key()).body(Map.of("grounds", "The results were not falsified: "
+                + "the auditor's report is attached.")).post("/api/programmes/{p}/hearings/{h}/objection", programme,
+                        hearing).then().statusCode(200).body("objection.state", equalTo("FILED"));
+        return hearing;
+    }
+
+    private Response rule(String official, String hearing, String outcome) {
+        return as(official, Roles.METI_OFFICIAL).body(Map.of("outcome", outcome, "reasons", "reviewed"))
+                .post("/api/programmes/{p}/hearings/{h}/objection/ruling", programme, hearing);
+    }
+
+    @Test
+    void anUpheldObjectionToATerminationResumesTheProgrammeAndGivesBackEverythingItTook() {
+        String paid = paid(3_650_000_000L);
+        openTranches();
+        Map<String, Object> before = totals();
+        String termination = terminatedForABreach();
+        assertThat(admin().get("/api/programmes/{p}/tranches?size=100", programme).then().extract().jsonPath()
+                .getList("items.state")).containsExactlyInAnyOrder("DISBURSED", "CANCELLED", "CANCELLED");
+        String hearing = objected(termination);
+
+        rule(METI, hearing, "UPHELD").then().statusCode(403); // it proposed the termination
+        rule(METI_2, hearing, "UPHELD").then().statusCode(403); // it confirmed it
+        rule("meti.sato", hearing, "UPHELD").then().statusCode(200).body("objection.state", equalTo("UPHELD"))
+                .body("objection.reinstated", equalTo(3_650_000_000L + 3 * BILLION));
+
+        // the programme is active again, every figure as before the termination, every year open
+        Map<String, Object> after = totals();
+        assertThat(after).containsEntry("state", "ACTIVE").containsEntry("endedBy", null);
+        for (String figure : List.of("planned", "committed", "disbursed", "recovered", "headroom")) {
+            assertThat(after.get(figure)).as(figure).isEqualTo(before.get(figure));
+        }
+        for (int fy : List.of(2026, 2027)) {
+            assertThat(envelopeOf(fy).getString("closedAt")).as("FY" + fy).isNull();
+            assertThat(envelopeOf(fy).getLong("lapsed")).as("FY" + fy).isZero();
+        }
+        assertThat(admin().get("/api/programmes/{p}/tranches?size=100", programme).then().extract().jsonPath()
+                .getList("items.state")).containsExactlyInAnyOrder("DISBURSED", "APPROVED", "PLANNED");
+        assertThat(admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, paid).then().extract()
+                .jsonPath().getString("items[0].state")).isEqualTo("ANNULLED");
+        plan(programme, consortium, 2027, BILLION).then().statusCode(201); // money moves again
+        JsonPath ledger = as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=200", programme).then()
+                .extract().jsonPath();
+        assertThat(ledger.getList("items.kind")).containsSubsequence("PROGRAMME_TERMINATED", "YEAR_REOPENED",
+                "YEAR_REOPENED", "PROGRAMME_RESUMED", "TRANCHE_REINSTATED", "TRANCHE_REINSTATED");
+        as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then()
+                .body("intact", equalTo(true));
+    }
+
+    @Test
+    void aTerminationWhoseReturnOrderWasRepaidIsNotReversedHereAndMayStillBeDismissed() {
+        String paid = paid(BILLION);
+        String hearing = objected(terminatedForABreach());
+        String order = admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, paid).then().extract()
+                .path("items[0].id");
+        meti().body(Map.of("repaidOn", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString()))
+                .post("/api/programmes/{p}/tranches/{t}/return-orders/{o}/settle", programme, paid, order).then()
+                .statusCode(200);
+        rule("meti.sato", hearing, "UPHELD").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("a refund is ordered by the ministry in writing"));
+        assertThat(totals()).containsEntry("state", "TERMINATED");
+        rule("meti.sato", hearing, "DISMISSED").then().statusCode(200).body("objection.state", equalTo("DISMISSED"));
+    }
 }
