@@ -57,7 +57,7 @@ public class ObjectionResource {
             + "confirmed the decision); upheld, what the decision took from the recipient's tranches is given back by "
             + "new ledger entries (TRANCHE_REINSTATED), where the envelope and the ceiling still allow it")
     public HearingView rule(@RestPath UUID programmeId, @RestPath UUID hearingId,
-            @Valid @NotNull Objections.ObjectionRuling command) {
-        return objections.rule(programmeId, hearingId, command, caller.name());
+            @RestHeader(Idempotency.HEADER) String key, @Valid @NotNull Objections.ObjectionRuling command) {
+        return objections.rule(programmeId, hearingId, command, caller.name(), key);
     }
 }

@@ -143,22 +143,26 @@ public class Objections {
     /** An official who neither proposed nor confirmed the decision rules on the objection to it. */
     @Transactional
     @Audited(value = "objection.ruled", subject = 1)
-    public HearingView rule(UUID programmeId, UUID hearingId, @Valid ObjectionRuling command, String actor) {
-        Programme p = programmes.lock(programmeId);
-        Hearing h = hearingRecords.get(programmeId, hearingId);
-        Objection o = objections.ofHearing(h.id).orElseThrow(() -> new NotFoundException("objection to hearing",
-                hearingId));
-        o.requireRulableBy(actor);
-        Instant now = clock.instant();
-        boolean upheld = command.outcome() == RulingOutcome.UPHELD;
-        Reversal reversal = upheld ? reversal(p, h, actor, now) : Reversal.NONE;
-        o.rule(upheld, command.reasons(), reversal.amount(), actor, now);
-        if (!reversal.moves().isEmpty()) {
-            ledger.recordAll(p, reversal.moves(), actor, o.record() + "; reverses " + reversal.decision()
-                    + (h.subject == HearingSubject.BUDGET_DECISION ? "" : " for recipient " + h.recipientId), now);
-        }
-        events.publish(p, ProgrammeChange.OBJECTION_RULED, h, hearings.parts(h), o, actor, o.ruling, now);
-        return hearings.view(h);
+    public HearingView rule(UUID programmeId, UUID hearingId, @Valid ObjectionRuling command, String actor, String key) {
+        return idempotency.once(actor, key, List.of("rule-objection", programmeId, hearingId, command), HearingView.class,
+                () -> {
+                    Programme p = programmes.lock(programmeId);
+                    Hearing h = hearingRecords.get(programmeId, hearingId);
+                    Objection o = objections.ofHearing(h.id).orElseThrow(() -> new NotFoundException(
+                            "objection to hearing", hearingId));
+                    o.requireRulableBy(actor);
+                    Instant now = clock.instant();
+                    boolean upheld = command.outcome() == RulingOutcome.UPHELD;
+                    Reversal reversal = upheld ? reversal(p, h, actor, now) : Reversal.NONE;
+                    o.rule(upheld, command.reasons(), reversal.amount(), actor, now);
+                    if (!reversal.moves().isEmpty()) {
+                        ledger.recordAll(p, reversal.moves(), actor, o.record() + "; reverses " + reversal.decision()
+                                + (h.subject == HearingSubject.BUDGET_DECISION ? "" : " for recipient " + h.recipientId),
+                                now);
+                    }
+                    events.publish(p, ProgrammeChange.OBJECTION_RULED, h, hearings.parts(h), o, actor, o.ruling, now);
+                    return hearings.view(h);
+                });
     }
 
     /** What an upheld objection gives back: the reinstating movements (or an annulled order's yen), and the decision's record. */

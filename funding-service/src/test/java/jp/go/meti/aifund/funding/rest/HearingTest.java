@@ -309,15 +309,21 @@ class HearingTest {
         String ruling = "/api/programmes/{p}/hearings/{h}/objection/ruling";
         Map<String, String> upheld = Map.of("outcome", "UPHELD", "reasons", "the re-run meets the target");
         for (String decided : List.of(METI, METI_2)) {
-            as(decided, Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(403)
+            as(decided, Roles.METI_OFFICIAL).body(upheld).header("Idempotency-Key", key())
+                    .post(ruling, programme, hearing).then().statusCode(403)
                     .body("detail", containsString("rule on the objection"));
         }
         long entriesBefore = admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath()
                 .getLong("totalItems");
-        as("meti.sato", Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(200)
-                .body("objection.state", equalTo("UPHELD")).body("objection.ruledBy", equalTo("meti.sato"))
-                .body("objection.reinstated", equalTo(TRANCHE));
-        as("meti.sato", Roles.METI_OFFICIAL).body(upheld).post(ruling, programme, hearing).then().statusCode(409);
+        String rulingKey = key();
+        for (int attempt = 0; attempt < 2; attempt++) { // a retry with the same key is answered as the first was
+            as("meti.sato", Roles.METI_OFFICIAL).header("Idempotency-Key", rulingKey).body(upheld)
+                    .post(ruling, programme, hearing).then().statusCode(200)
+                    .body("objection.state", equalTo("UPHELD")).body("objection.ruledBy", equalTo("meti.sato"))
+                    .body("objection.reinstated", equalTo(TRANCHE));
+        }
+        as("meti.sato", Roles.METI_OFFICIAL).header("Idempotency-Key", key()).body(upheld)
+                .post(ruling, programme, hearing).then().statusCode(409);
 
         // given back by new entries, committed again; history stays, and the chain still verifies
         JsonPath tranches = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract()
@@ -361,21 +367,22 @@ class HearingTest {
         String hearing = hearingOf(pullback).getString("items[0].id");
         String ruling = "/api/programmes/{p}/hearings/{h}/objection/ruling";
         as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "UPHELD", "reasons", "none filed"))
-                .post(ruling, programme, hearing).then().statusCode(404);
+                .header("Idempotency-Key", key()).post(ruling, programme, hearing).then().statusCode(404);
         member(softbank).header("Idempotency-Key", key()).body(Map.of("grounds", "disproportionate"))
                 .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(200);
 
         // the cancelled money went to another tranche meanwhile: giving it back would exceed the FY2027 envelope
         approve(programme, planned(programme, noetra, 2027, 300_000_000_000L)).then().statusCode(200);
         as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "UPHELD", "reasons", "disproportionate"))
-                .post(ruling, programme, hearing).then().statusCode(409)
+                .header("Idempotency-Key", key()).post(ruling, programme, hearing).then().statusCode(409)
                 .body("detail", containsString("FY2027"));
         as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "FILED", "reasons", "?"))
-                .post(ruling, programme, hearing).then().statusCode(400).body("errors[0].field", containsString("outcome"));
+                .header("Idempotency-Key", key()).post(ruling, programme, hearing).then().statusCode(400)
+                .body("errors[0].field", containsString("outcome"));
 
         long entries = admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath().getLong("totalItems");
         as("meti.sato", Roles.METI_OFFICIAL).body(Map.of("outcome", "DISMISSED", "reasons", "the decision stands"))
-                .post(ruling, programme, hearing).then().statusCode(200)
+                .header("Idempotency-Key", key()).post(ruling, programme, hearing).then().statusCode(200)
                 .body("objection.state", equalTo("DISMISSED")).body("objection.reinstated", equalTo(null));
         assertThat(admin().get("/api/programmes/{p}/ledger", programme).then().extract().jsonPath().getLong("totalItems"))
                 .isEqualTo(entries);

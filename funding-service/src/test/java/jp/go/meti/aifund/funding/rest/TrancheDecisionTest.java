@@ -213,7 +213,8 @@ class TrancheDecisionTest {
 
     private io.restassured.response.Response rule(String official, String hearing) {
         return as(official, Roles.METI_OFFICIAL).body(Map.of("outcome", "UPHELD", "reasons", "it was agreed"))
-                .post("/api/programmes/{p}/hearings/{h}/objection/ruling", programme, hearing);
+                .header("Idempotency-Key", key()).post("/api/programmes/{p}/hearings/{h}/objection/ruling", programme,
+                        hearing);
     }
 
     private JsonPath decisions() {

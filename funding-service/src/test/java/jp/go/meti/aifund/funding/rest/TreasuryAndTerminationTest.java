@@ -211,7 +211,8 @@ class TreasuryAndTerminationTest {
 
     private Response rule(String official, String hearing, String outcome) {
         return as(official, Roles.METI_OFFICIAL).body(Map.of("outcome", outcome, "reasons", "reviewed"))
-                .post("/api/programmes/{p}/hearings/{h}/objection/ruling", programme, hearing);
+                .header("Idempotency-Key", key()).post("/api/programmes/{p}/hearings/{h}/objection/ruling", programme,
+                        hearing);
     }
 
     @Test

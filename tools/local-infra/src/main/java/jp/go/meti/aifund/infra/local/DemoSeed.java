@@ -226,7 +226,7 @@ public final class DemoSeed {
                 + "evaluation, which the grant's terms include."));
         call("meti.sato", "meti-official", "POST", funding + "/api/programmes/" + p + "/hearings/" + notice
                 + "/objection/ruling", Map.of("outcome", "DISMISSED", "reasons", "The terms cover evaluation of the "
-                        + "programme's models; the runs trained a model outside it."));
+                        + "programme's models; the runs trained a model outside it."), UUID.randomUUID().toString());
         return p;
     }
 
