@@ -32,6 +32,7 @@ import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Hearings.TrancheCut;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The end of a programme ({@link Programme#end} holds what it does to the money):
@@ -145,8 +146,7 @@ public class ProgrammeEnds {
         long started = System.nanoTime();
         p.requireActive();
         if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {
-            throw new ConflictException("the return deadline " + d.returnDeadline + " has passed since the termination "
-                    + "was proposed: reject it and propose it again with a later one");
+            throw ConflictException.of("funding.termination.deadline-passed", d.returnDeadline);
         }
         int issued = d.grounds.requiresReturn() ? orderBack(tranches.paidOut(p.id), orders.openAmounts(p.id),
                 Long.MAX_VALUE, d.returnDeadline, true, reason, actor, now) : 0;
