@@ -32,7 +32,6 @@ import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Hearings.TrancheCut;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
-import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The end of a programme ({@link Programme#end} holds what it does to the money):

@@ -30,7 +30,6 @@ import jp.go.meti.aifund.funding.service.Views.ProgrammeView;
 import jp.go.meti.aifund.funding.service.Views.RecipientView;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.kernel.ConflictException;
-import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.platform.rest.Page;
 
