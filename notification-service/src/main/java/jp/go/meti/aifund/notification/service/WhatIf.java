@@ -31,6 +31,7 @@ import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
@@ -87,7 +88,7 @@ public class WhatIf {
                     + review.revision() + " (" + review.state() + ")", draftOf(review), language);
         }
         if (q.programmeId() == null || q.fiscalYear() == null || q.milestones() == null || q.milestones().isEmpty()) {
-            throw new InvalidRequestException("reviewId", "is required, or else programmeId, fiscalYear and milestones");
+            throw new InvalidRequestException("reviewId", new Text("notification.what-if.question"));
         }
         return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones(), language);
     }
