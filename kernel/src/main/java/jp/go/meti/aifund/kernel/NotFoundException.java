@@ -6,4 +6,9 @@ public final class NotFoundException extends DomainException {
     public NotFoundException(String what, Object id) {
         super(new Text("kernel.not-found", new Text.Noun("kernel", what), String.valueOf(id)));
     }
+
+    /** {@code what}: a thing a module names itself, by its key {@code <module>.noun.<name>}. */
+    public NotFoundException(Text.Noun what, Object id) {
+        super(new Text("kernel.not-found", what, String.valueOf(id)));
+    }
 }
