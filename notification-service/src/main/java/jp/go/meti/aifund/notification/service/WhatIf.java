@@ -83,7 +83,7 @@ public class WhatIf {
     public Answer answer(Question q, Locale language) {
         if (q.reviewId() != null) {
             ReviewCopy review = readModel.review(q.reviewId()).orElseThrow(() -> new NotFoundException(
-                    "submitted review (drafts are not published: send their results instead)", q.reviewId()));
+                    new Text.Noun("notification", "submitted-review"), q.reviewId()));
             return evaluate(review.programmeId(), review.fiscalYear(), "review " + review.reviewId() + " revision "
                     + review.revision() + " (" + review.state() + ")", draftOf(review), language);
         }
