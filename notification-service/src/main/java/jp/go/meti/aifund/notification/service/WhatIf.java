@@ -84,13 +84,14 @@ public class WhatIf {
         if (q.reviewId() != null) {
             ReviewCopy review = readModel.review(q.reviewId()).orElseThrow(() -> new NotFoundException(
                     new Text.Noun("notification", "submitted-review"), q.reviewId()));
-            return evaluate(review.programmeId(), review.fiscalYear(), "review " + review.reviewId() + " revision "
-                    + review.revision() + " (" + review.state() + ")", draftOf(review), language);
+            return evaluate(review.programmeId(), review.fiscalYear(), new Text("notification.what-if.review", review.reviewId(),
+                    String.valueOf(review.revision()), review.state()).in(language), draftOf(review), language);
         }
         if (q.programmeId() == null || q.fiscalYear() == null || q.milestones() == null || q.milestones().isEmpty()) {
             throw new InvalidRequestException("reviewId", new Text("notification.what-if.question"));
         }
-        return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones(), language);
+        return evaluate(q.programmeId(), q.fiscalYear(), new Text("notification.what-if.drafts").in(language), q.milestones(),
+                language);
     }
 
     private Answer evaluate(UUID programmeId, int fiscalYear, String basedOn, List<DraftResult> results, Locale language) {
