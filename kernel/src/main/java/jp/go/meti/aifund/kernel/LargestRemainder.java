@@ -38,17 +38,17 @@ public final class LargestRemainder {
     /** Splits {@code total} by {@code weights}; the result has one amount per weight, in order. */
     public static long[] split(long total, long[] weights) {
         if (total < 0) {
-            throw new InvalidRequestException("total", "must not be negative");
+            throw new InvalidRequestException("total", new Text("kernel.negative"));
         }
         BigInteger sum = BigInteger.ZERO;
         for (long w : weights) {
             if (w < 0) {
-                throw new InvalidRequestException("weights", "must not be negative");
+                throw new InvalidRequestException("weights", new Text("kernel.negative"));
             }
             sum = sum.add(BigInteger.valueOf(w));
         }
         if (sum.signum() == 0) {
-            throw new InvalidRequestException("shares", "at least one positive share is needed to split ¥" + total);
+            throw new InvalidRequestException("shares", new Text("kernel.split-nothing", String.valueOf(total)));
         }
         long[] amounts = new long[weights.length];
         BigInteger[] remainders = new BigInteger[weights.length];

@@ -6,4 +6,9 @@ public final class NotPermittedException extends DomainException {
     public NotPermittedException(String message) {
         super(message);
     }
+
+    /** The refusal said by a text of the bundles, in the reader's language. */
+    public NotPermittedException(Text text) {
+        super(text);
+    }
 }

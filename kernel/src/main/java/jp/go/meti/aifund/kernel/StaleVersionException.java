@@ -9,8 +9,7 @@ public final class StaleVersionException extends DomainException {
     private final String current;
 
     public StaleVersionException(String current) {
-        super("the resource changed since you read it (its ETag is now " + current
-                + "); nothing was changed: read it again, then decide");
+        super(new Text("kernel.stale-version", current));
         this.current = current;
     }
 

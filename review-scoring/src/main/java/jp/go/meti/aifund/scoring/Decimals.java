@@ -3,6 +3,7 @@ package jp.go.meti.aifund.scoring;
 import java.math.BigDecimal;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * KPI values are exact decimals: at most {@value #MAX_SCALE} decimal places and fewer than
@@ -20,14 +21,14 @@ public final class Decimals {
     /** The value without trailing zeros, or a refusal naming {@code field}. */
     public static BigDecimal exact(String field, BigDecimal value) {
         if (value == null) {
-            throw new InvalidRequestException(field, "is required");
+            throw new InvalidRequestException(field, new Text("kernel.required"));
         }
         BigDecimal normal = normal(value);
         if (normal.scale() > MAX_SCALE) {
-            throw new InvalidRequestException(field, "has more than " + MAX_SCALE + " decimal places");
+            throw new InvalidRequestException(field, new Text("scoring.decimal.scale", String.valueOf(MAX_SCALE)));
         }
         if (normal.precision() - normal.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidRequestException(field, "has more than " + MAX_INTEGER_DIGITS + " integer digits");
+            throw new InvalidRequestException(field, new Text("scoring.decimal.integer", String.valueOf(MAX_INTEGER_DIGITS)));
         }
         return normal;
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A measurable target with its minimum acceptable threshold. Achievement is the scalable-payment
@@ -15,14 +16,13 @@ public record Kpi(Direction direction, BigDecimal target, BigDecimal threshold) 
 
     public Kpi {
         if (direction == null) {
-            throw new InvalidRequestException("direction", "is required");
+            throw new InvalidRequestException("direction", new Text("kernel.required"));
         }
         target = Decimals.exact("target", target);
         threshold = Decimals.exact("threshold", threshold);
         if (span(direction, target, threshold).signum() <= 0) {
-            throw new InvalidRequestException("threshold", direction == Direction.AT_LEAST
-                    ? "must be below the target for an AT_LEAST milestone"
-                    : "must be above the target for an AT_MOST milestone");
+            throw new InvalidRequestException("threshold", new Text(direction == Direction.AT_LEAST
+                    ? "scoring.kpi.threshold-at-least" : "scoring.kpi.threshold-at-most"));
         }
     }
 

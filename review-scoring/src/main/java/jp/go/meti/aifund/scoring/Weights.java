@@ -16,8 +16,7 @@ public final class Weights {
     public static void requireComplete(List<Integer> weights) {
         long total = total(weights);
         if (weights.isEmpty() || total != FULL) {
-            throw new ConflictException("the milestone weights of this fiscal year add up to " + percent(total)
-                    + ", not 100.00 %: adjust them before the review is submitted");
+            throw ConflictException.of("scoring.weights.incomplete", percent(total));
         }
     }
 

@@ -73,7 +73,7 @@ public class BudgetDecision {
     public static BudgetDecision carryOver(UUID programmeId, int fiscalYear, long amount, List<UUID> tranches,
             String reason, String actor, Instant at) {
         if (amount == 0 && tranches.isEmpty()) {
-            throw new InvalidRequestException("amount", "or trancheIds must name what to carry over");
+            throw new InvalidRequestException("amount", new Text("funding.carry-over.nothing"));
         }
         BudgetDecision d = new BudgetDecision(programmeId, BudgetDecisionKind.CARRY_OVER, reason, actor, at);
         d.fiscalYear = fiscalYear;
@@ -102,12 +102,12 @@ public class BudgetDecision {
     public static BudgetDecision termination(UUID programmeId, TerminationGrounds grounds, LocalDate returnDeadline,
             LocalDate today, String reason, String actor, Instant at) {
         if (grounds.requiresReturn() && returnDeadline == null) {
-            throw new InvalidRequestException("returnDeadline", "is required: " + grounds
-                    + " orders the money paid back by a deadline");
+            throw new InvalidRequestException("returnDeadline", new Text("funding.termination.deadline-required",
+                    nounOf(grounds)));
         }
         if (!grounds.requiresReturn() && returnDeadline != null) {
-            throw new InvalidRequestException("returnDeadline", "belongs to grounds that order money back; " + grounds
-                    + " does not");
+            throw new InvalidRequestException("returnDeadline", new Text("funding.termination.deadline-unwanted",
+                    nounOf(grounds)));
         }
         if (returnDeadline != null && returnDeadline.isBefore(today)) {
             throw new InvalidRequestException("returnDeadline", new Text("funding.in-the-past"));
@@ -165,9 +165,28 @@ public class BudgetDecision {
 
     private void requirePending(String action) {
         if (!isPending()) {
-            throw new ConflictException("budget decision " + id + " is " + state + " already: it cannot be " + action
-                    + "ed");
+            throw ConflictException.of("funding.budget.decided", id, nounOf(state), step(action));
         }
+    }
+
+    /** A proposal's state (PROPOSED, CONFIRMED, REJECTED) as the reader's language says it. */
+    public static Text.Noun nounOf(ProposalState s) {
+        return new Text.Noun("funding", "proposal." + s.name());
+    }
+
+    /** A step of a four-eyes proposal ("confirm", "reject") as the reader's language says it. */
+    public static Text.Noun step(String step) {
+        return new Text.Noun("funding", "step." + step);
+    }
+
+    /** Grounds of a termination, by their code in English, named in Japanese. */
+    public static Text.Noun nounOf(TerminationGrounds g) {
+        return new Text.Noun("funding", "grounds." + g.name());
+    }
+
+    /** The kind of a budget decision, by its code in English, named in Japanese. */
+    public static Text.Noun nounOf(BudgetDecisionKind k) {
+        return new Text.Noun("funding", "kind." + k.name());
     }
 
     private void decide(ProposalState next, String actor, String note, Instant at) {

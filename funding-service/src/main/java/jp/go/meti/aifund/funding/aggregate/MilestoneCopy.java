@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * funding-service's copy of one milestone version, from milestone-service's milestone events
@@ -55,8 +56,7 @@ public class MilestoneCopy {
     /** What a result-linked tranche is planned against; a removed milestone is refused. */
     public ResultLink.MilestoneRef ref() {
         if (removed) {
-            throw new InvalidRequestException("resultLink.milestoneId", "names milestone " + code
-                    + " that milestone-service removed");
+            throw new InvalidRequestException("resultLink.milestoneId", new Text("funding.result-link.removed", code));
         }
         return new ResultLink.MilestoneRef(id, programmeId, fiscalYear, code, implementsGoal);
     }

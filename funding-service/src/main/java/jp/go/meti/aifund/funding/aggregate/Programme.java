@@ -90,7 +90,7 @@ public class Programme {
     public static Programme create(String name, long ceiling, int firstFiscalYear, int lastFiscalYear,
             String commissioningMinistry, String executingAgency, String actor, Instant at) {
         if (lastFiscalYear < firstFiscalYear) {
-            throw new InvalidRequestException("lastFiscalYear", "must not be before firstFiscalYear");
+            throw new InvalidRequestException("lastFiscalYear", new Text("funding.programme.years-reversed"));
         }
         Programme p = new Programme();
         p.id = UUID.randomUUID();
@@ -110,7 +110,7 @@ public class Programme {
     /** Sets the days the recipients have to answer the notice of an adverse proposal (1–90). */
     public void allowDaysToAnswer(int days) {
         if (days < 1 || days > 90) {
-            throw new InvalidRequestException("hearingDays", "must be between 1 and 90");
+            throw new InvalidRequestException("hearingDays", new Text("funding.programme.hearing-days"));
         }
         hearingDays = days;
     }
@@ -366,9 +366,9 @@ public class Programme {
         requireActive();
         from.requireOpen();
         if (to == null || to.fiscalYear != from.fiscalYear + 1) {
-            throw new ConflictException(from.fiscalYear >= lastFiscalYear
-                    ? "FY" + from.fiscalYear + " is the programme's last year: nothing carries over past it"
-                    : "FY" + (from.fiscalYear + 1) + " has no envelope yet: set it first, then carry over into it");
+            throw from.fiscalYear >= lastFiscalYear
+                    ? ConflictException.of("funding.carry-over.last-year", Text.fiscalYear(from.fiscalYear))
+                    : ConflictException.of("funding.carry-over.no-envelope", Text.fiscalYear(from.fiscalYear + 1));
         }
         to.requireOpen();
         if (amount > from.exposure().headroom()) {
@@ -377,8 +377,8 @@ public class Programme {
         }
         for (Tranche t : tranches) {
             if (t.fiscalYear != from.fiscalYear || !t.isApproved() || !t.state.isOpen()) {
-                throw new ConflictException("tranche " + t.id + " is not approved, unpaid money of FY" + from.fiscalYear
-                        + " (" + t.state + ", FY" + t.fiscalYear + ")");
+                throw ConflictException.of("funding.carry-over.not-open", t.id, Text.fiscalYear(from.fiscalYear),
+                        new Text.Noun("funding", "state." + t.state.name()), Text.fiscalYear(t.fiscalYear));
             }
         }
     }
@@ -406,16 +406,15 @@ public class Programme {
     public void requireClosable(Envelope e, List<Tranche> open, boolean pending, java.time.LocalDate today) {
         e.requireOpen();
         if (!today.isAfter(jp.go.meti.aifund.kernel.FiscalYear.lastDay(e.fiscalYear))) {
-            throw new ConflictException("FY" + e.fiscalYear + " runs until "
-                    + jp.go.meti.aifund.kernel.FiscalYear.lastDay(e.fiscalYear) + ": it closes after its 31 March");
+            throw ConflictException.of("funding.close.too-early", Text.fiscalYear(e.fiscalYear),
+                    jp.go.meti.aifund.kernel.FiscalYear.lastDay(e.fiscalYear));
         }
         if (pending) {
-            throw new ConflictException("FY" + e.fiscalYear + " cannot close: a carry-over of the year awaits its decision");
+            throw ConflictException.of("funding.close.carry-over-pending", Text.fiscalYear(e.fiscalYear));
         }
         List<UUID> unpaid = open.stream().filter(Tranche::isApproved).map(t -> t.id).toList();
         if (!unpaid.isEmpty()) {
-            throw new ConflictException("FY" + e.fiscalYear + " cannot close: approved tranches not yet paid need a "
-                    + "carry-over decision (or their payment recorded) first: " + unpaid);
+            throw ConflictException.of("funding.close.unpaid", Text.fiscalYear(e.fiscalYear), new Text.Items(unpaid));
         }
     }
 
@@ -434,8 +433,8 @@ public class Programme {
         requireActive();
         exposure().withLimit(newCeiling); // refuses a ceiling below the outstanding money
         if (newCeiling < planned - reappropriated) {
-            throw new ConflictException(String.format("a ceiling of ¥%,d is below the ¥%,d the envelopes plan together "
-                    + "from it: lower them first", newCeiling, planned - reappropriated));
+            throw ConflictException.of("funding.ceiling.below-envelopes", Text.yen(newCeiling),
+                    Text.yen(planned - reappropriated));
         }
     }
 
@@ -458,9 +457,8 @@ public class Programme {
         Money.requirePositive(amount, "amount");
         e.requireOpen();
         if (amount > returnedToTreasury()) {
-            throw new ConflictException(String.format("¥%,d cannot be re-appropriated: the treasury holds ¥%,d returned "
-                    + "by this programme's recipients (¥%,d recovered, ¥%,d re-appropriated already)", amount,
-                    returnedToTreasury(), recovered, reappropriated));
+            throw ConflictException.of("funding.reappropriation.exceeds", Text.yen(amount), Text.yen(returnedToTreasury()),
+                    Text.yen(recovered), Text.yen(reappropriated));
         }
     }
 

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** The consortium that receives the money, and its members with their shares. */
 @Entity
@@ -53,22 +54,27 @@ public class Recipient {
         r.createdAt = at;
         if (role == RecipientRole.CONSORTIUM) {
             if (consortiumId != null || shareBasisPoints != null) {
-                throw new InvalidRequestException("consortiumId", "must be absent for a consortium, as must shareBasisPoints");
+                throw new InvalidRequestException("consortiumId", new Text("funding.recipient.consortium-alone"));
             }
             return r;
         }
         if (consortiumId == null) {
-            throw new InvalidRequestException("consortiumId", "is required for a member or research partner");
+            throw new InvalidRequestException("consortiumId", new Text("funding.recipient.consortium-required"));
         }
         Recipient c = consortium.orElseThrow(
-                () -> new InvalidRequestException("consortiumId", "names no recipient of this programme"));
+                () -> new InvalidRequestException("consortiumId", new Text("funding.recipient.unknown")));
         if (c.role != RecipientRole.CONSORTIUM) {
-            throw new InvalidRequestException("consortiumId", "must name a consortium, not a " + c.role);
+            throw new InvalidRequestException("consortiumId", new Text("funding.recipient.not-consortium", role(c.role)));
         }
         r.consortiumId = consortiumId;
         r.shareBasisPoints = role == RecipientRole.MEMBER
                 ? memberShare(consortiumId, shareBasisPoints, recipients, sharesTabled) : shareBasisPoints;
         return r;
+    }
+
+    /** A recipient's role, by its code in English, named in Japanese. */
+    public static Text.Noun role(RecipientRole role) {
+        return new Text.Noun("funding", "role." + role.name());
     }
 
     private static Integer memberShare(UUID consortiumId, Integer share, List<Recipient> recipients,
@@ -77,14 +83,13 @@ public class Recipient {
             return null; // prospective: announced, not yet joined
         }
         if (sharesTabled) {
-            throw new InvalidRequestException("shareBasisPoints", "must be absent: the members' shares are set by"
-                    + " share tables now; add the member without a share and propose a table that names it");
+            throw new InvalidRequestException("shareBasisPoints", new Text("funding.recipient.share-tabled"));
         }
         long taken = recipients.stream().filter(r -> r.role == RecipientRole.MEMBER && consortiumId.equals(r.consortiumId)
                 && r.shareBasisPoints != null).mapToLong(r -> r.shareBasisPoints).sum();
         if (taken + share > 10_000) {
-            throw new InvalidRequestException("shareBasisPoints", "would bring the members' shares to "
-                    + (taken + share) + " basis points, over 10000");
+            throw new InvalidRequestException("shareBasisPoints", new Text("funding.recipient.shares-over",
+                    String.valueOf(taken + share)));
         }
         return share;
     }

@@ -15,6 +15,7 @@ import jp.go.meti.aifund.funding.domain.MilestoneResult;
 import jp.go.meti.aifund.funding.domain.PaymentRule;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A result-linked allocation: money of one fiscal year that follows the result of one milestone (or,
@@ -91,22 +92,20 @@ public class ResultLink {
     static ResultLink plan(Programme p, int fiscalYear, UUID recipientId, MilestoneRef m, PaymentRule rule,
             Integer rollOverUntil, long allocation, Instant at) {
         if (!m.programmeId().equals(p.id)) {
-            throw new InvalidRequestException("resultLink.milestoneId", "names a milestone of programme "
-                    + m.programmeId() + ", not of this one");
+            throw new InvalidRequestException("resultLink.milestoneId", new Text("funding.result-link.other-programme",
+                    m.programmeId()));
         }
         if (m.fiscalYear() >= fiscalYear) {
-            throw new InvalidRequestException("resultLink.milestoneId", "names an FY" + m.fiscalYear()
-                    + " milestone, whose review is finalized after FY" + m.fiscalYear()
-                    + " ends: the tranche it pays must be of a later fiscal year than FY" + fiscalYear);
+            throw new InvalidRequestException("resultLink.milestoneId", new Text("funding.result-link.too-early",
+                    Text.fiscalYear(m.fiscalYear()), Text.fiscalYear(fiscalYear)));
         }
         if (rollOverUntil != null) {
             if (rollOverUntil <= fiscalYear || rollOverUntil > p.lastFiscalYear) {
-                throw new InvalidRequestException("resultLink.rollOverUntil", "FY" + rollOverUntil + " is not between FY"
-                        + (fiscalYear + 1) + " and the programme's last fiscal year FY" + p.lastFiscalYear);
+                throw new InvalidRequestException("resultLink.rollOverUntil", new Text("funding.result-link.roll-over-years",
+                        Text.fiscalYear(rollOverUntil), Text.fiscalYear(fiscalYear + 1), Text.fiscalYear(p.lastFiscalYear)));
             }
             if (m.goalId() == null) {
-                throw new InvalidRequestException("resultLink.rollOverUntil", "milestone " + m.code()
-                        + " implements no goal, so there is no next checkpoint to roll over to");
+                throw new InvalidRequestException("resultLink.rollOverUntil", new Text("funding.result-link.no-goal", m.code()));
             }
         }
         ResultLink link = new ResultLink(p.id, fiscalYear, recipientId, m.fiscalYear(), m.goalId(), rule, rollOverUntil,

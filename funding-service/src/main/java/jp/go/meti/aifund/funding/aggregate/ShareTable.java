@@ -35,6 +35,7 @@ import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * The consortium members' shares from a date on (10,000 basis points = 100 %). A table sums to
@@ -103,21 +104,18 @@ public class ShareTable {
             List<Recipient> recipients, List<ShareTable> tables, String actor, Instant at) {
         if (effectiveFrom.isBefore(FiscalYear.firstDay(programme.firstFiscalYear))
                 || effectiveFrom.isAfter(FiscalYear.lastDay(programme.lastFiscalYear))) {
-            throw new InvalidRequestException("effectiveFrom", "must fall within the programme's fiscal years, FY"
-                    + programme.firstFiscalYear + " to FY" + programme.lastFiscalYear + " ("
-                    + FiscalYear.firstDay(programme.firstFiscalYear) + " to "
-                    + FiscalYear.lastDay(programme.lastFiscalYear) + ")");
+            throw new InvalidRequestException("effectiveFrom", new Text("funding.share-table.outside",
+                    Text.fiscalYear(programme.firstFiscalYear), Text.fiscalYear(programme.lastFiscalYear),
+                    FiscalYear.firstDay(programme.firstFiscalYear), FiscalYear.lastDay(programme.lastFiscalYear)));
         }
         tables.stream().filter(t -> t.state == ProposalState.PROPOSED).findFirst().ifPresent(t -> {
-            throw new ConflictException("share table " + t.id + " proposed by " + t.proposedBy
-                    + " awaits confirmation: confirm or reject it first");
+            throw ConflictException.of("funding.share-table.pending", t.id, t.proposedBy);
         });
         requireAfterConfirmed(effectiveFrom, tables);
         requireMembersOnce(rows, recipients);
         long sum = rows.stream().mapToLong(r -> r.shareBasisPoints).sum();
         if (sum != WHOLE) {
-            throw new InvalidRequestException("shares", "sum to " + sum + " basis points; a share table sums to"
-                    + " exactly 10000 (100.00 %) over its members, 0 % shares included");
+            throw new InvalidRequestException("shares", new Text("funding.share-table.sum", String.valueOf(sum)));
         }
         ShareTable t = new ShareTable();
         t.id = UUID.randomUUID();
@@ -133,8 +131,8 @@ public class ShareTable {
 
     private static void requireAfterConfirmed(LocalDate effectiveFrom, List<ShareTable> tables) {
         latestConfirmed(tables).filter(t -> !effectiveFrom.isAfter(t.effectiveFrom)).ifPresent(t -> {
-            throw new InvalidRequestException("effectiveFrom", "overlaps share table " + t.id + ", in force from "
-                    + t.effectiveFrom + ": a new table takes effect after it");
+            throw new InvalidRequestException("effectiveFrom", new Text("funding.share-table.overlaps", t.id,
+                    t.effectiveFrom));
         });
     }
 
@@ -146,10 +144,11 @@ public class ShareTable {
             Recipient r = byId.get(id);
             if (r == null || r.role != RecipientRole.MEMBER) {
                 throw new InvalidRequestException("shares[" + i + "].recipientId",
-                        r == null ? "names no recipient of this programme" : "names a " + r.role + ", not a member");
+                        r == null ? new Text("funding.recipient.unknown")
+                                : new Text("funding.share-table.not-member", Recipient.role(r.role)));
             }
             if (!seen.add(id)) {
-                throw new InvalidRequestException("shares[" + i + "].recipientId", "names " + r.name + " twice");
+                throw new InvalidRequestException("shares[" + i + "].recipientId", new Text("funding.share-table.twice", r.name));
             }
         }
     }
@@ -165,7 +164,7 @@ public class ShareTable {
     /** Rejects the proposal, saying why: it is never in force. */
     public void reject(String actor, String note, Instant at) {
         if (note == null || note.isBlank()) {
-            throw new InvalidRequestException("note", "is required to reject a share table: say why");
+            throw new InvalidRequestException("note", new Text("funding.share-table.note-required"));
         }
         requireProposed("reject");
         FourEyes.requireDifferent("share table " + id, proposedBy, "proposed", actor, "reject");
@@ -174,7 +173,8 @@ public class ShareTable {
 
     private void requireProposed(String step) {
         if (state != ProposalState.PROPOSED) {
-            throw new ConflictException("share table " + id + " is " + state + " and can no longer be asked to " + step);
+            throw ConflictException.of("funding.share-table.decided", id, BudgetDecision.nounOf(state),
+                    BudgetDecision.step(step));
         }
     }
 

@@ -161,8 +161,8 @@ public class Tranche {
     /** An approved, unpaid tranche moved to the next fiscal year by a carry-over decision. */
     void carryOver(Instant at) {
         if (!isApproved() || !state.isOpen()) {
-            throw new ConflictException("tranche " + id + " is " + state + (isApproved() ? "" : ", not approved")
-                    + ": only approved money not yet paid is carried over by naming its tranche");
+            throw ConflictException.of(isApproved() ? "funding.carry-over.tranche-paid" : "funding.carry-over.tranche-unapproved",
+                    id, new Text.Noun("funding", "state." + state.name()));
         }
         carriedOverFrom = carriedOverFrom == null ? fiscalYear : carriedOverFrom;
         fiscalYear += 1;

@@ -1,6 +1,7 @@
 package jp.go.meti.aifund.funding.domain;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** Whole-yen amounts are {@code long}s; these are the checks every amount goes through. */
 public final class Money {
@@ -16,7 +17,7 @@ public final class Money {
 
     public static long requirePositive(long amount, String field) {
         if (amount <= 0) {
-            throw new InvalidRequestException(field, "must be a positive whole number of yen");
+            throw new InvalidRequestException(field, new Text("funding.money.positive"));
         }
         return amount;
     }

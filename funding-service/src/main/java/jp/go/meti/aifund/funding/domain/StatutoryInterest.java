@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * Interest on a return order under Japan's Subsidy Proper Execution Act (補助金適正化法), art. 19:
@@ -33,13 +34,13 @@ public record StatutoryInterest(long principal, LocalDate receivedOn, LocalDate 
 
     public StatutoryInterest {
         if (principal <= 0) {
-            throw new InvalidRequestException("amount", "must be positive");
+            throw new InvalidRequestException("amount", new Text("funding.interest.positive"));
         }
         if (deadline.isBefore(receivedOn)) {
-            throw new InvalidRequestException("deadline", "is before the money was received on " + receivedOn);
+            throw new InvalidRequestException("deadline", new Text("funding.interest.before-receipt", receivedOn));
         }
         if (repaidOn.isBefore(receivedOn)) {
-            throw new InvalidRequestException("repaidOn", "is before the money was received on " + receivedOn);
+            throw new InvalidRequestException("repaidOn", new Text("funding.interest.before-receipt", receivedOn));
         }
     }
 

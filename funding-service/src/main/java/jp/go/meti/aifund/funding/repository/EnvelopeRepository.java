@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.funding.aggregate.Envelope;
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.Text;
 
 @ApplicationScoped
 public class EnvelopeRepository implements PanacheRepositoryBase<Envelope, UUID> {
@@ -21,7 +22,7 @@ public class EnvelopeRepository implements PanacheRepositoryBase<Envelope, UUID>
 
     public Envelope get(UUID programmeId, int fiscalYear) {
         return find(programmeId, fiscalYear)
-                .orElseThrow(() -> new NotFoundException("fiscal-year envelope", "FY" + fiscalYear));
+                .orElseThrow(() -> new NotFoundException("fiscal-year envelope", Text.fiscalYear(fiscalYear)));
     }
 
     public List<Envelope> ofProgramme(UUID programmeId) {

@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 import jp.go.meti.aifund.funding.aggregate.MilestoneCopy;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 @ApplicationScoped
 public class MilestoneCopyRepository implements PanacheRepositoryBase<MilestoneCopy, UUID> {
@@ -15,7 +16,6 @@ public class MilestoneCopyRepository implements PanacheRepositoryBase<MilestoneC
     /** The milestone a result-linked tranche names, or a refusal naming the field. */
     public MilestoneCopy named(UUID id) {
         return findByIdOptional(id).orElseThrow(() -> new InvalidRequestException("resultLink.milestoneId",
-                "names no milestone known here (funding-service copies them from aifund.milestone-events.v1; "
-                        + "a milestone just defined may take a few seconds to arrive)"));
+                new Text("funding.result-link.unknown", "aifund.milestone-events.v1")));
     }
 }

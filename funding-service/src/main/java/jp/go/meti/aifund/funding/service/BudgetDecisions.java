@@ -41,6 +41,7 @@ import jp.go.meti.aifund.funding.service.Views.BudgetDecisionView;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.audit.Audited;
 
 /**
@@ -109,8 +110,7 @@ public class BudgetDecisions {
                 BudgetDecisionView.class, () -> {
                     Programme p = programmes.lock(programmeId);
                     if (decisions.pending(programmeId, command.kind())) {
-                        throw new ConflictException("a " + command.kind() + " decision awaits confirmation: confirm "
-                                + "or reject it first");
+                        throw ConflictException.of("funding.budget.pending", BudgetDecision.nounOf(command.kind()));
                     }
                     Instant now = clock.instant();
                     BudgetDecision d = switch (command.kind()) {
@@ -196,21 +196,21 @@ public class BudgetDecisions {
 
     private BudgetDecision carryOver(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
         if (c.fiscalYear() == null) {
-            throw new InvalidRequestException("fiscalYear", "is required for a carry-over: the year whose money moves");
+            throw new InvalidRequestException("fiscalYear", new Text("funding.carry-over.year-required"));
         }
         refuseOthers(c, "newCeiling", c.newCeiling(), "grounds", c.grounds(), "returnDeadline", c.returnDeadline());
         p.requireWithin(c.fiscalYear(), "fiscalYear");
         List<UUID> ids = c.trancheIds() == null ? List.of() : c.trancheIds();
         long amount = c.amount() == null ? 0 : c.amount();
         Envelope from = envelopes.find(p.id, c.fiscalYear()).orElseThrow(() -> new InvalidRequestException("fiscalYear",
-                "FY" + c.fiscalYear() + " has no envelope"));
+                new Text("funding.envelope.none", Text.fiscalYear(c.fiscalYear()))));
         p.requireCarryOver(from, envelopes.find(p.id, c.fiscalYear() + 1).orElse(null), amount, named(p.id, ids));
         return BudgetDecision.carryOver(p.id, c.fiscalYear(), amount, ids, c.reason(), actor, now);
     }
 
     private BudgetDecision ceilingAmendment(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
         if (c.newCeiling() == null) {
-            throw new InvalidRequestException("newCeiling", "is required for a ceiling amendment");
+            throw new InvalidRequestException("newCeiling", new Text("funding.ceiling.required"));
         }
         refuseOthers(c, "fiscalYear", c.fiscalYear(), "amount", c.amount(), "trancheIds", c.trancheIds(), "grounds",
                 c.grounds(), "returnDeadline", c.returnDeadline());
@@ -220,31 +220,29 @@ public class BudgetDecisions {
 
     private BudgetDecision reappropriation(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
         if (c.fiscalYear() == null) {
-            throw new InvalidRequestException("fiscalYear", "is required for a re-appropriation: the year the money goes into");
+            throw new InvalidRequestException("fiscalYear", new Text("funding.reappropriation.year-required"));
         }
         if (c.amount() == null || c.amount() == 0) {
-            throw new InvalidRequestException("amount", "is required for a re-appropriation: the returned money to spend again");
+            throw new InvalidRequestException("amount", new Text("funding.reappropriation.amount-required"));
         }
         refuseOthers(c, "trancheIds", c.trancheIds(), "newCeiling", c.newCeiling(), "grounds", c.grounds(),
                 "returnDeadline", c.returnDeadline());
         p.requireWithin(c.fiscalYear(), "fiscalYear");
         p.requireReappropriation(envelopes.find(p.id, c.fiscalYear()).orElseThrow(() -> new InvalidRequestException(
-                "fiscalYear", "FY" + c.fiscalYear() + " has no envelope")), c.amount());
+                "fiscalYear", new Text("funding.envelope.none", Text.fiscalYear(c.fiscalYear())))), c.amount());
         return BudgetDecision.reappropriation(p.id, c.fiscalYear(), c.amount(), c.reason(), actor, now);
     }
 
     private BudgetDecision termination(Programme p, ProposeBudgetDecision c, String actor, Instant now) {
         if (c.grounds() == null) {
-            throw new InvalidRequestException("grounds", "is required for a termination: RECIPIENT_BREACH or "
-                    + "CHANGE_OF_CIRCUMSTANCES");
+            throw new InvalidRequestException("grounds", new Text("funding.termination.grounds-required"));
         }
         refuseOthers(c, "fiscalYear", c.fiscalYear(), "amount", c.amount(), "trancheIds", c.trancheIds(), "newCeiling",
                 c.newCeiling());
         p.requireActive();
         LocalDate heardBy = FiscalYear.today(clock).plusDays(p.hearingDays);
         if (c.returnDeadline() != null && !c.returnDeadline().isAfter(heardBy)) {
-            throw new InvalidRequestException("returnDeadline", "must come after " + heardBy + ", the last day the "
-                    + "recipients may answer the notice of the termination, which is confirmed only afterwards");
+            throw new InvalidRequestException("returnDeadline", new Text("funding.termination.deadline-too-early", heardBy));
         }
         return BudgetDecision.termination(p.id, c.grounds(), c.returnDeadline(), FiscalYear.today(clock), c.reason(),
                 actor, now);
@@ -261,8 +259,8 @@ public class BudgetDecisions {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             Object value = namesAndValues[i + 1];
             if (value != null && !(value instanceof List<?> list && list.isEmpty())) {
-                throw new InvalidRequestException((String) namesAndValues[i], "does not belong to a " + c.kind()
-                        + " decision");
+                throw new InvalidRequestException((String) namesAndValues[i], new Text("funding.budget.foreign-field",
+                        BudgetDecision.nounOf(c.kind())));
             }
         }
     }
@@ -272,10 +270,10 @@ public class BudgetDecisions {
         List<Tranche> named = new ArrayList<>();
         for (UUID id : ids) {
             named.add(tranches.find("programmeId = ?1 and id = ?2", programmeId, id).firstResultOptional()
-                    .orElseThrow(() -> new InvalidRequestException("trancheIds", "names no tranche of this programme: " + id)));
+                    .orElseThrow(() -> new InvalidRequestException("trancheIds", new Text("funding.budget.unknown-tranche", id))));
         }
         if (named.stream().map(t -> t.id).distinct().count() < named.size()) {
-            throw new InvalidRequestException("trancheIds", "names a tranche twice");
+            throw new InvalidRequestException("trancheIds", new Text("funding.budget.tranche-twice"));
         }
         return named;
     }

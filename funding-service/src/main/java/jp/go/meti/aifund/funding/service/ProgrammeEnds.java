@@ -144,8 +144,7 @@ public class ProgrammeEnds {
         long started = System.nanoTime();
         p.requireActive();
         if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {
-            throw new ConflictException("the return deadline " + d.returnDeadline + " has passed since the termination "
-                    + "was proposed: reject it and propose it again with a later one");
+            throw ConflictException.of("funding.termination.deadline-passed", d.returnDeadline);
         }
         int issued = d.grounds.requiresReturn() ? orderBack(tranches.paidOut(p.id), orders.openAmounts(p.id),
                 Long.MAX_VALUE, d.returnDeadline, true, reason, actor, now) : 0;

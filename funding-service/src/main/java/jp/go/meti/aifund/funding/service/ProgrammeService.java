@@ -140,7 +140,7 @@ public class ProgrammeService {
     public RecipientView addRecipient(UUID programmeId, @Valid AddRecipient command, String actor) {
         Programme p = programmes.lock(programmeId);
         if (recipients.nameTaken(programmeId, command.name())) {
-            throw new ConflictException("a recipient named " + command.name() + " already exists in this programme");
+            throw ConflictException.of("funding.recipient.name-taken", command.name());
         }
         Optional<Recipient> consortium = command.consortiumId() == null ? Optional.empty()
                 : recipients.find("programmeId = ?1 and id = ?2", programmeId, command.consortiumId()).firstResultOptional();

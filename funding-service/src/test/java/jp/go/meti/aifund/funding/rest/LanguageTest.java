@@ -92,6 +92,58 @@ class LanguageTest {
     }
 
     @Test
+    void theLessCommonRefusalsOfRecipientsShareTablesAndBudgetDecisionsAreSaidInJapaneseToo() {
+        String programme = programme(1_000_000_000_000L); // FY2026–FY2030
+        String noetra = consortium(programme);
+        admin().header("Accept-Language", "ja").body(Map.of("name", "ソフトバンク株式会社", "role", "MEMBER"))
+                .post("/api/programmes/{p}/recipients", programme).then().statusCode(400)
+                .body("errors[0].field", equalTo("consortiumId"))
+                .body("errors[0].reason", equalTo("構成員または研究協力者には必須です"));
+        admin().header("Accept-Language", "ja").body(Map.of("name", "Noetra", "role", "CONSORTIUM"))
+                .post("/api/programmes/{p}/recipients", programme).then().statusCode(409)
+                .body("detail", equalTo("この事業には既に「Noetra」という名前の交付先があります"));
+
+        String softbank = member(programme, noetra, "ソフトバンク株式会社", null);
+        String nec = member(programme, noetra, "日本電気株式会社", null);
+        java.util.function.BiFunction<String, Integer, Map<String, Object>> table = (from, second) -> Map.of(
+                "effectiveFrom", from, "reason", "構成の変更", "shares", java.util.List.of(
+                        Map.of("recipientId", softbank, "shareBasisPoints", 6000),
+                        Map.of("recipientId", nec, "shareBasisPoints", second)));
+        meti().header("Accept-Language", "ja").header("Idempotency-Key", key()).body(table.apply("2026-04-01", 3000))
+                .post("/api/programmes/{p}/share-tables", programme).then().statusCode(400)
+                .body("errors[0].field", equalTo("shares"))
+                .body("errors[0].reason", equalTo("合計が9000ベーシスポイントです。持分表は、0%の持分も含め、"
+                        + "構成員全体でちょうど10000（100.00%）にしてください"));
+        meti().header("Accept-Language", "ja").header("Idempotency-Key", key()).body(table.apply("2031-04-01", 4000))
+                .post("/api/programmes/{p}/share-tables", programme).then().statusCode(400)
+                .body("errors[0].field", equalTo("effectiveFrom"))
+                .body("errors[0].reason", equalTo("事業の年度（令和8年度〜令和12年度、2026年4月1日〜2031年3月31日）の範囲内にしてください"));
+        meti().header("Idempotency-Key", key()).body(table.apply("2031-04-01", 4000))
+                .post("/api/programmes/{p}/share-tables", programme).then().statusCode(400)
+                .body("errors[0].reason", equalTo("must fall within the programme's fiscal years, FY2026 to FY2030 "
+                        + "(2026-04-01 to 2031-03-31)"));
+
+        envelope(programme, 2026, 300_000_000_000L);
+        envelope(programme, 2030, 100_000_000L);
+        Map<String, Object> carryOutOfTheLastYear = Map.of("kind", "CARRY_OVER", "fiscalYear", 2030, "amount", 1_000L,
+                "reason", "繰越");
+        meti().header("Accept-Language", "ja").header("Idempotency-Key", key()).body(carryOutOfTheLastYear)
+                .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(409)
+                .body("detail", equalTo("令和12年度は事業の最終年度です。それより後の年度には繰り越せません"));
+        meti().header("Idempotency-Key", key()).body(carryOutOfTheLastYear)
+                .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(409)
+                .body("detail", equalTo("FY2030 is the programme's last year: nothing carries over past it"));
+        meti().header("Accept-Language", "ja").header("Idempotency-Key", key())
+                .body(Map.of("kind", "CEILING_AMENDMENT", "newCeiling", 200_000_000_000L, "reason", "予算の削減"))
+                .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(409)
+                .body("detail", equalTo("上限額 2,000億円 は年度予算額の合計 3,001億円 を下回ります。先に年度予算額を減らしてください"));
+        meti().header("Accept-Language", "ja").header("Idempotency-Key", key())
+                .body(Map.of("kind", "CEILING_AMENDMENT", "reason", "補正予算"))
+                .post("/api/programmes/{p}/budget-decisions", programme).then().statusCode(400)
+                .body("errors[0].field", equalTo("newCeiling")).body("errors[0].reason", equalTo("上限額の変更には必須です"));
+    }
+
+    @Test
     void namesInJapaneseComeBackExactlyThroughTheApiAndTheEvents() {
         String programme = programme(1_000_000_000_000L);
         String noetra = consortium(programme);

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.kernel.NotPermittedException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.domain.ConflictOfInterestException;
 
 /** A reviewer's declared relation to a recipient (employment, shareholding, family…). */
@@ -47,8 +48,7 @@ public class ConflictDeclaration {
     public static ConflictDeclaration declare(String reviewer, UUID recipientId, String reason, String actor,
             boolean administrator, Instant at) {
         if (!administrator && !reviewer.equals(actor)) {
-            throw new NotPermittedException(actor + " may declare only their own relations; a programme "
-                    + "administrator records those of others");
+            throw new NotPermittedException(new Text("milestone.conflict.own-only", actor));
         }
         return new ConflictDeclaration(reviewer, recipientId, reason, actor, at);
     }

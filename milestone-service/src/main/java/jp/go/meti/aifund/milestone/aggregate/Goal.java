@@ -25,6 +25,7 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.domain.Projection;
 import jp.go.meti.aifund.scoring.Decimals;
 import jp.go.meti.aifund.scoring.Direction;
@@ -103,7 +104,7 @@ public class Goal {
         goal.metric = terms.metric().strip();
         goal.unit = terms.unit().strip();
         if (terms.direction() == null) {
-            throw new InvalidRequestException("direction", "is required");
+            throw new InvalidRequestException("direction", new Text("kernel.required"));
         }
         goal.direction = terms.direction();
         goal.finalTarget = nonNegative("finalTarget", terms.finalTarget());
@@ -111,9 +112,8 @@ public class Goal {
                 : Decimals.exact("finalThreshold", terms.finalThreshold());
         if (goal.direction == Direction.AT_LEAST ? goal.finalThreshold.compareTo(goal.finalTarget) > 0
                 : goal.finalThreshold.compareTo(goal.finalTarget) < 0) {
-            throw new InvalidRequestException("finalThreshold", goal.direction == Direction.AT_LEAST
-                    ? "must not be above the final target for an AT_LEAST goal"
-                    : "must not be below the final target for an AT_MOST goal");
+            throw new InvalidRequestException("finalThreshold", new Text(goal.direction == Direction.AT_LEAST
+                    ? "milestone.goal.threshold-above" : "milestone.goal.threshold-below"));
         }
         goal.setCheckpoints(programme, terms.checkpoints());
         goal.setFinal(terms.finalFiscalYear(), terms.finalDate());
@@ -135,16 +135,16 @@ public class Goal {
     public void requireImplementableBy(UUID milestoneProgramme, int fiscalYear, String milestoneUnit,
             Direction milestoneDirection) {
         if (!programmeId.equals(milestoneProgramme)) {
-            throw new InvalidRequestException("implementsGoal", "names goal " + code + " of another programme");
+            throw new InvalidRequestException("implementsGoal", new Text("milestone.goal.other-programme", code));
         }
         if (checkpoint(fiscalYear).isEmpty()) {
-            throw new InvalidRequestException("implementsGoal", "names goal " + code + ", which has no checkpoint in FY"
-                    + fiscalYear + " (its checkpoints: " + checkpoints.stream().map(c -> "FY" + c.fiscalYear).toList()
-                    + ")");
+            throw new InvalidRequestException("implementsGoal", new Text("milestone.goal.no-checkpoint", code,
+                    Text.fiscalYear(fiscalYear),
+                    new Text.Items(checkpoints.stream().map(c -> Text.fiscalYear(c.fiscalYear)).toList())));
         }
         if (!unit.equals(milestoneUnit.strip()) || direction != milestoneDirection) {
-            throw new InvalidRequestException("implementsGoal", "names goal " + code + ", measured " + direction
-                    + " in " + unit + "; the milestone must measure in the same unit and direction");
+            throw new InvalidRequestException("implementsGoal", new Text("milestone.goal.unit-direction", code, direction,
+                    unit));
         }
     }
 
@@ -157,19 +157,20 @@ public class Goal {
 
     private void setCheckpoints(ProgrammeCopy programme, List<Planned> planned) {
         if (planned == null || planned.isEmpty()) {
-            throw new InvalidRequestException("checkpoints", "must name at least one fiscal year");
+            throw new InvalidRequestException("checkpoints", new Text("milestone.goal.checkpoints-required"));
         }
         Integer previous = null;
         for (int i = 0; i < planned.size(); i++) {
             Planned p = planned.get(i);
             String field = "checkpoints[" + i + "]";
             if (!programme.coversFiscalYear(p.fiscalYear())) {
-                throw new InvalidRequestException(field + ".fiscalYear", "FY" + p.fiscalYear() + " is outside programme "
-                        + programme.programmeId + "'s FY" + programme.firstFiscalYear + "–FY" + programme.lastFiscalYear);
+                throw new InvalidRequestException(field + ".fiscalYear", new Text("milestone.programme.outside",
+                        Text.fiscalYear(p.fiscalYear()), programme.programmeId, Text.fiscalYear(programme.firstFiscalYear),
+                        Text.fiscalYear(programme.lastFiscalYear)));
             }
             if (previous != null && p.fiscalYear() <= previous) {
-                throw new InvalidRequestException(field + ".fiscalYear", "FY" + p.fiscalYear() + " does not follow FY"
-                        + previous + ": checkpoints are in ascending fiscal years, one per year");
+                throw new InvalidRequestException(field + ".fiscalYear", new Text("milestone.goal.checkpoints-order",
+                        Text.fiscalYear(p.fiscalYear()), Text.fiscalYear(previous)));
             }
             checkpoints.add(new Checkpoint(p.fiscalYear(), nonNegative(field + ".target", p.target())));
             previous = p.fiscalYear();
@@ -179,19 +180,18 @@ public class Goal {
     private void setFinal(Integer fiscalYear, LocalDate date) {
         int lastCheckpoint = checkpoints.get(checkpoints.size() - 1).fiscalYear;
         if (fiscalYear != null && date != null) {
-            throw new InvalidRequestException("finalDate", "cannot be given with finalFiscalYear: the final target is "
-                    + "due in a fiscal year or on a date, not both");
+            throw new InvalidRequestException("finalDate", new Text("milestone.goal.final-both"));
         }
         if (fiscalYear == null && date == null) {
-            throw new InvalidRequestException("finalFiscalYear", "is required unless finalDate is given");
+            throw new InvalidRequestException("finalFiscalYear", new Text("milestone.goal.final-required"));
         }
         if (fiscalYear != null && fiscalYear < lastCheckpoint) {
-            throw new InvalidRequestException("finalFiscalYear", "FY" + fiscalYear + " is before the last checkpoint, FY"
-                    + lastCheckpoint);
+            throw new InvalidRequestException("finalFiscalYear", new Text("milestone.goal.final-year-early",
+                    Text.fiscalYear(fiscalYear), Text.fiscalYear(lastCheckpoint)));
         }
         if (date != null && FiscalYear.of(date) < lastCheckpoint) {
-            throw new InvalidRequestException("finalDate", date + " (FY" + FiscalYear.of(date)
-                    + ") is before the last checkpoint's fiscal year, FY" + lastCheckpoint);
+            throw new InvalidRequestException("finalDate", new Text("milestone.goal.final-date-early", date,
+                    Text.fiscalYear(FiscalYear.of(date)), Text.fiscalYear(lastCheckpoint)));
         }
         finalFiscalYear = fiscalYear;
         finalDate = date;
@@ -202,10 +202,10 @@ public class Goal {
         for (String sector : named == null ? List.<String>of() : named) {
             String tag = sector == null ? "" : sector.strip();
             if (tag.isEmpty()) {
-                throw new InvalidRequestException("sectors", "must not hold a blank tag");
+                throw new InvalidRequestException("sectors", new Text("milestone.goal.blank-sector"));
             }
             if (!seen.add(tag)) {
-                throw new InvalidRequestException("sectors", "names \"" + tag + "\" twice");
+                throw new InvalidRequestException("sectors", new Text("milestone.goal.sector-twice", tag));
             }
             sectors.add(tag);
         }
@@ -214,8 +214,7 @@ public class Goal {
     private static BigDecimal nonNegative(String field, BigDecimal value) {
         BigDecimal exact = Decimals.exact(field, value);
         if (exact.signum() < 0) {
-            throw new InvalidRequestException(field, "must not be negative: a projection scales results by the ratio "
-                    + "of the final target to a checkpoint's");
+            throw new InvalidRequestException(field, new Text("milestone.goal.negative"));
         }
         return exact;
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.scoring.Kpi;
 
@@ -79,12 +80,10 @@ public class Milestone {
     /** A redefinition keeps the code and edits the current version (checked before the year's weights are). */
     public void requireRedefinableAs(String newCode) {
         if (!code.equals(newCode)) {
-            throw new InvalidRequestException("code", "cannot change (it is " + code
-                    + "); define a new milestone instead");
+            throw new InvalidRequestException("code", new Text("milestone.milestone.code-fixed", code));
         }
         if (supersededBy != null) {
-            throw new ConflictException("milestone " + code + " v" + version
-                    + " was superseded by " + supersededBy + "; edit the current version");
+            throw ConflictException.of("milestone.milestone.superseded", code, String.valueOf(version), supersededBy);
         }
     }
 
@@ -108,8 +107,7 @@ public class Milestone {
     /** Only an unassessed first version that nothing superseded may be removed; any other stays on record. */
     public void requireRemovable(boolean assessed) {
         if (assessed || supersededBy != null || version > 1) {
-            throw new ConflictException("milestone " + code + " v" + version
-                    + " has been assessed or revised and stays on record; set its definition instead");
+            throw ConflictException.of("milestone.milestone.on-record", code, String.valueOf(version));
         }
     }
 

@@ -22,6 +22,7 @@ import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyes;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult.EvidenceRef;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult.Measured;
 import jp.go.meti.aifund.milestone.domain.DraftState;
@@ -140,15 +141,14 @@ public class ResultDraft {
         List<String> pending = drafts.stream().filter(d -> d.state == DraftState.PENDING)
                 .map(d -> milestones.get(d.milestoneId).code).sorted().toList();
         if (!pending.isEmpty()) {
-            throw new ConflictException("the recipients' drafts of " + String.join(", ", pending)
-                    + " await NEDO: accept or return each before the review is submitted");
+            throw ConflictException.of("milestone.draft.pending", new Text.Items(pending));
         }
     }
 
     private void decide(String actor, String step) {
         if (state != DraftState.PENDING) {
-            throw new ConflictException("this draft was already " + state.name().toLowerCase()
-                    + " by " + decidedBy + "; the recipient may draft it again");
+            throw ConflictException.of("milestone.draft.decided", new Text.Noun("milestone", "draft." + state.name()),
+                    decidedBy);
         }
         FourEyes.requireDifferent("this result", draftedBy, "drafted", actor, step);
     }

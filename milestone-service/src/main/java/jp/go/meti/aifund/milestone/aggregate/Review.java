@@ -14,6 +14,7 @@ import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.domain.ReviewAction;
 import jp.go.meti.aifund.milestone.domain.ReviewState;
 import jp.go.meti.aifund.scoring.Outcome;
@@ -103,20 +104,18 @@ public class Review {
      */
     public void requireAssesses(Milestone m, boolean assessedByCorrected) {
         if (!m.programmeId.equals(programmeId)) {
-            throw new InvalidRequestException("milestoneId",
-                    "belongs to another programme, not to the one of this review");
+            throw new InvalidRequestException("milestoneId", new Text("milestone.review.other-programme"));
         }
         if (m.fiscalYear != fiscalYear) {
-            throw new InvalidRequestException("milestoneId", "is a milestone of FY" + m.fiscalYear
-                    + ", not of FY" + fiscalYear + " under review");
+            throw new InvalidRequestException("milestoneId", new Text("milestone.review.other-year",
+                    Text.fiscalYear(m.fiscalYear), Text.fiscalYear(fiscalYear)));
         }
         if (amends != null && !assessedByCorrected) {
-            throw new InvalidRequestException("milestoneId", "was not assessed by the revision this amendment "
-                    + "corrects; an amendment corrects results, not the set of milestones");
+            throw new InvalidRequestException("milestoneId", new Text("milestone.review.not-assessed"));
         }
         if (amends == null && m.supersededBy != null) {
-            throw new InvalidRequestException("milestoneId", "is version " + m.version + " of " + m.code
-                    + ", superseded by " + m.supersededBy + "; record the result against the current version");
+            throw new InvalidRequestException("milestoneId", new Text("milestone.review.superseded-version",
+                    String.valueOf(m.version), m.code, m.supersededBy));
         }
     }
 
@@ -165,8 +164,7 @@ public class Review {
     public void requireAmendable() {
         state.after(ReviewAction.AMEND);
         if (amendedBy != null) {
-            throw new ConflictException("review " + id + " was already amended by " + amendedBy
-                    + "; amend the latest revision");
+            throw ConflictException.of("milestone.review.amended", id, amendedBy);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.domain.Verdict;
 
 /**
@@ -63,14 +64,19 @@ public class ReviewSettings {
         if (!verificationRequired) {
             return;
         }
-        List<String> unverified = results.stream()
+        List<Text> unverified = results.stream()
                 .filter(r -> verdicts.get(r.id) == null || verdicts.get(r.id).verdict != Verdict.VERIFIED)
-                .map(r -> milestones.get(r.milestoneId).code + " (" + (verdicts.get(r.id) == null ? "no verdict yet"
-                        : "NOT_VERIFIED: " + verdicts.get(r.id).reason) + ")")
+                .map(r -> verdicts.get(r.id) == null
+                        ? new Text("milestone.verify.no-verdict", milestones.get(r.milestoneId).code)
+                        : new Text("milestone.verify.not-verified", milestones.get(r.milestoneId).code,
+                                verdicts.get(r.id).reason))
                 .toList();
         if (!unverified.isEmpty()) {
-            throw new ConflictException("programme " + programmeId + " requires every result verified before the "
-                    + "review is finalized, and these are not: " + String.join("; ", unverified));
+            Text said = unverified.get(0);
+            for (Text next : unverified.subList(1, unverified.size())) {
+                said = new Text("milestone.list.semicolon", said, next); // "a; b" in English, "a、b" in Japanese
+            }
+            throw ConflictException.of("milestone.verify.required", programmeId, said);
         }
     }
 }

@@ -1,12 +1,12 @@
 package jp.go.meti.aifund.milestone.domain;
 
 import jp.go.meti.aifund.kernel.DomainException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** A reviewer or verifier declared related to a recipient may not assess that recipient's milestones. */
 public final class ConflictOfInterestException extends DomainException {
 
     public ConflictOfInterestException(String reviewer, String milestoneCode, String declaredReason) {
-        super(reviewer + " is declared related to the recipient of milestone " + milestoneCode + " (" + declaredReason
-                + ") and so cannot record, verify or finalize its result: another person must");
+        super(new Text("milestone.conflict.related", reviewer, milestoneCode, declaredReason));
     }
 }

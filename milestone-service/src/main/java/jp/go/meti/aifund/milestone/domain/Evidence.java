@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A reference to the evidence behind a measured value: where it is, what it is, and the SHA-256
@@ -20,24 +21,23 @@ public record Evidence(String uri, String title, String digest) {
     /** Every measured value carries at least one well-formed evidence reference. */
     public static List<Evidence> requireValid(List<Evidence> evidence) {
         if (evidence == null || evidence.isEmpty()) {
-            throw new InvalidRequestException("evidence", "at least one evidence reference is required for a result");
+            throw new InvalidRequestException("evidence", new Text("milestone.evidence.required"));
         }
         if (evidence.size() > MAX_PER_RESULT) {
-            throw new InvalidRequestException("evidence", "at most " + MAX_PER_RESULT + " references per result");
+            throw new InvalidRequestException("evidence", new Text("milestone.evidence.too-many", String.valueOf(MAX_PER_RESULT)));
         }
         for (int i = 0; i < evidence.size(); i++) {
             String field = "evidence[" + i + "]";
             Evidence e = evidence.get(i);
             if (e == null) {
-                throw new InvalidRequestException(field, "must not be null");
+                throw new InvalidRequestException(field, new Text("milestone.evidence.null"));
             }
             requireWebAddress(field + ".uri", e.uri());
             if (e.title() == null || e.title().isBlank() || e.title().length() > 300) {
-                throw new InvalidRequestException(field + ".title", "is required, at most 300 characters");
+                throw new InvalidRequestException(field + ".title", new Text("milestone.evidence.title"));
             }
             if (e.digest() == null || !DIGEST.matcher(e.digest()).matches()) {
-                throw new InvalidRequestException(field + ".digest",
-                        "must be \"sha256:\" followed by 64 lower-case hexadecimal digits");
+                throw new InvalidRequestException(field + ".digest", new Text("milestone.evidence.digest"));
             }
         }
         return List.copyOf(evidence);
@@ -45,16 +45,16 @@ public record Evidence(String uri, String title, String digest) {
 
     private static void requireWebAddress(String field, String uri) {
         if (uri == null || uri.length() > 2000) {
-            throw new InvalidRequestException(field, "is required, at most 2000 characters");
+            throw new InvalidRequestException(field, new Text("milestone.evidence.uri-length"));
         }
         try {
             URI parsed = new URI(uri);
             String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || parsed.getHost() == null) {
-                throw new InvalidRequestException(field, "must be an absolute http(s) address");
+                throw new InvalidRequestException(field, new Text("milestone.evidence.not-web"));
             }
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException(field, "is not a valid URI");
+            throw new InvalidRequestException(field, new Text("milestone.evidence.not-uri"));
         }
     }
 }

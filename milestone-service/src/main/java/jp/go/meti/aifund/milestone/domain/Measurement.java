@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** The rules a measured value obeys before it is assessed. */
 public final class Measurement {
@@ -14,7 +15,7 @@ public final class Measurement {
     /** The unit of a result is the milestone's, exactly: 72.5 "points" is not 72.5 "%". */
     public static void requireUnit(String expected, String given) {
         if (!expected.equals(given)) {
-            throw new InvalidRequestException("unit", "must be \"" + expected + "\", the unit of the milestone");
+            throw new InvalidRequestException("unit", new Text("milestone.measurement.unit", expected));
         }
     }
 
@@ -24,14 +25,14 @@ public final class Measurement {
      */
     public static void requireAsOf(LocalDate asOf, int fiscalYear, LocalDate today) {
         if (asOf == null) {
-            throw new InvalidRequestException("asOf", "is required");
+            throw new InvalidRequestException("asOf", new Text("kernel.required"));
         }
         if (asOf.isAfter(today)) {
-            throw new InvalidRequestException("asOf", "is in the future (today is " + today + " in Japan)");
+            throw new InvalidRequestException("asOf", new Text("milestone.measurement.future", today));
         }
         if (asOf.isBefore(FiscalYear.firstDay(fiscalYear))) {
-            throw new InvalidRequestException("asOf", "is before FY" + fiscalYear + " began on "
-                    + FiscalYear.firstDay(fiscalYear));
+            throw new InvalidRequestException("asOf", new Text("milestone.measurement.before-year",
+                    Text.fiscalYear(fiscalYear), FiscalYear.firstDay(fiscalYear)));
         }
     }
 }

@@ -3,6 +3,7 @@ package jp.go.meti.aifund.milestone.domain;
 import java.util.UUID;
 
 import jp.go.meti.aifund.kernel.DomainException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * A programme milestone-service's copy does not know: funding-service may not have created it, or
@@ -16,9 +17,7 @@ public final class UnknownProgrammeException extends DomainException {
     private final UUID programmeId;
 
     public UnknownProgrammeException(UUID programmeId, String topic) {
-        super("programme " + programmeId + " is not known to milestone-service (its copy of funding-service's "
-                + "programmes is updated from " + topic + " and may lag by a few seconds after the programme is "
-                + "created); retry shortly");
+        super(new Text("milestone.programme.unknown", programmeId, topic));
         this.programmeId = programmeId;
     }
 

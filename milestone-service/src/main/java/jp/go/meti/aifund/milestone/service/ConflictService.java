@@ -45,7 +45,7 @@ public class ConflictService {
                 command.reason(), actor, administrator, clock.instant());
         programmes.requireKnownRecipient(c.recipientId);
         if (conflicts.of(c.reviewer, c.recipientId).isPresent()) {
-            throw new ConflictException(c.reviewer + " is already declared related to recipient " + c.recipientId);
+            throw ConflictException.of("milestone.conflict.declared", c.reviewer, c.recipientId);
         }
         conflicts.persist(c);
         return ConflictView.of(c);

@@ -19,6 +19,7 @@ import jp.go.meti.aifund.milestone.service.Views.YearPlan;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
 import jp.go.meti.aifund.kernel.ReviewDeadline;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.ETags;
 import jp.go.meti.aifund.scoring.Weights;
 
@@ -128,13 +129,13 @@ public class MilestoneService {
             return;
         }
         goals.findByIdOptional(goalId).orElseThrow(() -> new InvalidRequestException("implementsGoal",
-                "names no goal of programme " + programmeId)).requireImplementableBy(programmeId, fiscalYear,
+                new Text("milestone.goal.unknown", programmeId))).requireImplementableBy(programmeId, fiscalYear,
                         definition.unit(), definition.direction());
         milestones.current(programmeId, fiscalYear).stream()
                 .filter(m -> goalId.equals(m.implementsGoal) && !m.code.equals(definition.code())).findFirst()
                 .ifPresent(m -> {
-                    throw new InvalidRequestException("implementsGoal", "names a goal whose FY" + fiscalYear
-                            + " checkpoint milestone " + m.code + " already implements");
+                    throw new InvalidRequestException("implementsGoal", new Text("milestone.goal.taken",
+                            Text.fiscalYear(fiscalYear), m.code));
                 });
     }
 
@@ -143,8 +144,8 @@ public class MilestoneService {
         long others = Weights.total(milestones.current(programmeId, fiscalYear).stream()
                 .filter(m -> !m.code.equals(replacedCode)).map(m -> m.weightBasisPoints).toList());
         if (others + weight > Weights.FULL) {
-            throw new InvalidRequestException("weightBasisPoints", "would bring the weights of FY" + fiscalYear
-                    + " to " + Weights.percent(others + weight) + "; they may add up to 100.00 % at most");
+            throw new InvalidRequestException("weightBasisPoints", new Text("milestone.weights.over",
+                    Text.fiscalYear(fiscalYear), Weights.percent(others + weight)));
         }
     }
 

@@ -17,6 +17,7 @@ import jp.go.meti.aifund.milestone.repository.ProgrammeCopyRepository;
 import jp.go.meti.aifund.milestone.aggregate.RecipientCopy;
 import jp.go.meti.aifund.milestone.service.Views.ProgrammeCopyView;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * This service's copy of funding-service's programmes (which own them): each programme event's
@@ -26,9 +27,6 @@ import jp.go.meti.aifund.kernel.InvalidRequestException;
  */
 @ApplicationScoped
 public class ProgrammeCopies {
-
-    private static final String LAG_NOTE = " known to milestone-service (its copy of funding-service's programmes is "
-            + "updated from %s and may lag by a few seconds after a recipient is added)";
 
     /** The role funding-service gives the recipient that receives the tranches. */
     private static final String CONSORTIUM = "CONSORTIUM";
@@ -71,8 +69,9 @@ public class ProgrammeCopies {
     public void requireFiscalYear(UUID programmeId, int fiscalYear) {
         ProgrammeCopy p = require(programmeId);
         if (!p.coversFiscalYear(fiscalYear)) {
-            throw new InvalidRequestException("fiscalYear", "FY" + fiscalYear + " is outside programme " + programmeId
-                    + "'s FY" + p.firstFiscalYear + "–FY" + p.lastFiscalYear);
+            throw new InvalidRequestException("fiscalYear", new Text("milestone.programme.outside",
+                    Text.fiscalYear(fiscalYear), programmeId, Text.fiscalYear(p.firstFiscalYear),
+                    Text.fiscalYear(p.lastFiscalYear)));
         }
     }
 
@@ -80,16 +79,16 @@ public class ProgrammeCopies {
     public void requireRecipient(UUID programmeId, UUID recipientId) {
         require(programmeId);
         if (copies.recipient(recipientId).filter(r -> r.programmeId.equals(programmeId)).isEmpty()) {
-            throw new InvalidRequestException("recipientId", "names no recipient of programme " + programmeId
-                    + LAG_NOTE.formatted(config.programmeTopic()));
+            throw new InvalidRequestException("recipientId", new Text("milestone.copy.no-recipient", programmeId,
+                    config.programmeTopic()));
         }
     }
 
     /** A recipient of some programme, as far as the copy knows: 400 on {@code recipientId} otherwise. */
     public void requireKnownRecipient(UUID recipientId) {
         if (copies.recipient(recipientId).isEmpty()) {
-            throw new InvalidRequestException("recipientId", "names no recipient of any programme"
-                    + LAG_NOTE.formatted(config.programmeTopic()));
+            throw new InvalidRequestException("recipientId", new Text("milestone.copy.no-recipient-any",
+                    config.programmeTopic()));
         }
     }
 

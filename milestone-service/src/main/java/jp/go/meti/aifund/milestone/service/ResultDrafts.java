@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jp.go.meti.aifund.kernel.FiscalYear;
 import jp.go.meti.aifund.kernel.NotFoundException;
 import jp.go.meti.aifund.kernel.NotPermittedException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.milestone.aggregate.Milestone;
 import jp.go.meti.aifund.milestone.aggregate.ResultDraft;
 import jp.go.meti.aifund.milestone.aggregate.Review;
@@ -61,8 +62,7 @@ public class ResultDrafts {
         review.requireAssesses(milestone, review.amends != null && results.of(review.amends, milestoneId).isPresent());
         UUID responsible = responsibleFor(milestone);
         if (!actsFor.contains(responsible)) {
-            throw new NotPermittedException(actor + " does not act for recipient " + responsible + ", which is "
-                    + "responsible for milestone " + milestone.code + "; only its members draft its results");
+            throw new NotPermittedException(new Text("milestone.draft.not-member", actor, responsible, milestone.code));
         }
         var measured = new ReviewResult.Measured(command.value(), command.unit(), command.asOf(), command.evidence(),
                 command.note());
@@ -109,7 +109,6 @@ public class ResultDrafts {
     private UUID responsibleFor(Milestone milestone) {
         return milestone.recipientId != null ? milestone.recipientId
                 : programmes.consortiumOf(milestone.programmeId).orElseThrow(() -> new NotPermittedException(
-                        "milestone " + milestone.code + " is the whole consortium's, and this service's copy of the "
-                                + "programme knows no consortium to draft it for"));
+                        new Text("milestone.draft.no-consortium", milestone.code)));
     }
 }

@@ -14,6 +14,7 @@ import jp.go.meti.aifund.milestone.repository.ResultRepository;
 import jp.go.meti.aifund.milestone.aggregate.Review;
 import jp.go.meti.aifund.milestone.aggregate.ReviewResult;
 import jp.go.meti.aifund.kernel.ConflictException;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /** Feeds a review's stored results to {@link ReviewScoring}, after checking the review is complete. */
@@ -46,24 +47,24 @@ public class ReviewScorer {
         List<String> stale = assessed.values().stream().filter(m -> !requiredIds.contains(m.id))
                 .map(m -> m.code + " v" + m.version).sorted().toList();
         if (required.isEmpty()) {
-            throw new ConflictException("FY" + review.fiscalYear + " has no milestones to review");
+            throw ConflictException.of("milestone.review.no-milestones", Text.fiscalYear(review.fiscalYear));
         }
         if (!missing.isEmpty()) {
-            throw new ConflictException("the review is incomplete: no result yet for " + missing
-                    + (stale.isEmpty() ? "" : "; " + recordAgain(stale)));
+            throw stale.isEmpty() ? ConflictException.of("milestone.review.missing", new Text.Items(missing))
+                    : ConflictException.of("milestone.review.missing-and-stale", new Text.Items(missing),
+                            recordAgain(stale));
         }
         if (!stale.isEmpty()) {
-            throw new ConflictException("the review is incomplete: " + recordAgain(stale));
+            throw ConflictException.of("milestone.review.stale", recordAgain(stale));
         }
         return score(recorded, assessed);
     }
 
     /** What to do about results recorded against milestone versions that were redefined since. */
-    private static String recordAgain(List<String> stale) {
-        return "the results for " + stale + " were recorded against milestone versions since superseded; record each "
-                + "again against its current version (PUT /api/reviews/{reviewId}/results/{milestoneId} with the "
-                + "current milestone's id, as listed by GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/"
-                + "milestones) and remove the old one (DELETE the same path with the superseded milestone's id)";
+    private static Text recordAgain(List<String> stale) {
+        return new Text("milestone.review.record-again", new Text.Items(stale),
+                "PUT /api/reviews/{reviewId}/results/{milestoneId}",
+                "GET /api/programmes/{programmeId}/fiscal-years/{fiscalYear}/milestones");
     }
 
     ReviewScoring.Score score(List<ReviewResult> recorded, Map<UUID, Milestone> assessed) {

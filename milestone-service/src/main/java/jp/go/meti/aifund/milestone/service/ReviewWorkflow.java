@@ -18,6 +18,7 @@ import jp.go.meti.aifund.milestone.service.Views.ReviewView;
 import jp.go.meti.aifund.platform.audit.Audited;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.ReviewDeadline;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.ETags;
 
 /**
@@ -68,10 +69,10 @@ public class ReviewWorkflow {
     public ReviewView open(UUID programmeId, int fiscalYear, String actor) {
         programmes.requireFiscalYear(programmeId, fiscalYear);
         reviews.inProgress(programmeId, fiscalYear).ifPresent(r -> {
-            throw new ConflictException("review " + r.id + " of FY" + fiscalYear + " is already in progress");
+            throw ConflictException.of("milestone.review.in-progress", r.id, Text.fiscalYear(fiscalYear));
         });
         reviews.latestFinalized(programmeId, fiscalYear).ifPresent(r -> {
-            throw new ConflictException("FY" + fiscalYear + " was reviewed in " + r.id + "; amend that review");
+            throw ConflictException.of("milestone.review.reviewed", Text.fiscalYear(fiscalYear), r.id);
         });
         Review review = Review.open(programmeId, fiscalYear, reviews.nextRevision(programmeId, fiscalYear),
                 deadline.dueDate(fiscalYear), actor, clock.instant());
@@ -126,7 +127,7 @@ public class ReviewWorkflow {
         Review original = reviews.lock(reviewId);
         original.requireAmendable();
         reviews.inProgress(original.programmeId, original.fiscalYear).ifPresent(r -> {
-            throw new ConflictException("amendment " + r.id + " of this review is already in progress");
+            throw ConflictException.of("milestone.review.amendment-in-progress", r.id);
         });
         Review amendment = original.amend(reviews.nextRevision(original.programmeId, original.fiscalYear), reason,
                 actor, clock.instant());

@@ -43,6 +43,32 @@ class KnownProgrammesTest {
     }
 
     @Test
+    void theCopysRefusalsAreSaidInJapaneseWhenTheCallerPrefersIt() {
+        String unknown = UUID.randomUUID().toString();
+        refused(nedo().header("Accept-Language", "ja").get("/api/programmes/{p}/fiscal-years/2026/milestones", unknown),
+                404, "not-found").header("Content-Language", "ja")
+                .body("detail", equalTo("事業 " + unknown + " はmilestone-serviceで把握されていません（funding-serviceの事業の写しは"
+                        + "aifund.programme-events.v1から更新されるため、事業の作成後、数秒遅れることがあります）。しばらくしてから再試行してください"));
+        String programme = newProgramme(); // FY2024–FY2030
+        refused(nedo().header("Accept-Language", "ja").body(milestone("PARAMS", 80, 60, 10_000, true))
+                .post("/api/programmes/{p}/fiscal-years/{fy}/milestones", programme, 2031), 400, "validation")
+                .body("errors[0].field", equalTo("fiscalYear"))
+                .body("errors[0].reason", equalTo("令和13年度は事業 " + programme + " の期間（令和6年度〜令和12年度）の外です"));
+        defined(programme, 2030, milestone("PARAMS", 80, 60, 10_000, true)); // 100.00 % of FY2030's weights
+        refused(nedo().header("Accept-Language", "ja").body(milestone("ROBOTS", 80, 60, 1, true))
+                .post("/api/programmes/{p}/fiscal-years/{fy}/milestones", programme, 2030), 400, "validation")
+                .body("errors[0].field", equalTo("weightBasisPoints"))
+                .body("errors[0].reason", equalTo("令和12年度の重みの合計が100.01 %になります。合計は100.00 %以下にしてください"));
+        refused(define(programme, 2030, milestone("ROBOTS", 80, 60, 1, true)), 400, "validation")
+                .body("errors[0].reason", equalTo("would bring the weights of FY2030 to 100.01 %; they may add up to 100.00 % at most"));
+        // review-scoring's own texts, too
+        refused(nedo().header("Accept-Language", "ja").body(milestone("BENCH", 80, 90, 5000, false))
+                .post("/api/programmes/{p}/fiscal-years/{fy}/milestones", programme, 2029), 400, "validation")
+                .body("errors[0].field", equalTo("threshold"))
+                .body("errors[0].reason", equalTo("AT_LEAST（以上）のマイルストーンでは、目標値より小さくしてください"));
+    }
+
+    @Test
     void aFiscalYearOutsideTheProgrammeIsRefusedNamingIt() {
         String programme = newProgramme(); // FY2024–FY2030
         refused(define(programme, 2031, milestone("PARAMS", 80, 60, 10_000, true)), 400, "validation")

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import jp.go.meti.aifund.kernel.Text;
 
 /**
  * Where webhooks may be sent: {@code https} (plain {@code http} only where the settings allow it,
@@ -67,27 +68,36 @@ public final class EndpointRules {
         this.allowed = List.copyOf(allowed);
     }
 
-    /** Why a URL is refused before its host is looked up (scheme, form), if it is. */
+    /** Why a URL is refused before its host is looked up (scheme, form), if it is: in English. */
     public Optional<String> refusalOf(URI url) {
+        return reasonOf(url).map(Text::toString);
+    }
+
+    /** Why a URL is refused before its host is looked up (scheme, form), if it is. */
+    public Optional<Text> reasonOf(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-            return Optional.of(requireHttps ? "must be an https URL" : "must be an http(s) URL");
+            return Optional.of(new Text(requireHttps ? "notification.url.https" : "notification.url.http"));
         }
         if (url.getRawUserInfo() != null) {
-            return Optional.of("must not carry user information (user:password@)");
+            return Optional.of(new Text("notification.url.user-info"));
         }
         if (url.getHost() == null) {
-            return Optional.of("must name a host: a name, or an address written in full");
+            return Optional.of(new Text("notification.url.no-host"));
         }
         return Optional.empty();
     }
 
-    /** Why the addresses a host resolved to are refused, if one of them is. */
+    /** Why the addresses a host resolved to are refused, if one of them is: in English. */
     public Optional<String> refusalOf(String host, List<InetAddress> addresses) {
+        return reasonOf(host, addresses).map(Text::toString);
+    }
+
+    /** Why the addresses a host resolved to are refused, if one of them is. */
+    public Optional<Text> reasonOf(String host, List<InetAddress> addresses) {
         for (InetAddress a : addresses) {
             if (isInternal(a) && allowed.stream().noneMatch(n -> n.contains(a))) {
-                return Optional.of("must not lead into the service's own network: " + host + " is "
-                        + a.getHostAddress() + " (loopback, link-local, private or metadata addresses are refused)");
+                return Optional.of(new Text("notification.url.internal", host, a.getHostAddress()));
             }
         }
         return Optional.empty();

@@ -17,6 +17,7 @@ import jp.go.meti.aifund.notification.config.NotificationConfig;
 import jp.go.meti.aifund.notification.service.LiveFrame;
 import jp.go.meti.aifund.notification.service.WarningFeed;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** Writes the live stream's frames as server-sent events, with keep-alive comments between them. */
 @ApplicationScoped
@@ -77,7 +78,7 @@ public class LiveStream {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new InvalidRequestException(LAST_EVENT_ID, "must be the id of an event of this stream (a whole number, 0 or more)");
+        throw new InvalidRequestException(LAST_EVENT_ID, new Text("notification.live.last-event-id"));
     }
 
     private OutboundSseEvent event(LiveFrame frame, Sse sse) {

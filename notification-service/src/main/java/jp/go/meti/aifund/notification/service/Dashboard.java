@@ -34,6 +34,7 @@ import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.notification.repository.WarningRepository;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
 import jp.go.meti.aifund.kernel.NotFoundException;
+import jp.go.meti.aifund.kernel.Text;
 
 /** What a programme officer sees at a glance, from this service's read model. */
 @ApplicationScoped
@@ -146,8 +147,8 @@ public class Dashboard {
     /** The board of a programme; the titles of the warnings it names in {@code language}. */
     public ProgrammeBoard programme(UUID programmeId, Locale language) {
         ProgrammeFigures totals = readModel.programmes().stream().filter(p -> p.programmeId().equals(programmeId))
-                .findFirst().orElseThrow(() -> new NotFoundException("programme (no tranche or programme event yet)",
-                        programmeId));
+                .findFirst().orElseThrow(() -> new NotFoundException(
+                        new Text.Noun("notification", "programme-without-events"), programmeId));
         Optional<ProgrammeCopy> copy = readModel.programme(programmeId);
         Map<Severity, Long> open = new TreeMap<>();
         for (Severity s : Severity.values()) {

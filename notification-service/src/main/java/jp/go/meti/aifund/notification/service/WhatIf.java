@@ -31,6 +31,7 @@ import jp.go.meti.aifund.scoring.Direction;
 import jp.go.meti.aifund.scoring.Kpi;
 import jp.go.meti.aifund.scoring.Outcome;
 import jp.go.meti.aifund.kernel.Ratio;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.scoring.ReviewScoring;
 
 /**
@@ -82,14 +83,15 @@ public class WhatIf {
     public Answer answer(Question q, Locale language) {
         if (q.reviewId() != null) {
             ReviewCopy review = readModel.review(q.reviewId()).orElseThrow(() -> new NotFoundException(
-                    "submitted review (drafts are not published: send their results instead)", q.reviewId()));
-            return evaluate(review.programmeId(), review.fiscalYear(), "review " + review.reviewId() + " revision "
-                    + review.revision() + " (" + review.state() + ")", draftOf(review), language);
+                    new Text.Noun("notification", "submitted-review"), q.reviewId()));
+            return evaluate(review.programmeId(), review.fiscalYear(), new Text("notification.what-if.review", review.reviewId(),
+                    String.valueOf(review.revision()), review.state()).in(language), draftOf(review), language);
         }
         if (q.programmeId() == null || q.fiscalYear() == null || q.milestones() == null || q.milestones().isEmpty()) {
-            throw new InvalidRequestException("reviewId", "is required, or else programmeId, fiscalYear and milestones");
+            throw new InvalidRequestException("reviewId", new Text("notification.what-if.question"));
         }
-        return evaluate(q.programmeId(), q.fiscalYear(), "draft results", q.milestones(), language);
+        return evaluate(q.programmeId(), q.fiscalYear(), new Text("notification.what-if.drafts").in(language), q.milestones(),
+                language);
     }
 
     private Answer evaluate(UUID programmeId, int fiscalYear, String basedOn, List<DraftResult> results, Locale language) {
