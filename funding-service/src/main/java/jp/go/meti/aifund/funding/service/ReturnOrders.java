@@ -87,7 +87,7 @@ public class ReturnOrders {
     private ReturnOrder ofTranche(UUID programmeId, UUID trancheId, UUID orderId) {
         ReturnOrder o = orders.get(programmeId, orderId);
         if (!o.trancheId.equals(trancheId)) {
-            throw new NotFoundException("return order of tranche " + trancheId, orderId);
+            throw new NotFoundException("return order", orderId); // of another tranche: as if it did not exist
         }
         return o;
     }

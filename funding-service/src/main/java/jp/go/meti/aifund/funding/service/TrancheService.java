@@ -74,9 +74,9 @@ public class TrancheService {
             Programme p = programmes.lock(programmeId);
             p.requireWithin(command.fiscalYear(), "fiscalYear");
             Envelope e = envelopes.find(programmeId, command.fiscalYear()).orElseThrow(() -> new InvalidRequestException(
-                    "fiscalYear", "FY" + command.fiscalYear() + " has no envelope yet: set its planned amount first"));
+                    "fiscalYear", new Text("funding.tranche.no-envelope", Text.fiscalYear(command.fiscalYear()))));
             if (recipients.find("programmeId = ?1 and id = ?2", programmeId, command.recipientId()).count() == 0) {
-                throw new InvalidRequestException("recipientId", "names no recipient of this programme");
+                throw new InvalidRequestException("recipientId", new Text("funding.recipient.unknown"));
             }
             Instant now = clock.instant();
             Tranche t;

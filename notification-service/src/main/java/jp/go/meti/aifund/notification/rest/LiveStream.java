@@ -1,6 +1,8 @@
 package jp.go.meti.aifund.notification.rest;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +35,8 @@ public class LiveStream {
             - `event: programme.updated` (no id): what this service knows of the programme changed \
             (tranches, reviews, envelopes); `data: {"programmeId", "at"}`. Reload its dashboard.
             - `event: resync` (no id): more changes were missed than are replayed; reload over REST.
+            A warning's `title` and `detail` are in the follower's language (`Accept-Language`, which \
+            browsers send by themselves), as over REST. \
             Resume with `Last-Event-ID` (browsers' EventSource sends it by itself): the changes after \
             it are sent first, at most 1,000 (else `resync`), then the live ones. `programmeId` keeps \
             one programme's frames only.""";
@@ -52,11 +56,11 @@ public class LiveStream {
      * warning addressed to one (both empty: all); frames it may not read are not sent.
      */
     Multi<OutboundSseEvent> open(UUID programmeId, String lastEventId, Optional<Set<UUID>> within,
-            Optional<Set<UUID>> readers, Sse sse) {
+            Optional<Set<UUID>> readers, Locale language, Sse sse) {
         Multi<OutboundSseEvent> frames = feed.follow(programmeId, position(lastEventId))
                 .select().where(f -> f.programmeId() == null || within.map(w -> w.contains(f.programmeId())).orElse(true))
                 .select().where(f -> f.addressedTo() == null || readers.map(r -> r.contains(f.addressedTo())).orElse(true))
-                .map(f -> event(f, sse));
+                .map(f -> event(f, language, sse));
         Duration keepAlive = config.keepAlive();
         Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive)
                 .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
@@ -81,13 +85,28 @@ public class LiveStream {
         throw new InvalidRequestException(LAST_EVENT_ID, new Text("notification.live.last-event-id"));
     }
 
-    private OutboundSseEvent event(LiveFrame frame, Sse sse) {
+    /** A frame as a server-sent event, its texts in the follower's {@code language}. */
+    private OutboundSseEvent event(LiveFrame frame, Locale language, Sse sse) {
         if (frame instanceof LiveFrame.Change c) {
             return sse.newEventBuilder().id(Long.toString(c.change().position())).name(c.change().change().eventType())
-                    .data(c.change().warning()).build();
+                    .data(warning(c, language)).build();
         }
-        String name = frame instanceof LiveFrame.ProgrammeUpdated ? "programme.updated" : "resync";
-        return sse.newEventBuilder().name(name).data(write(frame)).build();
+        if (frame instanceof LiveFrame.Resync r) {
+            return sse.newEventBuilder().name("resync").data(write(Map.of("reason", r.reason().in(language)))).build();
+        }
+        return sse.newEventBuilder().name("programme.updated").data(write(frame)).build();
+    }
+
+    /** The warning as the change left it, in {@code language} (as kept, in English, without re-reading it). */
+    private String warning(LiveFrame.Change c, Locale language) {
+        if (!Text.isJapanese(language)) {
+            return c.change().warning();
+        }
+        try {
+            return json.writeValueAsString(c.warningIn(language, json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String write(Object data) {

@@ -94,8 +94,9 @@ public class WarningResource {
     public Multi<OutboundSseEvent> stream(@RestQuery UUID programmeId,
             @RestHeader(LiveStream.LAST_EVENT_ID) @Parameter(description = "The id of the last event received: "
                     + "the changes after it are sent first") String lastEventId,
-            @Context Sse sse) {
-        return stream.open(programmeId, lastEventId, visibility.programmes(), visibility.recipients(), sse);
+            @Context HttpHeaders headers, @Context Sse sse) {
+        return stream.open(programmeId, lastEventId, visibility.programmes(), visibility.recipients(),
+                Languages.of(headers), sse);
     }
 
     @GET

@@ -1,9 +1,5 @@
 package jp.go.meti.aifund.notification.service;
 
-import java.util.UUID;
-
-import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
-
-/** Fired in the transaction that changed a warning; observers act after it commits. */
-public record WarningChanged(WarningChangeView change, UUID programmeId, UUID addressedTo) {
+/** Fired in the transaction that changed a warning, with the live frame that tells of it; observers act after it commits. */
+public record WarningChanged(LiveFrame.Change frame) {
 }

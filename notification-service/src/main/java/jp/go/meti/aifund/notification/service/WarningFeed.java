@@ -21,6 +21,7 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.operators.multi.processors.SerializedProcessor;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
+import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.notification.aggregate.Warning;
 import jp.go.meti.aifund.notification.aggregate.WarningChange;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
@@ -55,7 +56,7 @@ public class WarningFeed {
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) WarningChanged changed) {
-        broadcast.onNext(new LiveFrame.Change(changed.change(), changed.programmeId(), changed.addressedTo()));
+        broadcast.onNext(changed.frame());
     }
 
     void onProgrammeUpdated(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProgrammeUpdated updated) {
@@ -129,12 +130,11 @@ public class WarningFeed {
             return List.of();
         }
         if (missed.size() > limit) {
-            return List.of(new LiveFrame.Resync("more than " + limit + " changes since position " + after
-                    + ": reload the warnings over REST (GET /api/warnings), then follow on"));
+            return List.of(new LiveFrame.Resync(new Text("notification.stream.resync", String.valueOf(limit),
+                    String.valueOf(after))));
         }
         Map<UUID, Warning> now = warnings.list("id in ?1", missed.stream().map(c -> c.warningId).toList()).stream()
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
-        return missed.stream().<LiveFrame>map(c -> new LiveFrame.Change(journal.view(c, now.get(c.warningId)),
-                c.programmeId, now.get(c.warningId).addressedTo)).toList();
+        return missed.stream().<LiveFrame>map(c -> journal.frame(c, now.get(c.warningId))).toList();
     }
 }

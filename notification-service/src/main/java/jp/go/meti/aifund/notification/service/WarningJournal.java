@@ -47,14 +47,18 @@ public class WarningJournal {
         webhooks.receiving().stream().filter(s -> s.wants(w)).forEach(s -> {
             webhooks.persist(WebhookDelivery.of(change, s, at));
         });
-        changed.fire(new WarningChanged(new WarningChangeView(change.position, kind, at, view), w.programmeId,
-                w.addressedTo));
+        changed.fire(new WarningChanged(new LiveFrame.Change(new WarningChangeView(change.position, kind, at, view),
+                w.programmeId, w.addressedTo, w.titleText, w.detailText)));
     }
 
-    /** A recorded change as it is pushed: the warning as the change left it (or as it is now, for old ones). */
-    public WarningChangeView view(WarningChange change, Warning now) {
-        return new WarningChangeView(change.position, change.change, change.recordedAt,
-                change.view == null ? write(WarningView.of(now)) : change.view);
+    /**
+     * A recorded change as it is pushed: the warning as the change left it (or as it is now, for old ones),
+     * with its texts for the follower's language.
+     */
+    public LiveFrame.Change frame(WarningChange change, Warning now) {
+        return new LiveFrame.Change(new WarningChangeView(change.position, change.change, change.recordedAt,
+                change.view == null ? write(WarningView.of(now)) : change.view), change.programmeId, now.addressedTo,
+                now.titleText, now.detailText);
     }
 
     private String write(WarningView view) {

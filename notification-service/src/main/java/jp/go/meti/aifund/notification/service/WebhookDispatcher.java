@@ -38,7 +38,6 @@ import jp.go.meti.aifund.notification.repository.WebhookRepository;
 import jp.go.meti.aifund.notification.aggregate.WebhookSubscription;
 import jp.go.meti.aifund.notification.repository.WarningChangeRepository;
 import jp.go.meti.aifund.notification.service.Views.WarningChangeView;
-import jp.go.meti.aifund.notification.service.Views.WarningView;
 
 /**
  * Delivers the changes of warnings to webhook subscribers ({@code warning.raised},
@@ -131,8 +130,8 @@ public class WebhookDispatcher {
     private void attempt(WebhookDelivery delivery) {
         WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
         Warning warning = em.find(Warning.class, delivery.warningId);
-        WarningChangeView change = journal.view(changes.get(delivery.changePosition), warning);
-        String body = body(change, warning, Languages.of(subscription.language));
+        String body = body(journal.frame(changes.get(delivery.changePosition), warning),
+                Languages.of(subscription.language));
         Instant attemptedAt = clock.instant();
         long started = System.nanoTime();
         Optional<String> refusal = endpoints.refusalOf(subscription.url);
@@ -210,16 +209,12 @@ public class WebhookDispatcher {
     }
 
     /** {@code type} names the change, {@code timestamp} is when it happened (business time), {@code data} the warning after it. */
-    private String body(WarningChangeView change, Warning warning, Locale language) {
+    private String body(LiveFrame.Change frame, Locale language) {
         try {
+            WarningChangeView change = frame.change();
             ObjectNode body = json.createObjectNode().put("type", change.change().eventType())
                     .put("timestamp", change.at().toString());
-            ObjectNode data = (ObjectNode) json.readTree(change.warning());
-            if (Text.isJapanese(language)) { // the title and detail never change: said in the subscription's language
-                WarningView said = WarningView.of(warning, language);
-                data.put("title", said.title()).put("detail", said.detail());
-            }
-            body.set("data", data);
+            body.set("data", frame.warningIn(language, json)); // in the subscription's language
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

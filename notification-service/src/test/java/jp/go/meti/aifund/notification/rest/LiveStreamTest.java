@@ -126,6 +126,31 @@ class LiveStreamTest {
     }
 
     @Test
+    void eachFollowerReadsAWarningsTitleAndDetailInItsLanguageAsOverRest() throws Exception {
+        UUID programme = UUID.randomUUID();
+        try (EventStream english = EventStream.open(url(programme), token(), null);
+                EventStream japanese = EventStream.open(url(programme), token(), null, "ja-JP,ja;q=0.9,en;q=0.5")) {
+            conditionalReview(programme, 2026);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !english.frames("warning.raised").isEmpty()
+                    && !japanese.frames("warning.raised").isEmpty());
+            JsonNode en = JSON.readTree(english.frames("warning.raised").get(0).data());
+            JsonNode ja = JSON.readTree(japanese.frames("warning.raised").get(0).data());
+            assertThat(ja.get("id")).isEqualTo(en.get("id"));
+            for (String text : List.of("title", "detail")) {
+                assertThat(en.get(text).asText()).isEqualTo(given().auth().oauth2(token())
+                        .get("/api/warnings/{w}", en.get("id").asText()).then().extract().path(text));
+                assertThat(ja.get(text).asText()).isNotEqualTo(en.get(text).asText())
+                        .isEqualTo(given().auth().oauth2(token()).header("Accept-Language", "ja")
+                                .get("/api/warnings/{w}", en.get("id").asText()).then().extract().path(text));
+            }
+            assertThat(ja.get("title").asText()).contains("令和8年度");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) ja).remove(List.of("title", "detail"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) en).remove(List.of("title", "detail"));
+            assertThat(ja).as("the rest of the frame is the same").isEqualTo(en);
+        }
+    }
+
+    @Test
     void aFollowerCutOffDuringThreeWarningsGetsEachOnceWhenItResumesWithItsLastEventId() throws Exception {
         UUID programme = UUID.randomUUID();
         String resumeAfter;
@@ -166,6 +191,11 @@ class LiveStreamTest {
             assertThat(resumed.frames("warning.raised")).isEmpty();
             assertThat(readTree(resumed.frames("resync").get(0).data()).get("reason").asText())
                     .contains("more than 5 changes").contains("GET /api/warnings");
+        }
+        try (EventStream japanese = EventStream.open(url(programme), token(), "0", "ja")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !japanese.frames("resync").isEmpty());
+            assertThat(readTree(japanese.frames("resync").get(0).data()).get("reason").asText())
+                    .contains("5 件を超えています").contains("GET /api/warnings");
         }
         for (String malformed : List.of("yesterday", "-1", "1.5")) {
             given().auth().oauth2(token()).header("Last-Event-ID", malformed).get("/api/warnings/stream").then()

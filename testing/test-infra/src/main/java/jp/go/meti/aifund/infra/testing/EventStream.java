@@ -49,8 +49,16 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens {@code url} with a bearer token, resuming after {@code lastEventId} when it is not null. */
     public static EventStream open(String url, String token, String lastEventId) {
+        return open(url, token, lastEventId, null);
+    }
+
+    /** As {@link #open(String, String, String)}, asking for {@code language} (Accept-Language) when it is not null. */
+    public static EventStream open(String url, String token, String lastEventId, String language) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token);
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
