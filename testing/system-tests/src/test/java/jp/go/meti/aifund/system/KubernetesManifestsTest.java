@@ -71,7 +71,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "keda"})
     void everyDeploymentIsProbedOnServedPathsLimitedAndUnprivileged(String overlay) throws Exception {
         List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
         assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
@@ -144,7 +144,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "keda"})
     void noSecretCarriesData(String overlay) throws Exception {
         for (JsonNode secret : ofKind(render(overlay), "Secret")) {
             assertThat(secret.has("data") || secret.has("stringData")).as("Secret %s", secret.at("/metadata/name")).isFalse();
