@@ -3,6 +3,7 @@ package jp.go.meti.aifund.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +34,17 @@ class KubernetesManifestsTest {
     /** The health endpoints every service serves (each service's OperationsTest asserts them, as HealthProbes). */
     private static final Set<String> SERVED = Set.of("/q/health/started", "/q/health/live", "/q/health/ready");
     private static final List<String> SERVICES = List.of("funding-service", "milestone-service", "notification-service");
+    private static final String BARMAN_CLOUD = "barman-cloud.cloudnative-pg.io";
 
-    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+    static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         Process kubectl = new ProcessBuilder("kubectl", "kustomize", REPO.resolve("deploy/kubernetes/overlays/" + overlay)
                 .toString()).redirectErrorStream(true).start();
         String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(kubectl.waitFor()).as("kubectl kustomize %s:%n%s", overlay, yaml).isZero();
+        return parse(yaml);
+    }
+
+    static List<JsonNode> parse(String yaml) throws IOException {
         List<JsonNode> objects = new ArrayList<>();
         try (MappingIterator<JsonNode> docs = new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(yaml)) {
             docs.forEachRemaining(d -> {
@@ -50,6 +56,12 @@ class KubernetesManifestsTest {
         return objects;
     }
 
+    private static JsonNode named(List<JsonNode> objects, String kind, String name) {
+        List<JsonNode> found = ofKind(objects, kind).stream().filter(o -> name.equals(o.at("/metadata/name").asText())).toList();
+        assertThat(found).as("%s %s", kind, name).hasSize(1);
+        return found.get(0);
+    }
+
     private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
     }
@@ -59,7 +71,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "keda"})
     void everyDeploymentIsProbedOnServedPathsLimitedAndUnprivileged(String overlay) throws Exception {
         List<JsonNode> deployments = ofKind(render(overlay), "Deployment");
         assertThat(deployments).extracting(d -> d.at("/metadata/name").asText())
@@ -105,16 +117,34 @@ class KubernetesManifestsTest {
             assertThat(names(objects, "HorizontalPodAutoscaler")).contains(service);
             assertThat(names(objects, "PodDisruptionBudget")).contains(service);
             assertThat(names(objects, "ServiceMonitor")).contains(service);
-            assertThat(ofKind(objects, "Cluster")).filteredOn(c -> c.at("/metadata/name").asText().equals(database))
-                    .singleElement().satisfies(c -> assertThat(c.at("/spec/backup/barmanObjectStore/destinationPath")
-                            .asText()).isNotBlank());
+            JsonNode cluster = named(objects, "Cluster", database);
+            assertThat(cluster.at("/spec/backup/barmanObjectStore").isMissingNode())
+                    .as("%s archives through the Barman Cloud plugin, not the deprecated in-tree barmanObjectStore", database)
+                    .isTrue();
+            assertThat(cluster.at("/spec/imageName").asText()).as("%s's image is pinned", database)
+                    .matches(".*:\\d+\\.\\d+[^:@]*@sha256:[0-9a-f]{64}");
+            List<JsonNode> archivers = new ArrayList<>();
+            cluster.at("/spec/plugins").forEach(plugin -> {
+                if (BARMAN_CLOUD.equals(plugin.path("name").asText()) && plugin.path("isWALArchiver").asBoolean()) {
+                    archivers.add(plugin);
+                }
+            });
+            assertThat(archivers).as("%s's WAL archiver", database).hasSize(1);
+            JsonNode store = named(objects, "ObjectStore", archivers.get(0).at("/parameters/barmanObjectName").asText());
+            assertThat(store.at("/spec/configuration/destinationPath").asText()).startsWith("s3://").endsWith("/" + database);
+            assertThat(store.at("/spec/retentionPolicy").asText()).isNotBlank();
+            assertThat(ofKind(objects, "ScheduledBackup")).filteredOn(b -> b.at("/spec/cluster/name").asText().equals(database))
+                    .singleElement().satisfies(b -> {
+                        assertThat(b.at("/spec/method").asText()).isEqualTo("plugin");
+                        assertThat(b.at("/spec/pluginConfiguration/name").asText()).isEqualTo(BARMAN_CLOUD);
+                    });
         }
         assertThat(ofKind(objects, "KafkaNodePool")).anyMatch(p -> p.at("/spec/roles").toString().contains("controller"));
         assertThat(names(objects, "NetworkPolicy")).contains("default-deny-ingress");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "keda"})
     void noSecretCarriesData(String overlay) throws Exception {
         for (JsonNode secret : ofKind(render(overlay), "Secret")) {
             assertThat(secret.has("data") || secret.has("stringData")).as("Secret %s", secret.at("/metadata/name")).isFalse();
@@ -122,6 +152,127 @@ class KubernetesManifestsTest {
         for (JsonNode configMap : ofKind(render(overlay), "ConfigMap")) {
             assertThat(configMap.get("data").toString().toLowerCase()).doesNotContain("password");
         }
+    }
+
+    /**
+     * The connections add up at the most pods each service scales to: its pods' pools (maxReplicas x
+     * DB_POOL_MAX) fit one PgBouncer's max_client_conn and the server connections its Pooler may hold
+     * (so a fully busy service never queues in PgBouncer), and the Pooler's most server connections
+     * (instances x (default_pool_size + reserve_pool_size)) stay under the database's max_connections
+     * less the superuser reserve and some headroom for the operator, monitoring and a person with psql.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "keda"})
+    void databaseConnectionsAddUpAtEachServicesMostReplicas(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        for (String service : SERVICES) {
+            JsonNode config = named(objects, "ConfigMap", service).get("data");
+            URI jdbc = URI.create(config.path("DB_JDBC_URL").asText().substring("jdbc:".length()));
+            assertThat(jdbc.getQuery()).as("%s: PgBouncer transaction pooling needs pgjdbc without server-side prepared statements",
+                    service).contains("prepareThreshold=0");
+            int poolMax = Integer.parseInt(config.path("DB_POOL_MAX").asText());
+            int maxReplicas = mostReplicas(objects, service);
+
+            JsonNode pooler = named(objects, "Pooler", jdbc.getHost());
+            assertThat(pooler.at("/spec/type").asText()).isEqualTo("rw");
+            assertThat(pooler.at("/spec/pgbouncer/poolMode").asText()).isEqualTo("transaction");
+            JsonNode bouncer = pooler.at("/spec/pgbouncer/parameters");
+            int poolers = pooler.at("/spec/instances").asInt(1);
+            int defaultPoolSize = bouncer.path("default_pool_size").asInt(20); // PgBouncer's defaults
+            int reservePoolSize = bouncer.path("reserve_pool_size").asInt(0);
+            int maxClientConn = bouncer.path("max_client_conn").asInt(100);
+
+            JsonNode database = named(objects, "Cluster", pooler.at("/spec/cluster/name").asText());
+            JsonNode parameters = database.at("/spec/postgresql/parameters");
+            assertThat(parameters.has("max_connections")).as("%s sets max_connections", database.at("/metadata/name")).isTrue();
+            int maxConnections = parameters.get("max_connections").asInt();
+            int superuserReserved = parameters.path("superuser_reserved_connections").asInt(3);
+
+            int clients = maxReplicas * poolMax;
+            int serverMost = poolers * (defaultPoolSize + reservePoolSize);
+            String sums = String.format("%s in %s: %d pods x %d = %d clients; %d poolers x (%d + %d) = %d server connections; "
+                    + "max_client_conn %d; max_connections %d - %d reserved", service, overlay, maxReplicas, poolMax, clients,
+                    poolers, defaultPoolSize, reservePoolSize, serverMost, maxClientConn, maxConnections, superuserReserved);
+            assertThat(clients).as(sums).isLessThanOrEqualTo(maxClientConn);
+            assertThat(clients).as(sums).isLessThanOrEqualTo(poolers * defaultPoolSize);
+            assertThat(serverMost).as(sums).isLessThanOrEqualTo(maxConnections - superuserReserved - 10);
+        }
+    }
+
+    /** The most pods a service runs: its HorizontalPodAutoscaler's maxReplicas, or KEDA's maxReplicaCount. */
+    private static int mostReplicas(List<JsonNode> objects, String deployment) {
+        List<Integer> most = new ArrayList<>();
+        for (JsonNode hpa : ofKind(objects, "HorizontalPodAutoscaler")) {
+            if (deployment.equals(hpa.at("/spec/scaleTargetRef/name").asText())) {
+                most.add(hpa.at("/spec/maxReplicas").asInt());
+            }
+        }
+        for (JsonNode scaled : ofKind(objects, "ScaledObject")) {
+            if (deployment.equals(scaled.at("/spec/scaleTargetRef/name").asText())) {
+                most.add(scaled.at("/spec/maxReplicaCount").asInt(100)); // KEDA's default
+            }
+        }
+        assertThat(most).as("what scales %s", deployment).hasSize(1);
+        return most.get(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "keda"})
+    void anAutoscaledDeploymentLeavesItsReplicasToTheAutoscalerAndSpreadsOverZonesAndNodes(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            String name = d.at("/metadata/name").asText();
+            mostReplicas(objects, name);
+            assertThat(d.at("/spec/replicas").isMissingNode()).as("%s has no spec.replicas: every apply would reset the scaled count",
+                    name).isTrue();
+            Set<String> keys = new TreeSet<>();
+            d.at("/spec/template/spec/topologySpreadConstraints").forEach(c -> {
+                keys.add(c.path("topologyKey").asText());
+                assertThat(c.at("/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo(name);
+            });
+            assertThat(keys).as(name).contains("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+        }
+    }
+
+    /** Requests and limits on every container this project runs or has an operator run. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "keda"})
+    void everyWorkloadHasRequestsAndLimits(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        List<String> checked = new ArrayList<>();
+        java.util.function.BiConsumer<String, JsonNode> limited = (what, resources) -> {
+            checked.add(what);
+            for (String bound : List.of("requests", "limits")) {
+                for (String resource : List.of("cpu", "memory")) {
+                    assertThat(resources.at("/" + bound + "/" + resource).asText()).as("%s %s.%s", what, bound, resource)
+                            .isNotBlank();
+                }
+            }
+        };
+        for (JsonNode d : ofKind(objects, "Deployment")) {
+            d.at("/spec/template/spec/containers").forEach(c -> limited.accept("Deployment " + c.path("name").asText(),
+                    c.path("resources")));
+        }
+        for (JsonNode pool : ofKind(objects, "KafkaNodePool")) {
+            limited.accept("KafkaNodePool " + pool.at("/metadata/name").asText(), pool.at("/spec/resources"));
+        }
+        for (JsonNode kafka : ofKind(objects, "Kafka")) {
+            limited.accept("topic operator", kafka.at("/spec/entityOperator/topicOperator/resources"));
+            limited.accept("user operator", kafka.at("/spec/entityOperator/userOperator/resources"));
+        }
+        for (JsonNode cluster : ofKind(objects, "Cluster")) {
+            limited.accept("Cluster " + cluster.at("/metadata/name").asText(), cluster.at("/spec/resources"));
+        }
+        for (JsonNode store : ofKind(objects, "ObjectStore")) {
+            limited.accept("ObjectStore sidecar " + store.at("/metadata/name").asText(),
+                    store.at("/spec/instanceSidecarConfiguration/resources"));
+        }
+        for (JsonNode pooler : ofKind(objects, "Pooler")) {
+            JsonNode containers = pooler.at("/spec/template/spec/containers");
+            assertThat(containers).as("Pooler %s's pgbouncer container", pooler.at("/metadata/name")).isNotEmpty();
+            containers.forEach(c -> limited.accept("Pooler " + pooler.at("/metadata/name").asText(), c.path("resources")));
+        }
+        assertThat(checked).hasSizeGreaterThanOrEqualTo(3 + 2 + 2 + 3 + 3 + 3);
     }
 
     /** The topics in the AsyncAPI document and in the services' configuration. */
