@@ -17,6 +17,7 @@ import jp.go.meti.aifund.funding.domain.AffectedMembers.Cut;
 import jp.go.meti.aifund.funding.domain.AffectedMembers.MemberAmount;
 import jp.go.meti.aifund.funding.domain.HearingState;
 import jp.go.meti.aifund.funding.domain.HearingSubject;
+import jp.go.meti.aifund.funding.domain.ObjectionState;
 import jp.go.meti.aifund.funding.domain.SharesInForce;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.LargestRemainder.Share;
@@ -89,16 +90,20 @@ class HearingRulesTest {
     }
 
     @Test
-    void onlyADecisionConfirmedAfterItsHearingIsObjectedToHere() {
+    void onlyADecisionConfirmedAfterItsHearingIsObjectedToATerminationToo() {
         Hearing open = noticed();
         assertThatThrownBy(() -> Objection.file(open, "x", "[]", "member.nec", NOTICED, NOW))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("is OPEN");
         Programme p = Programme.create("P", 1_000_000L, 2026, 2030, "METI", "NEDO", "admin", NOW);
         Hearing termination = Hearing.notice(p, new Hearing.Notice(HearingSubject.BUDGET_DECISION, UUID.randomUUID(),
                 CONSORTIUM, "TERMINATE", 2027, "policy", 0, "[]"), p.hearingDays, NOTICED, "meti.suzuki", NOW);
-        termination.conclude("meti.takahashi", NOW);
-        assertThatThrownBy(() -> Objection.file(termination, "x", "[]", "member.nec", NOTICED, NOW))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("TERMINATE decision is filed with the ministry");
+        termination.conclude("meti.takahashi", NOW); // 1 June 2026: three months to object, to 1 September
+        Objection o = Objection.file(termination, "x", "[]", "member.nec", LocalDate.of(2026, 9, 1), NOW);
+        assertThat(o.state).isEqualTo(ObjectionState.FILED);
+        assertThat(o.fileBy).isEqualTo(LocalDate.of(2026, 9, 1));
+        assertThat(List.of(o.proposedBy, o.decidedBy)).containsExactly("meti.suzuki", "meti.takahashi");
+        assertThatThrownBy(() -> Objection.file(termination, "x", "[]", "member.nec", LocalDate.of(2026, 9, 2), NOW))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ended on 2026-09-01");
     }
 
     @Test

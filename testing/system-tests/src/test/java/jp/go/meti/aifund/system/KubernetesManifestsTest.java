@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -273,6 +275,31 @@ class KubernetesManifestsTest {
             containers.forEach(c -> limited.accept("Pooler " + pooler.at("/metadata/name").asText(), c.path("resources")));
         }
         assertThat(checked).hasSizeGreaterThanOrEqualTo(3 + 2 + 2 + 3 + 3 + 3);
+    }
+
+    /**
+     * Through the pooler the JDBC URL's startup options are dropped, so each service role carries the
+     * timeouts the services' shared defaults ask for (a stuck lock or statement becomes a 503, not a hang).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void eachServiceRoleCarriesTheTimeoutsItsJdbcOptionsWouldHaveSet(String overlay) throws Exception {
+        Matcher options = Pattern.compile("options=(.+)$", Pattern.MULTILINE).matcher(Files.readString(
+                REPO.resolve("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        assertThat(options.find()).isTrue();
+        Map<String, String> wanted = new TreeMap<>();
+        Matcher setting = Pattern.compile("-c (\\w+)=(?:\\$\\{\\w+:)?([^}\\s]+)\\}?").matcher(options.group(1));
+        while (setting.find()) {
+            wanted.put(setting.group(1), setting.group(2));
+        }
+        assertThat(wanted).containsKeys("lock_timeout", "statement_timeout", "idle_in_transaction_session_timeout");
+        for (JsonNode cluster : ofKind(render(overlay), "Cluster")) {
+            String owner = cluster.at("/spec/bootstrap/initdb/owner").asText();
+            List<String> sql = new ArrayList<>();
+            cluster.at("/spec/bootstrap/initdb/postInitApplicationSQL").forEach(q -> sql.add(q.asText()));
+            wanted.forEach((name, value) -> assertThat(sql).as("%s's role", owner)
+                    .contains("ALTER ROLE " + owner + " SET " + name + " = '" + value + "'"));
+        }
     }
 
     /** The topics in the AsyncAPI document and in the services' configuration. */
