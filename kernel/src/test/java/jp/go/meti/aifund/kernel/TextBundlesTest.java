@@ -99,8 +99,13 @@ class TextBundlesTest {
         return found;
     }
 
+    /** A bundle's texts; a key given twice fails (the later would silently replace the earlier). */
     private static Properties read(Path file) throws IOException {
         assertThat(file).exists();
+        List<String> keys = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#") && l.contains("="))
+                .map(l -> l.substring(0, l.indexOf('=')).strip()).toList();
+        assertThat(keys).as("keys given twice in " + file).doesNotHaveDuplicates();
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);

@@ -11,8 +11,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import jp.go.meti.aifund.funding.domain.ProposalState;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FourEyes;
 import jp.go.meti.aifund.kernel.InvalidRequestException;
@@ -47,7 +47,7 @@ public class TrancheDecision {
     public LocalDate returnDeadline;
     public String reason;
     @Enumerated(EnumType.STRING)
-    public ProposalState state;
+    public TrancheDecisionState state;
     @Column(name = "proposed_by")
     public String proposedBy;
     @Column(name = "proposed_at")
@@ -87,7 +87,7 @@ public class TrancheDecision {
         d.returnAmount = returnAmount;
         d.returnDeadline = returnDeadline;
         d.reason = reason.strip();
-        d.state = ProposalState.PROPOSED;
+        d.state = TrancheDecisionState.PROPOSED;
         d.proposedBy = actor;
         d.proposedAt = at;
         return d;
@@ -124,7 +124,7 @@ public class TrancheDecision {
             throw new IllegalArgumentException("an ORDER_RETURN decision, and only it, issues a return order");
         }
         returnOrderId = issued == null ? null : issued.id;
-        decide(ProposalState.CONFIRMED, actor, note, at);
+        decide(TrancheDecisionState.CONFIRMED, actor, note, at);
     }
 
     /** Rejected (by any official but its proposer, with a note): nothing is decided. */
@@ -134,17 +134,24 @@ public class TrancheDecision {
         }
         requirePending("reject");
         FourEyes.requireDifferent("tranche decision " + id, proposedBy, "proposed", actor, "reject");
-        decide(ProposalState.REJECTED, actor, note, at);
+        decide(TrancheDecisionState.REJECTED, actor, note, at);
     }
 
-    private void requirePending(String step) {
-        if (state != ProposalState.PROPOSED) {
-            throw ConflictException.of("funding.decision.decided", id, new Text.Noun("funding", "proposal." + state.name()),
-                    new Text.Noun("funding", "step." + step));
+    /** The programme ended before the decision was confirmed or rejected: nothing is decided on it. */
+    public void withdraw(String actor, String why, Instant at) {
+        if (state == TrancheDecisionState.PROPOSED) {
+            decide(TrancheDecisionState.WITHDRAWN, actor, why, at);
         }
     }
 
-    private void decide(ProposalState next, String actor, String note, Instant at) {
+    private void requirePending(String step) {
+        if (state != TrancheDecisionState.PROPOSED) {
+            throw ConflictException.of("funding.decision.decided", id, new Text.Noun("funding", "proposal." + state.name()),
+                    BudgetDecision.step(step));
+        }
+    }
+
+    private void decide(TrancheDecisionState next, String actor, String note, Instant at) {
         state = next;
         decidedBy = actor;
         decidedAt = at;

@@ -10,7 +10,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 import jp.go.meti.aifund.funding.aggregate.TrancheDecision;
-import jp.go.meti.aifund.funding.domain.ProposalState;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionState;
 import jp.go.meti.aifund.kernel.NotFoundException;
 
 @ApplicationScoped
@@ -27,7 +27,12 @@ public class TrancheDecisionRepository implements PanacheRepositoryBase<TrancheD
     }
 
     public Optional<TrancheDecision> pending(UUID trancheId) {
-        return find("trancheId = ?1 and state = ?2", trancheId, ProposalState.PROPOSED).firstResultOptional();
+        return find("trancheId = ?1 and state = ?2", trancheId, TrancheDecisionState.PROPOSED).firstResultOptional();
+    }
+
+    /** The programme's decisions awaiting confirmation. */
+    public List<TrancheDecision> pendingOf(UUID programmeId) {
+        return list("programmeId = ?1 and state = ?2", programmeId, TrancheDecisionState.PROPOSED);
     }
 
     public TrancheDecision byId(UUID programmeId, UUID id) {

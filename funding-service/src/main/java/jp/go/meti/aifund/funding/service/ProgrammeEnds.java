@@ -28,6 +28,7 @@ import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.ResultLinkRepository;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
+import jp.go.meti.aifund.funding.repository.TrancheDecisionRepository;
 import jp.go.meti.aifund.funding.repository.TrancheRepository;
 import jp.go.meti.aifund.funding.service.Hearings.TrancheCut;
 import jp.go.meti.aifund.kernel.ConflictException;
@@ -59,12 +60,14 @@ public class ProgrammeEnds {
     private final Ledger ledger;
     private final ProgrammeEvents events;
     private final Hearings hearings;
+    private final TrancheDecisionRepository trancheDecisions;
     private final Clock clock;
 
     public ProgrammeEnds(ProgrammeRepository programmes, EnvelopeRepository envelopes, TrancheRepository tranches,
             ResultLinkRepository links, ReturnOrderRepository orders, Ledger ledger, ProgrammeEvents events,
-            Hearings hearings, Clock clock) {
+            Hearings hearings, TrancheDecisionRepository trancheDecisions, Clock clock) {
         this.hearings = hearings;
+        this.trancheDecisions = trancheDecisions;
         this.programmes = programmes;
         this.envelopes = envelopes;
         this.tranches = tranches;
@@ -158,6 +161,7 @@ public class ProgrammeEnds {
         LedgerEntry last = ledger.recordAll(p, p.end(to, envelopes.ofProgramme(p.id), open, actor, reason, now), actor,
                 reason, now);
         hearings.withdrawAll(p, actor, now); // nothing is decided on an ended programme's pending proposals
+        trancheDecisions.pendingOf(p.id).forEach(d -> d.withdraw(actor, "the programme was " + to + ": " + reason, now));
         LOG.infof("programme %s %s: %d open tranches cancelled, %d return orders issued, in %d ms", p.id, to,
                 open.size(), ordersIssued, (System.nanoTime() - started) / 1_000_000);
         return last;

@@ -27,6 +27,7 @@ import jp.go.meti.aifund.funding.domain.PullbackDecision;
 import jp.go.meti.aifund.funding.domain.RecipientRole;
 import jp.go.meti.aifund.funding.domain.StatutoryInterest;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionState;
 import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.aggregate.BudgetDecision;
 import jp.go.meti.aifund.funding.aggregate.Envelope;
@@ -141,7 +142,7 @@ public final class Views {
     }
 
     public record TrancheDecisionView(UUID id, UUID programmeId, UUID trancheId, TrancheDecisionAction action,
-            Long newAmount, Long returnAmount, LocalDate returnDeadline, String reason, ProposalState state,
+            Long newAmount, Long returnAmount, LocalDate returnDeadline, String reason, TrancheDecisionState state,
             String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt, String decisionNote,
             @Schema(description = "ORDER_RETURN, once confirmed: the return order it issued") UUID returnOrderId) {
 
