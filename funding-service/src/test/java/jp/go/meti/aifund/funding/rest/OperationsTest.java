@@ -34,7 +34,8 @@ class OperationsTest extends HealthProbes {
         approve(programme, planned(programme, consortium(programme), 2026, 250_000_000_000L / 10)).then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("aifund_ceiling_utilization{programme=\"" + programme + "\"} 0.025"))
-                .body(containsString("aifund_outbox_pending"));
+                .body(containsString("aifund_outbox_pending"))
+                .body(containsString("aifund_outbox_oldest_pending_seconds"));
     }
 
     /** A portal on a configured origin may call the API from the browser; a page of any other origin may not. */

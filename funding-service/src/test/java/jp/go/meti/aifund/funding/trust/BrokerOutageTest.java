@@ -57,6 +57,8 @@ class BrokerOutageTest {
                 duringOutage.add(tranche);
                 Thread.sleep(3_000);
             }
+            assertThat(outboxGauge("aifund_outbox_oldest_pending_seconds")).as("the first event waited the whole outage")
+                    .isGreaterThan(OUTAGE.toSeconds() / 2);
         } finally {
             broker.start();
         }
@@ -81,9 +83,13 @@ class BrokerOutageTest {
             assertThat(ids).as("no event sent twice").hasSize(expected);
             assertThat(tranchesInOrder).as("in the order of the changes").containsExactlyElementsOf(duringOutage);
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> ((Number) admin().get("/q/metrics").then().extract()
-                .asString().lines().filter(l -> l.startsWith("aifund_outbox_pending ")).map(l -> Double.valueOf(
-                        l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1.0)).doubleValue() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxGauge("aifund_outbox_pending") == 0);
+        assertThat(outboxGauge("aifund_outbox_oldest_pending_seconds")).as("nothing waits any more").isZero();
+    }
+
+    private double outboxGauge(String name) {
+        return admin().get("/q/metrics").then().extract().asString().lines().filter(l -> l.startsWith(name + " "))
+                .map(l -> Double.valueOf(l.substring(l.indexOf(' ') + 1))).findFirst().orElse(-1.0);
     }
 
     private static List<String> ofProgramme(ConsumerTask<String, String> events, String programme) {

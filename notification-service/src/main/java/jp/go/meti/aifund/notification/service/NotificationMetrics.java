@@ -9,10 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jp.go.meti.aifund.notification.domain.Severity;
+import jp.go.meti.aifund.notification.domain.WarningKind;
 
 /**
- * The gauges an ops team alerts on: open warnings by severity, webhook deliveries not yet received,
- * failed delivery attempts, and the live streams open. (Consumer lag comes from the Kafka client's own metrics.)
+ * The gauges an ops team alerts on: open warnings by severity, annual reviews overdue (open
+ * {@code REVIEW_OVERDUE} warnings), webhook deliveries not yet received, failed delivery attempts,
+ * and the live streams open. (Consumer lag comes from the Kafka client's own metrics.)
  */
 @ApplicationScoped
 public class NotificationMetrics {
@@ -33,6 +35,10 @@ public class NotificationMetrics {
                     "SELECT count(*) FROM warning WHERE state <> 'RESOLVED' AND severity = '" + severity + "'"))
                     .tag("severity", severity.name()).description("Warnings not yet resolved").register(registry);
         }
+        Gauge.builder("aifund.reviews.overdue", () -> count(
+                "SELECT count(*) FROM warning WHERE state <> 'RESOLVED' AND kind = '" + WarningKind.REVIEW_OVERDUE + "'"))
+                .description("Annual reviews past their due date and not finalized (open REVIEW_OVERDUE warnings)")
+                .register(registry);
         Gauge.builder("aifund.webhook.deliveries.pending", () -> count(
                 "SELECT count(*) FROM webhook_delivery WHERE state = 'PENDING'"))
                 .description("Webhook deliveries not yet answered with 2xx").register(registry);

@@ -17,9 +17,11 @@ class OperationsTest extends HealthProbes {
     void prometheusSeesWarningsWebhooksOutboxAndConsumers() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("aifund_warnings_open{severity=\"CRITICAL\"}"))
+                .body(containsString("aifund_reviews_overdue"))
                 .body(containsString("aifund_webhook_deliveries_pending"))
                 .body(containsString("aifund_webhook_attempts_failed"))
                 .body(containsString("aifund_outbox_pending"))
+                .body(containsString("aifund_outbox_oldest_pending_seconds"))
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"));
     }
 

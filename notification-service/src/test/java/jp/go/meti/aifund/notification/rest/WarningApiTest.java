@@ -106,10 +106,18 @@ class WarningApiTest {
         deadlines.run(LocalDate.of(2027, 6, 1)); // FY2026's review is due on 2027-06-30
         deadlines.run(LocalDate.of(2027, 6, 2));
         assertThat(warnings(programme, "REVIEW_DUE_SOON")).hasSize(1);
+        double overdueBefore = reviewsOverdue();
         deadlines.run(LocalDate.of(2027, 7, 1));
         deadlines.run(LocalDate.of(2027, 7, 2));
         assertThat(warnings(programme, "REVIEW_OVERDUE")).hasSize(1).first().satisfies(w -> assertThat(w)
                 .containsEntry("severity", "WARNING").containsEntry("fiscalYear", 2026));
+        assertThat(reviewsOverdue()).as("the gauge AifundReviewOverdue pages on").isGreaterThanOrEqualTo(overdueBefore + 1);
+    }
+
+    private static double reviewsOverdue() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(l -> l.startsWith("aifund_reviews_overdue ")).map(l -> Double.valueOf(l.substring(l.indexOf(' ') + 1)))
+                .findFirst().orElseThrow();
     }
 
     @Test

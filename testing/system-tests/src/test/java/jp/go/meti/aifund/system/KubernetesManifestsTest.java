@@ -319,4 +319,33 @@ class KubernetesManifestsTest {
         assertThat(topics).hasSizeGreaterThanOrEqualTo(5);
         return topics;
     }
+
+    /** Whoever is paged learns how bad it is, what it means and where the first steps are (docs/OPERATIONS.md, "Alerts"). */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAlertHasASeveritySummaryAndARunbookThatExistsAndTheDashboardIsForTheSidecar(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        Set<String> anchors = new TreeSet<>();
+        Matcher heading = Pattern.compile("^#+ (\\w+)$", Pattern.MULTILINE).matcher(Files.readString(REPO.resolve("docs/OPERATIONS.md")));
+        while (heading.find()) {
+            anchors.add("docs/OPERATIONS.md#" + heading.group(1).toLowerCase());
+        }
+        List<JsonNode> alerts = new ArrayList<>();
+        ofKind(objects, "PrometheusRule").forEach(r -> r.at("/spec/groups").forEach(g -> g.get("rules").forEach(alerts::add)));
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(7);
+        for (JsonNode alert : alerts) {
+            assertThat(alert.at("/labels/severity").asText()).as("severity of %s", alert.get("alert")).isIn("critical", "warning");
+            assertThat(alert.at("/annotations/summary").asText()).as("summary of %s", alert.get("alert")).isNotBlank();
+            assertThat(alert.at("/annotations/runbook").asText()).as("runbook of %s", alert.get("alert")).isIn(anchors);
+        }
+        assertThat(names(objects, "PodMonitor")).contains("aifund-databases", "aifund-kafka");
+        assertThat(ofKind(objects, "ConfigMap")).filteredOn(c -> "1".equals(c.at("/metadata/labels/grafana_dashboard").asText()))
+                .singleElement().satisfies(c -> c.get("data").forEach(json -> {
+                    try {
+                        assertThat(new ObjectMapper().readTree(json.asText()).get("panels")).isNotEmpty();
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                }));
+    }
 }
