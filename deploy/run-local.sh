@@ -3,15 +3,22 @@
 # (no Docker, nothing installed), data under .data/ (kept across restarts), services as child
 # processes. Builds first when nothing is built yet; --build forces a rebuild. --demo seeds the
 # programme from the news on a clock set to May 2028 (data apart, in .data/demo). Ctrl-C stops all.
+# `deploy/run-local.sh token PERSON ROLE [RECIPIENT_ID,...]` prints a development token for anyone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [[ "${1:-}" == token ]]; then
+  shift
+  [[ -f tools/local-infra/target/local-stack.classpath ]] || ./mvnw -q -DskipTests install
+  exec java -cp "tools/local-infra/target/classes:$(cat tools/local-infra/target/local-stack.classpath)" \
+    jp.go.meti.aifund.infra.local.DevTokens "$@"
+fi
 build=false
 stack_args=()
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
     --demo) stack_args+=(--demo) ;;
-    *) echo "usage: deploy/run-local.sh [--build] [--demo]" >&2; exit 2 ;;
+    *) echo "usage: deploy/run-local.sh [--build] [--demo] | token PERSON ROLE [RECIPIENT_ID,...]" >&2; exit 2 ;;
   esac
 done
 for jar in funding-service milestone-service notification-service; do

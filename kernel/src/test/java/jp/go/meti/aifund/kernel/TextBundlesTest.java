@@ -84,7 +84,8 @@ class TextBundlesTest {
 
     private static List<Path> englishBundles() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("..").toAbsolutePath().normalize(), 6)) {
-            return files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/resources/i18n/"))
+            return files.filter(p -> p.toString().replace('\\', '/').contains("/src/main/resources/i18n/")
+                    || p.toString().replace('\\', '/').endsWith("/src/main/resources/ValidationMessages.properties"))
                     .filter(p -> p.getFileName().toString().endsWith(".properties"))
                     .filter(p -> !p.getFileName().toString().contains("_")).sorted().toList();
         }

@@ -107,7 +107,7 @@ public class ReturnOrder {
     /** Records the repayment on {@code repaidOn} (not after {@code today}) and the interest owed to that day. */
     public StatutoryInterest settle(LocalDate repaidOn, LocalDate today, String actor, Instant at) {
         if (!isOpen()) {
-            throw ConflictException.of("funding.return.settled", id);
+            throw ConflictException.of("funding.return.settled", id, new Text.Noun("funding", "return." + state.name()));
         }
         if (repaidOn.isAfter(today)) {
             throw new InvalidRequestException("repaidOn", new Text("funding.in-the-future"));

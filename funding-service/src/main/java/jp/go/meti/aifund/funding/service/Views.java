@@ -333,11 +333,13 @@ public final class Views {
                     + "which owes late interest only") boolean interestFromReceipt,
             String annulledBy, Instant annulledAt) {
 
+        /** {@code i}: the interest owed to {@code asOf}; an annulled order owes nothing. */
         static ReturnOrderView of(ReturnOrder o, StatutoryInterest i, LocalDate asOf) {
+            boolean owed = o.state != ReturnOrderState.ANNULLED;
             return new ReturnOrderView(o.id, o.trancheId, o.amount, o.receivedOn, o.deadline, o.reason, o.issuedBy,
-                    o.issuedAt, o.state, o.repaidOn, asOf, i.interestDays(), i.interest(), i.lateDays(),
-                    i.lateInterest(), o.state == ReturnOrderState.ANNULLED ? 0 : o.amount + i.interest() + i.lateInterest(),
-                    o.interestFromReceipt, o.annulledBy,
+                    o.issuedAt, o.state, o.repaidOn, asOf, owed ? i.interestDays() : 0, owed ? i.interest() : 0,
+                    owed ? i.lateDays() : 0, owed ? i.lateInterest() : 0,
+                    owed ? o.amount + i.interest() + i.lateInterest() : 0, o.interestFromReceipt, o.annulledBy,
                     o.annulledAt);
         }
     }

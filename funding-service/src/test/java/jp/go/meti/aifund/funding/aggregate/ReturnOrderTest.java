@@ -51,6 +51,6 @@ class ReturnOrderTest {
         assertThat(o.state).isEqualTo(ReturnOrderState.SETTLED);
         assertThat(o.repaymentRecord(owed)).contains("repaid on 2026-10-01", "(184 days)");
         assertThatThrownBy(() -> o.settle(repaid, repaid, "meti.b", NOW)).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("already settled");
+                .hasMessageContaining("is SETTLED already");
     }
 }

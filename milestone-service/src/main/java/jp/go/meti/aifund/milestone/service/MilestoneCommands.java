@@ -17,7 +17,8 @@ public final class MilestoneCommands {
 
     /** Codes of milestones and goals: short, upper case, readable in a report. */
     static final String CODE = "[A-Z][A-Z0-9_-]{1,39}";
-    static final String CODE_RULE = "must be 2 to 40 upper-case letters, digits, '_' or '-', starting with a letter";
+    /** Said from ValidationMessages.properties in the reader's language, as Bean Validation's own messages are. */
+    static final String CODE_RULE = "{aifund.code.rule}";
 
     private MilestoneCommands() {
     }

@@ -66,6 +66,13 @@ class KnownProgrammesTest {
                 .post("/api/programmes/{p}/fiscal-years/{fy}/milestones", programme, 2029), 400, "validation")
                 .body("errors[0].field", equalTo("threshold"))
                 .body("errors[0].reason", equalTo("AT_LEAST（以上）のマイルストーンでは、目標値より小さくしてください"));
+        // and the service's own Bean Validation messages (ValidationMessages.properties)
+        refused(nedo().header("Accept-Language", "ja").body(milestone("x", 80, 60, 100, false))
+                .post("/api/programmes/{p}/fiscal-years/{fy}/milestones", programme, 2029), 400, "validation")
+                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].reason", equalTo("英大文字で始まる2〜40文字の英大文字・数字・「_」・「-」にしてください"));
+        refused(define(programme, 2029, milestone("x", 80, 60, 100, false)), 400, "validation")
+                .body("errors[0].reason", equalTo("must be 2 to 40 upper-case letters, digits, '_' or '-', starting with a letter"));
     }
 
     @Test

@@ -57,6 +57,19 @@ public final class DevTokens {
         }
     }
 
+    /**
+     * {@code deploy/run-local.sh token PERSON ROLE [RECIPIENT_ID,…]}: prints a 12-hour development token for
+     * anyone (a third official to rule on an objection, a member acting for a recipient one created).
+     */
+    public static void main(String[] args) {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: deploy/run-local.sh token PERSON ROLE [RECIPIENT_ID,...]");
+            System.exit(2);
+        }
+        List<String> recipients = args.length == 3 ? List.of(args[2].split(",")) : List.of();
+        System.out.println(new DevTokens().mint(args[0], args[1], recipients, Duration.ofHours(12)));
+    }
+
     public static String publicKeyPem() {
         return resource(PUBLIC_KEY_RESOURCE);
     }

@@ -251,13 +251,14 @@ public final class LocalStack implements AutoCloseable {
         out.append("  PostgreSQL             ").append(postgres.jdbcUrl("<database>")).append(" (user postgres)\n\n");
         out.append("Development bearer tokens (12 h; signed with the public dev key, never valid in production):\n");
         String[][] cast = {{"admin.sato", "programme-admin"}, {"nedo.tanaka", "nedo-officer"},
-                {"meti.suzuki", "meti-official"}, {"meti.takahashi", "meti-official"},
+                {"meti.suzuki", "meti-official"}, {"meti.takahashi", "meti-official"}, {"meti.sato", "meti-official"},
                 {"member.sony", "consortium-member"}, {"auditor.ito", "auditor"}, {"verifier.kato", "verifier"}};
         for (String[] person : cast) {
             out.append(String.format("  export TOKEN_%s=%s%n", person[0].replace('.', '_').toUpperCase(),
                     tokens.mint(person[0], person[1], person[0].equals("member.sony") ? sonyActsFor : List.of(),
                             Duration.ofHours(12))));
         }
+        out.append("  (anyone else: deploy/run-local.sh token PERSON ROLE [RECIPIENT_ID,...])\n");
         out.append("\nDashboard: http://localhost:8083/dashboard/#token=").append(tokens.mint("meti.suzuki",
                 "meti-official", Duration.ofHours(12))).append('\n');
         out.append("\nLogs in ").append(root.relativize(data.resolve("logs"))).append("/. Ctrl-C stops everything.\n");
