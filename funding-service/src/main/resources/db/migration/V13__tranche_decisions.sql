@@ -1,6 +1,7 @@
 -- Adverse decisions on one tranche are proposed, heard and confirmed like the others: reducing or
 -- cancelling a tranche once approved, and ordering disbursed money back. One official proposes (the
--- recipient is given notice, a hearing with subject TRANCHE_DECISION), another confirms or rejects.
+-- recipient is given notice, a hearing with subject TRANCHE_DECISION), another confirms or rejects;
+-- the end of the programme withdraws one still pending.
 CREATE TABLE tranche_decision (
     id              UUID PRIMARY KEY,
     programme_id    UUID        NOT NULL REFERENCES programme (id),
@@ -10,7 +11,7 @@ CREATE TABLE tranche_decision (
     return_amount   BIGINT CHECK (return_amount > 0),
     return_deadline DATE,
     reason          TEXT        NOT NULL,
-    state           TEXT        NOT NULL CHECK (state IN ('PROPOSED', 'CONFIRMED', 'REJECTED')),
+    state           TEXT        NOT NULL CHECK (state IN ('PROPOSED', 'CONFIRMED', 'REJECTED', 'WITHDRAWN')),
     proposed_by     TEXT        NOT NULL,
     proposed_at     TIMESTAMPTZ NOT NULL,
     decided_by      TEXT,
@@ -18,7 +19,8 @@ CREATE TABLE tranche_decision (
     decision_note   TEXT,
     return_order_id UUID REFERENCES return_order (id),
     CHECK ((state = 'PROPOSED') = (decided_by IS NULL) AND (decided_by IS NULL) = (decided_at IS NULL)),
-    CHECK (decided_by IS NULL OR decided_by <> proposed_by),
+    -- four eyes; a decision withdrawn by the end of the programme was decided by no one
+    CHECK (decided_by IS NULL OR decided_by <> proposed_by OR state = 'WITHDRAWN'),
     CHECK ((action = 'REDUCE') = (new_amount IS NOT NULL)),
     CHECK ((action = 'ORDER_RETURN') = (return_amount IS NOT NULL AND return_deadline IS NOT NULL)),
     CHECK ((action = 'ORDER_RETURN' AND state = 'CONFIRMED') = (return_order_id IS NOT NULL))

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import jp.go.meti.aifund.funding.domain.ProposalState;
+import jp.go.meti.aifund.funding.domain.TrancheDecisionState;
 import jp.go.meti.aifund.funding.domain.ReturnOrderState;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
 import jp.go.meti.aifund.kernel.ConflictException;
@@ -59,11 +59,17 @@ class TrancheDecisionRulesTest {
         assertThatThrownBy(() -> d.reject("meti.b", " ", NOW)).isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("say why");
         d.confirm("meti.b", "heard", null, NOW);
-        assertThat(d.state).isEqualTo(ProposalState.CONFIRMED);
+        assertThat(d.state).isEqualTo(TrancheDecisionState.CONFIRMED);
         assertThat(d.record(d.decidedBy)).isEqualTo("tranche decision " + d.id
                 + " (CANCEL, proposed by meti.a, confirmed by meti.b): audit");
         assertThatThrownBy(() -> d.reject("meti.c", "late", NOW)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("is CONFIRMED already: it cannot be rejected");
+        d.withdraw("meti.c", "the programme ended", NOW);
+        assertThat(d.state).as("only a pending decision is withdrawn").isEqualTo(TrancheDecisionState.CONFIRMED);
+        TrancheDecision pending = propose(TrancheDecisionAction.CANCEL, null, null, null);
+        pending.withdraw("meti.a", "the programme was TERMINATED", NOW); // its own proposer's termination: no four eyes
+        assertThat(pending.state).isEqualTo(TrancheDecisionState.WITHDRAWN);
+        assertThat(pending.decisionNote).isEqualTo("the programme was TERMINATED");
     }
 
     @Test

@@ -183,10 +183,12 @@ class TreasuryAndTerminationTest {
                 .extract().jsonPath().getList("items")).isEmpty();
     }
 
-    /** An approved unpaid FY2026 tranche of ¥2 billion and a planned FY2027 one of ¥1 billion. */
-    private void openTranches() {
-        approve(programme, planned(programme, consortium, 2026, 2 * BILLION)).then().statusCode(200);
+    /** An approved unpaid FY2026 tranche of ¥2 billion (its id) and a planned FY2027 one of ¥1 billion. */
+    private String openTranches() {
+        String approved = planned(programme, consortium, 2026, 2 * BILLION);
+        approve(programme, approved).then().statusCode(200);
         planned(programme, consortium, 2027, BILLION);
+        return approved;
     }
 
     /** A breach termination, confirmed after its hearing; its id. */
@@ -218,9 +220,14 @@ class TreasuryAndTerminationTest {
     @Test
     void anUpheldObjectionToATerminationResumesTheProgrammeAndGivesBackEverythingItTook() {
         String paid = paid(3_650_000_000L);
-        openTranches();
+        String approved = openTranches();
         Map<String, Object> before = totals();
+        String decisions = "/api/programmes/" + programme + "/tranches/" + approved + "/decisions";
+        String pending = meti().header("Idempotency-Key", key()).body(Map.of("action", "CANCEL", "reason", "scope"))
+                .post(decisions).then().statusCode(201).extract().path("id");
         String termination = terminatedForABreach();
+        admin().get(decisions + "/{d}", pending).then().body("state", equalTo("WITHDRAWN"))
+                .body("decisionNote", org.hamcrest.Matchers.startsWith("the programme was TERMINATED"));
         assertThat(admin().get("/api/programmes/{p}/tranches?size=100", programme).then().extract().jsonPath()
                 .getList("items.state")).containsExactlyInAnyOrder("DISBURSED", "CANCELLED", "CANCELLED");
         String hearing = objected(termination);
@@ -245,6 +252,8 @@ class TreasuryAndTerminationTest {
         assertThat(admin().get("/api/programmes/{p}/tranches/{t}/return-orders", programme, paid).then().extract()
                 .jsonPath().getString("items[0].state")).isEqualTo("ANNULLED");
         plan(programme, consortium, 2027, BILLION).then().statusCode(201); // money moves again
+        meti().header("Idempotency-Key", key()).body(Map.of("action", "CANCEL", "reason", "scope, again"))
+                .post(decisions).then().statusCode(201); // what the termination withdrew is proposed again
         JsonPath ledger = as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger?size=200", programme).then()
                 .extract().jsonPath();
         assertThat(ledger.getList("items.kind")).containsSubsequence("PROGRAMME_TERMINATED", "YEAR_REOPENED",

@@ -63,6 +63,14 @@ public class WebhookDelivery {
         return d;
     }
 
+    /**
+     * Claimed for an attempt made outside the claiming transaction: no other dispatcher takes it before
+     * {@code until} (past the attempt's timeout), so that a crash mid-attempt retries it then.
+     */
+    public void claim(Instant until) {
+        nextAttemptAt = until;
+    }
+
     /** Counts an attempt: a 2xx answer delivers it, anything else retries after {@code backoff}. */
     public void attempted(WebhookAttempt attempt, Instant at, Function<Integer, Duration> backoff) {
         attempts++;

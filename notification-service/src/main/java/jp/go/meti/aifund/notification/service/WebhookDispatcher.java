@@ -7,9 +7,13 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +72,12 @@ public class WebhookDispatcher {
     private final NotificationConfig.Webhooks config;
     private final Clock clock;
     private final HttpClient http;
+    /** The attempts of one batch run side by side: a hanging endpoint holds one of these threads, no other delivery. */
+    private final ExecutorService sending = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "webhook-send");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean running;
     private Thread worker;
 
@@ -83,7 +93,7 @@ public class WebhookDispatcher {
         this.json = json;
         this.config = config.webhooks();
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
+        this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).executor(sending).build();
     }
 
     void start(@Observes StartupEvent startup) {
@@ -116,49 +126,73 @@ public class WebhookDispatcher {
         }
     }
 
-    /** Attempts the due deliveries once each; returns how many it attempted. */
+    /**
+     * Attempts the due deliveries once each; returns how many it attempted. No database transaction is
+     * open while an endpoint is called: the due deliveries are claimed in one short transaction (each
+     * for longer than an attempt may take), sent all at once, and each attempt recorded in a short
+     * transaction of its own as soon as it ends, so a few endpoints that hang until the timeout neither
+     * delay the others nor hold rows or connections. The batch ends when its last attempt has.
+     */
     int dispatchDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<WebhookDelivery> due = webhooks.due(clock.instant(), BATCH);
-            for (WebhookDelivery delivery : due) {
-                attempt(delivery);
-            }
-            return due.size();
-        });
+        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
+        CompletableFuture.allOf(claimed.stream().map(c -> send(c).thenAccept(o -> QuarkusTransaction.requiringNew()
+                .run(() -> record(o)))).toArray(CompletableFuture[]::new)).join();
+        return claimed.size();
     }
 
-    private void attempt(WebhookDelivery delivery) {
-        WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
-        Warning warning = em.find(Warning.class, delivery.warningId);
-        String body = body(journal.frame(changes.get(delivery.changePosition), warning),
-                Languages.of(subscription.language));
-        Instant attemptedAt = clock.instant();
-        long started = System.nanoTime();
-        Optional<String> refusal = endpoints.refusalOf(subscription.url);
-        Integer statusCode = null;
-        String error = null;
-        try {
-            if (refusal.isPresent()) {
-                error = "not sent: the URL " + refusal.get();
-            } else {
-                statusCode = send(subscription, delivery, body);
+    /** A claimed delivery, ready to send: where, and the signed request (null, with why, if the URL is unusable). */
+    private record Claimed(UUID deliveryId, String url, HttpRequest request, String unusable) {
+    }
+
+    /** What an attempt found, to be recorded. */
+    private record Outcome(UUID deliveryId, Instant attemptedAt, Integer statusCode, String error, long millis) {
+    }
+
+    private List<Claimed> claimDue() {
+        Instant now = clock.instant();
+        List<Claimed> claimed = new ArrayList<>();
+        for (WebhookDelivery delivery : webhooks.due(now, BATCH)) {
+            WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
+            Warning warning = em.find(Warning.class, delivery.warningId);
+            String body = body(journal.frame(changes.get(delivery.changePosition), warning),
+                    Languages.of(subscription.language));
+            delivery.claim(now.plus(config.timeout().multipliedBy(2)).plus(config.pollInterval()));
+            try {
+                claimed.add(new Claimed(delivery.id, subscription.url, request(subscription, delivery, body), null));
+            } catch (IllegalArgumentException e) {
+                claimed.add(new Claimed(delivery.id, subscription.url, null, "unusable URL: " + e.getMessage()));
             }
-        } catch (java.io.IOException e) {
-            error = failure(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted at shutdown";
-        } catch (IllegalArgumentException e) {
-            error = "unusable URL: " + e.getMessage();
         }
-        WebhookAttempt attempt = new WebhookAttempt(delivery.id, attemptedAt, statusCode, error,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return claimed;
+    }
+
+    /**
+     * Sends one claimed delivery, its endpoint checked again first (a name may resolve elsewhere now),
+     * on a thread of its own, so that one slow check or endpoint delays no other; never fails.
+     */
+    private CompletableFuture<Outcome> send(Claimed c) {
+        return CompletableFuture.supplyAsync(() -> endpoints.refusalOf(c.url()), sending).thenCompose(refusal -> {
+            Instant attemptedAt = clock.instant();
+            long started = System.nanoTime();
+            if (c.request() == null || refusal.isPresent()) {
+                return CompletableFuture.completedFuture(new Outcome(c.deliveryId(), attemptedAt, null,
+                        c.request() == null ? c.unusable() : "not sent: the URL " + refusal.get(), 0));
+            }
+            return http.sendAsync(c.request(), HttpResponse.BodyHandlers.discarding()).handle((response, failure) ->
+                    new Outcome(c.deliveryId(), attemptedAt, response == null ? null : response.statusCode(),
+                            failure == null ? null : failure(failure), TimeUnit.NANOSECONDS.toMillis(System.nanoTime()
+                                    - started)));
+        }).exceptionally(failure -> new Outcome(c.deliveryId(), clock.instant(), null, failure(failure), 0));
+    }
+
+    private void record(Outcome o) {
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, o.deliveryId());
+        WebhookAttempt attempt = new WebhookAttempt(o.deliveryId(), o.attemptedAt(), o.statusCode(), o.error(), o.millis());
         webhooks.persist(attempt);
         delivery.attempted(attempt, clock.instant(), this::backoff);
     }
 
-    private int send(WebhookSubscription subscription, WebhookDelivery delivery, String body)
-            throws java.io.IOException, InterruptedException {
+    private HttpRequest request(WebhookSubscription subscription, WebhookDelivery delivery, String body) {
         Instant now = wallClock.instant();
         long timestamp = now.getEpochSecond();
         String id = delivery.id.toString();
@@ -166,21 +200,27 @@ public class WebhookDispatcher {
         if (subscription.previousSecret != null && now.isBefore(subscription.previousSecretUntil)) {
             signatures += " " + WebhookSignature.sign(subscription.previousSecret, id, timestamp, body);
         }
-        return http.send(HttpRequest.newBuilder(URI.create(subscription.url)).timeout(config.timeout())
-                .header("Content-Type", "application/json").header("webhook-id", id)
-                .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        try {
+            return HttpRequest.newBuilder(URI.create(subscription.url)).timeout(config.timeout())
+                    .header("Content-Type", "application/json").header("webhook-id", id)
+                    .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        } catch (IllegalArgumentException e) {
+            return null; // refused when sent: unusable URL
+        }
     }
 
     /** What went wrong, in words an endpoint's owner reads (not the client library's exception name). */
-    private String failure(java.io.IOException e) {
+    private String failure(Throwable failure) {
+        Throwable e = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
         String why = e instanceof java.net.http.HttpConnectTimeoutException ? "no connection within " + config.timeout().toSeconds() + " s"
                 : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + config.timeout().toSeconds() + " s"
                 : e instanceof java.net.ConnectException ? "the connection was refused"
                 : e instanceof javax.net.ssl.SSLException ? "the TLS handshake failed"
                 : e instanceof java.net.UnknownHostException ? "the host name does not resolve"
-                : "the connection failed";
+                : e instanceof java.io.IOException ? "the connection failed"
+                : "the attempt failed";
         return e.getMessage() == null || e.getMessage().isBlank() ? why : why + " (" + e.getMessage() + ")";
     }
 
