@@ -42,7 +42,8 @@ class KubernetesSchemasTest {
     private static final Path REPO = Path.of("..", "..").toAbsolutePath().normalize();
     private static final String OBJECT_META = "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private static final List<String> SOURCES = List.of("kubernetes-1.34", "strimzi-1.2.0", "cloudnative-pg-1.30.0",
-            "plugin-barman-cloud-0.14.0", "prometheus-operator-0.93.0", "keda-2.20.2");
+            "plugin-barman-cloud-0.14.0", "prometheus-operator-0.93.0", "keda-2.20.2", "gateway-api-1.6.1",
+            "cert-manager-1.21.1", "envoy-gateway-1.9.0");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Schemas schemas;
