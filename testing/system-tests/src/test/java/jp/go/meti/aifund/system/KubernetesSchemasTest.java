@@ -156,7 +156,9 @@ class KubernetesSchemasTest {
         }
         assertThat(problems).as("%s", overlay).isEmpty();
         assertThat(checked).contains("apps/v1 Deployment", "kafka.strimzi.io/v1 Kafka", "postgresql.cnpg.io/v1 Cluster",
-                "postgresql.cnpg.io/v1 Pooler", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor");
+                "postgresql.cnpg.io/v1 Pooler", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor",
+                "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1 HTTPRoute", "cert-manager.io/v1 Certificate",
+                "gateway.envoyproxy.io/v1alpha1 BackendTrafficPolicy");
     }
 
     /** The check can fail: a misspelt field is reported at the top, deep in a pod template, and in a CRD's object. */
