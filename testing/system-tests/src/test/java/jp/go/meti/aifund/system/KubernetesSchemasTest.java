@@ -161,6 +161,17 @@ class KubernetesSchemasTest {
                 "gateway.envoyproxy.io/v1alpha1 BackendTrafficPolicy");
     }
 
+    /** The templates ops fill in (deploy/kubernetes/templates, applied by no overlay) are held to the same schemas. */
+    @Test
+    void everyTemplateIsValidAgainstItsSchema() throws Exception {
+        List<JsonNode> objects = KubernetesManifestsTest.render("../templates");
+        assertThat(objects).isNotEmpty();
+        for (JsonNode object : objects) {
+            assertThat(schemas().has(object)).as("schema for %s", identity(object)).isTrue();
+            assertThat(schemas().problems(object)).as("%s", identity(object)).isEmpty();
+        }
+    }
+
     /** The check can fail: a misspelt field is reported at the top, deep in a pod template, and in a CRD's object. */
     @Test
     void aMisspeltFieldIsReportedWhereverItIs() throws Exception {
