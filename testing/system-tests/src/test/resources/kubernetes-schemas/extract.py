@@ -51,6 +51,18 @@ CRDS = [
         ("config/crd/bases/keda.sh_scaledobjects.yaml", "v1alpha1"),
         ("config/crd/bases/keda.sh_triggerauthentications.yaml", "v1alpha1"),
     ]),
+    # The standard channel: what a conformant implementation must accept (HTTPRoute's CORS filter is there from v1.5).
+    ("gateway-api-1.6.1", "kubernetes-sigs+gateway-api", "v1.6.1", [
+        ("config/crd/standard/gateway.networking.k8s.io_gateways.yaml", "v1"),
+        ("config/crd/standard/gateway.networking.k8s.io_httproutes.yaml", "v1"),
+    ]),
+    ("cert-manager-1.21.1", "cert-manager+cert-manager", "v1.21.1", [
+        ("deploy/crds/cert-manager.io_certificates.yaml", "v1"),
+    ]),
+    # The release built against Gateway API v1.6.1 (its go.mod).
+    ("envoy-gateway-1.9.0", "envoyproxy+gateway", "v1.9.0", [
+        ("charts/gateway-helm/charts/crds/crds/generated/gateway.envoyproxy.io_backendtrafficpolicies.yaml", "v1alpha1"),
+    ]),
 ]
 
 

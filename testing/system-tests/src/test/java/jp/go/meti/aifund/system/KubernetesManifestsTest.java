@@ -348,4 +348,85 @@ class KubernetesManifestsTest {
                     }
                 }));
     }
+
+    /** notification-service's webhooks reach the internet on 443 and nothing of the cluster's, the node's or the cloud's own. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "keda"})
+    void theWebhookEgressExcludesEveryPrivateLinkLocalAndLoopbackRange(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        JsonNode webhooks = named(objects, "NetworkPolicy", "notification-service-webhooks-to-internet");
+        Map<String, Set<String>> excepts = new TreeMap<>();
+        webhooks.at("/spec/egress").forEach(rule -> {
+            rule.get("to").forEach(to -> excepts.put(to.at("/ipBlock/cidr").asText(), textsOf(to.at("/ipBlock/except"))));
+            assertThat(textsOf(rule.get("ports").findValues("port").stream().map(JsonNode::asText).toList())).containsOnly("443");
+        });
+        assertThat(excepts).containsOnlyKeys("0.0.0.0/0", "::/0");
+        assertThat(excepts.get("0.0.0.0/0")).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+                "127.0.0.0/8", "100.64.0.0/10");
+        assertThat(excepts.get("::/0")).contains("fc00::/7", "fe80::/10", "::1/128");
+        // no other policy opens an address block to notification-service
+        ofKind(objects, "NetworkPolicy").stream().filter(p -> p != webhooks && p.at("/spec/policyTypes").toString().contains("Egress"))
+                .forEach(p -> assertThat(p.at("/spec/egress").findValues("ipBlock")).as("%s", p.at("/metadata/name")).isEmpty());
+    }
+
+    /** Every service is reached only from the Gateway's Envoy pods and from Prometheus, and only on its HTTP port. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod", "keda"})
+    void everyServiceHasIngressOnlyFromTheGatewayAndPrometheus(String overlay) throws Exception {
+        List<JsonNode> objects = render(overlay);
+        String gateway = "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"envoy-gateway-system\"}},"
+                + "\"podSelector\":{\"matchLabels\":{\"gateway.envoyproxy.io/owning-gateway-name\":\"aifund\"}}}";
+        String prometheus = "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}}}";
+        assertThat(named(objects, "NetworkPolicy", "default-deny-ingress").at("/spec/podSelector").isEmpty()).isTrue();
+        for (String service : SERVICES) {
+            JsonNode labels = named(objects, "Deployment", service).at("/spec/template/metadata/labels");
+            Set<String> peers = new TreeSet<>();
+            Set<String> ports = new TreeSet<>();
+            for (JsonNode policy : ofKind(objects, "NetworkPolicy")) {
+                JsonNode selector = policy.at("/spec/podSelector");
+                boolean selects = !selector.has("matchExpressions") && iterable(selector.path("matchLabels").fieldNames()).stream()
+                        .allMatch(k -> selector.at("/matchLabels").get(k).asText().equals(labels.path(k).asText()));
+                if (selects && policy.at("/spec/policyTypes").toString().contains("Ingress")) {
+                    policy.at("/spec/ingress").forEach(rule -> {
+                        rule.path("from").forEach(from -> peers.add(from.toString()));
+                        assertThat(rule.has("from")).as("%s admits anyone", policy.at("/metadata/name")).isTrue();
+                        rule.path("ports").forEach(port -> ports.add(port.get("port").asText()));
+                    });
+                }
+            }
+            assertThat(peers).as("%s in %s", service, overlay).containsExactlyInAnyOrder(gateway, prometheus);
+            assertThat(ports).as("%s in %s", service, overlay).containsExactly("8080");
+        }
+    }
+
+    /** The external consumers' KafkaUser template can read the review events and join its own groups, nothing else. */
+    @org.junit.jupiter.api.Test
+    void theExternalConsumerTemplateIsReadOnlyOnTheReviewTopicWithAGroupPrefix() throws Exception {
+        JsonNode user = named(render("../templates"), "KafkaUser", "ext-example");
+        assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+        Set<String> acls = new TreeSet<>();
+        user.at("/spec/authorization/acls").forEach(acl -> acls.add(acl.at("/resource/type").asText() + " "
+                + acl.at("/resource/name").asText() + " " + acl.at("/resource/patternType").asText("literal") + " "
+                + acl.get("operations").toString()));
+        assertThat(acls).containsExactlyInAnyOrder("topic aifund.review-events.v1 literal [\"Read\",\"Describe\"]",
+                "group ext-example- prefix [\"Read\"]");
+        assertThat(named(render("prod"), "Kafka", "aifund").at("/spec/kafka/listeners").findValues("name").stream()
+                .map(JsonNode::asText)).contains("external");
+    }
+
+    private static Set<String> textsOf(JsonNode array) {
+        Set<String> texts = new TreeSet<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
+    }
+
+    private static Set<String> textsOf(List<String> values) {
+        return new TreeSet<>(values);
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> list = new ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
 }

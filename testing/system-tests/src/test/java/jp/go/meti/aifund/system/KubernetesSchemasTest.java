@@ -42,7 +42,8 @@ class KubernetesSchemasTest {
     private static final Path REPO = Path.of("..", "..").toAbsolutePath().normalize();
     private static final String OBJECT_META = "#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
     private static final List<String> SOURCES = List.of("kubernetes-1.34", "strimzi-1.2.0", "cloudnative-pg-1.30.0",
-            "plugin-barman-cloud-0.14.0", "prometheus-operator-0.93.0", "keda-2.20.2");
+            "plugin-barman-cloud-0.14.0", "prometheus-operator-0.93.0", "keda-2.20.2", "gateway-api-1.6.1",
+            "cert-manager-1.21.1", "envoy-gateway-1.9.0");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Schemas schemas;
@@ -155,7 +156,20 @@ class KubernetesSchemasTest {
         }
         assertThat(problems).as("%s", overlay).isEmpty();
         assertThat(checked).contains("apps/v1 Deployment", "kafka.strimzi.io/v1 Kafka", "postgresql.cnpg.io/v1 Cluster",
-                "postgresql.cnpg.io/v1 Pooler", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor");
+                "postgresql.cnpg.io/v1 Pooler", "barmancloud.cnpg.io/v1 ObjectStore", "monitoring.coreos.com/v1 ServiceMonitor",
+                "gateway.networking.k8s.io/v1 Gateway", "gateway.networking.k8s.io/v1 HTTPRoute", "cert-manager.io/v1 Certificate",
+                "gateway.envoyproxy.io/v1alpha1 BackendTrafficPolicy");
+    }
+
+    /** The templates ops fill in (deploy/kubernetes/templates, applied by no overlay) are held to the same schemas. */
+    @Test
+    void everyTemplateIsValidAgainstItsSchema() throws Exception {
+        List<JsonNode> objects = KubernetesManifestsTest.render("../templates");
+        assertThat(objects).isNotEmpty();
+        for (JsonNode object : objects) {
+            assertThat(schemas().has(object)).as("schema for %s", identity(object)).isTrue();
+            assertThat(schemas().problems(object)).as("%s", identity(object)).isEmpty();
+        }
     }
 
     /** The check can fail: a misspelt field is reported at the top, deep in a pod template, and in a CRD's object. */
