@@ -27,7 +27,7 @@ find "$dir/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name 'locale.alias' -exe
 java_home=$(dirname "$(dirname "$(readlink -f "$dir/usr/bin/java" | sed "s|^$dir||")")")
 version=$(chroot "$dir" dpkg-query -W -f='${Version}' openjdk-17-jre-headless)
 echo "[base] importing as $image (openjdk-17-jre-headless $version, JAVA_HOME $java_home)"
-tar --numeric-owner -C "$dir" -c . | podman import \
+tar --numeric-owner -C "$dir" -c . | podman import --quiet \
   --change "ENV JAVA_HOME=$java_home" \
   --change 'ENV LANG=C.UTF-8' \
   --change 'USER 185' \
@@ -35,4 +35,4 @@ tar --numeric-owner -C "$dir" -c . | podman import \
   --change "LABEL org.opencontainers.image.title=aifund-base-jre17 org.opencontainers.image.description=Debian-bookworm-openjdk-17-jre-headless-$version" \
   --message "debootstrap bookworm minbase + openjdk-17-jre-headless $version" \
   - "$image" > /dev/null
-echo "[base] $image built in $(( $(date +%s) - started )) s: $(podman image inspect --format '{{.Size}}' "$image" | numfmt --to=iec) "
+echo "[base] $image built in $(( $(date +%s) - started )) s: $(podman image inspect --format '{{.Size}}' "$image" | numfmt --to=iec)"
