@@ -46,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> serviceEnvironment = new java.util.HashMap<>();
     private final Map<String, Map<String, String>> environments = new java.util.HashMap<>();
     private final List<Process> services = new ArrayList<>();
+    /** Non-null: the services run as podman containers of these images ({@link #inContainers}). */
+    private Images images;
     private PostgresServer postgres;
     private KafkaBrokerProcess kafka;
 
@@ -62,6 +64,34 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack onFreePorts(Path root, Path data) {
         return new LocalStack(root, data, SERVICES.stream().map(s -> new Service(s.name(), FreePort.find(), s.database()))
                 .toList(), FreePort.find(), FreePort.find(), false);
+    }
+
+    /**
+     * The services as containers of their images ({@code repository/<service>:tag}, e.g. the
+     * ones deploy/images/build.sh tagged) run by podman on the host network, rather than as child
+     * JVMs: as in their Deployments, uid 185, a read-only root filesystem with a writable /tmp, a
+     * 512 MiB memory limit. Podman reads {@code CONTAINERS_CONF} from this process's environment.
+     */
+    public LocalStack inContainers(String repository, String tag) {
+        images = new Images(repository, tag);
+        return this;
+    }
+
+    /** The images of the services, and the name each container runs under. */
+    record Images(String repository, String tag) {
+        String image(Service service) {
+            return repository + "/" + service.name() + ":" + tag;
+        }
+
+        /** Unique per stack: its port is. */
+        String container(Service service) {
+            return "aifund-" + service.name() + "-" + service.port();
+        }
+    }
+
+    /** The containers' names, when the services run as containers (for podman stats, logs). */
+    public List<String> containers() {
+        return images == null ? List.of() : layout.stream().map(images::container).toList();
     }
 
     public String url(String service) {
@@ -109,6 +139,9 @@ public final class LocalStack implements AutoCloseable {
     /** For fault tests: the service dies at once (SIGKILL), as in a crash or an OOM kill. */
     public void kill(String service) throws InterruptedException {
         Process process = services.get(indexOf(service));
+        if (images != null) { // killing the podman client would leave the container running
+            podman("kill", "--signal", "KILL", images.container(layout.get(indexOf(service))));
+        }
         process.destroyForcibly();
         process.waitFor();
     }
@@ -144,8 +177,14 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         boolean demo = List.of(args).contains("--demo");
-        LocalStack stack = new LocalStack(root, root.resolve(demo ? ".data/demo" : ".data"), SERVICES, POSTGRES_PORT,
-                KAFKA_PORT, true);
+        boolean containers = List.of(args).contains("--containers");
+        // --containers: the images deploy/images/build.sh built, on free ports with throw-away data
+        LocalStack stack = containers
+                ? onFreePorts(root, root.resolve(".data/containers")).inContainers(
+                        System.getenv().getOrDefault("IMAGE_REPO", "ghcr.io/meti-aifund"),
+                        System.getenv().getOrDefault("IMAGE_TAG", "1.0.0"))
+                : new LocalStack(root, root.resolve(demo ? ".data/demo" : ".data"), SERVICES, POSTGRES_PORT,
+                        KAFKA_PORT, true);
         if (demo) {
             stack.serviceEnvironment.put("AIFUND_CLOCK_START", DemoSeed.CLOCK_START);
             // one real instant for all three, so that they keep the same demo time
@@ -191,15 +230,16 @@ public final class LocalStack implements AutoCloseable {
     /** {@code again}: after a crash, the log goes on in the same file. */
     private Process launch(Service service, Path publicKey, boolean again) throws IOException {
         Path jar = service.jar(root);
-        if (!Files.exists(jar)) {
+        if (images == null && !Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw -DskipTests install");
         }
-        say("starting " + service.name() + " on http://localhost:" + service.port());
-        ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+        say("starting " + service.name() + " on http://localhost:" + service.port()
+                + (images == null ? "" : " (container " + images.container(service) + " of " + images.image(service) + ")"));
+        ProcessBuilder builder = new ProcessBuilder()
                 .redirectErrorStream(true)
                 .redirectOutput(again ? ProcessBuilder.Redirect.appendTo(log(service).toFile())
                         : ProcessBuilder.Redirect.to(log(service).toFile()));
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new java.util.LinkedHashMap<>(); // the service's own, on top of this process's
         env.put("HTTP_PORT", String.valueOf(service.port()));
         env.put("DB_JDBC_URL", postgres.createDatabase(service.database()));
         env.put("DB_USERNAME", PostgresServer.USER);
@@ -215,7 +255,48 @@ public final class LocalStack implements AutoCloseable {
         env.put("AIFUND_NOTIFICATION_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.1/32");
         env.putAll(serviceEnvironment);
         env.putAll(environments.getOrDefault(service.name(), Map.of()));
+        builder.command(images == null
+                ? List.of(javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                : containerCommand(service, env));
+        builder.environment().putAll(env);
         return builder.start();
+    }
+
+    /**
+     * The service's own variables go to podman by name ({@code --env NAME}), their values from the
+     * environment of the podman process: none on its command line.
+     */
+    private List<String> containerCommand(Service service, Map<String, String> env) {
+        String name = images.container(service);
+        podman("rm", "--force", "--ignore", name); // left by a run that was killed before cleaning up
+        String keyInside = "/deployments/dev-keys/aifund-dev-public.pem";
+        env.put("JWT_PUBLIC_KEY_LOCATION", keyInside);
+        List<String> command = new ArrayList<>(List.of("podman", "run", "--rm", "--name", name,
+                "--network", "host", "--user", "185:0", "--read-only", "--tmpfs", "/tmp:rw,size=64m,mode=1777",
+                "--memory", "512m", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--volume", publicKey().toAbsolutePath() + ":" + keyInside + ":ro"));
+        for (String variable : env.keySet()) {
+            command.add("--env");
+            command.add(variable);
+        }
+        command.add(images.image(service));
+        return command;
+    }
+
+    private static void podman(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("podman"));
+        command.addAll(List.of(arguments));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run podman (apt-get install podman): " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void awaitReady(Service service) throws InterruptedException {
@@ -261,6 +342,9 @@ public final class LocalStack implements AutoCloseable {
         out.append("  (anyone else: deploy/run-local.sh token PERSON ROLE [RECIPIENT_ID,...])\n");
         out.append("\nDashboard: http://localhost:8083/dashboard/#token=").append(tokens.mint("meti.suzuki",
                 "meti-official", Duration.ofHours(12))).append('\n');
+        if (images != null) {
+            out.append("\nContainers (podman): ").append(String.join(" ", containers())).append('\n');
+        }
         out.append("\nLogs in ").append(root.relativize(data.resolve("logs"))).append("/. Ctrl-C stops everything.\n");
         System.out.println(out);
     }
@@ -283,6 +367,9 @@ public final class LocalStack implements AutoCloseable {
             } catch (InterruptedException e) {
                 p.destroyForcibly();
             }
+        }
+        for (String container : containers()) {
+            podman("rm", "--force", "--ignore", "--time", "0", container); // gone even when its client was killed
         }
         if (kafka != null) {
             kafka.close();
