@@ -499,12 +499,14 @@ public class Programme {
     }
 
     /**
-     * An upheld objection reverses the termination: each year it closed is open again with what it lapsed
-     * ({@code lapsedByYear}, from its ledger entries) as budget again, within the ceiling, and the programme
-     * is active again; the caller then gives back the tranches it cancelled.
+     * An upheld objection reverses the termination ({@code terminationRecord}: how its reason begins; only
+     * the termination that ended the programme, once): each year it closed is open again with what it
+     * lapsed ({@code lapsedByYear}, from its ledger entries) as budget again, within the ceiling, and the
+     * programme is active again; the caller then gives back the tranches it cancelled.
      */
-    public List<Movement> resume(List<Envelope> envelopes, java.util.Map<Integer, Long> lapsedByYear) {
-        if (state != ProgrammeState.TERMINATED) {
+    public List<Movement> resume(List<Envelope> envelopes, java.util.Map<Integer, Long> lapsedByYear,
+            String terminationRecord) {
+        if (state != ProgrammeState.TERMINATED || !endReason.startsWith(terminationRecord)) {
             throw ConflictException.of("funding.programme.not-terminated", new Text.Noun("funding",
                     "programme." + state.name()));
         }

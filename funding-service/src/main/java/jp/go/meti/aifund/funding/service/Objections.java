@@ -31,6 +31,7 @@ import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.LedgerKind;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
 import jp.go.meti.aifund.funding.domain.ProgrammeChange;
+import jp.go.meti.aifund.funding.domain.PullbackState;
 import jp.go.meti.aifund.funding.outbound.ProgrammeEvents;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.HearingRepository;
@@ -211,14 +212,27 @@ public class Objections {
                 .filter(e -> e.reason.startsWith(record)).toList();
         Map<Integer, Long> lapsed = byTheEnd.stream().filter(e -> e.kind == LedgerKind.YEAR_CLOSED)
                 .collect(Collectors.toMap(e -> e.fiscalYear, e -> e.amount));
-        List<Movement> moves = new ArrayList<>(p.resume(envelopes.ofProgramme(p.id), lapsed));
+        List<Movement> moves = new ArrayList<>(p.resume(envelopes.ofProgramme(p.id), lapsed, record));
         List<UUID> cancelled = byTheEnd.stream().filter(e -> e.kind == LedgerKind.TRANCHE_CANCELLED)
                 .map(e -> e.trancheId).toList();
         moves.addAll(reverse(p, record, cancelled, null, now));
+        moves.addAll(heldAgain(p, cancelled, now));
         ordered.forEach(o -> o.annul(actor, now));
         long given = moves.stream().filter(m -> m.kind() == LedgerKind.TRANCHE_REINSTATED).mapToLong(Movement::amount)
                 .sum() + ordered.stream().mapToLong(o -> o.amount).sum();
         return new Reversal(moves, given, record.substring(0, record.length() - 2));
+    }
+
+    /**
+     * The reinstated tranches that a pullback recommendation not yet decided held when the termination
+     * cancelled them are held again: the recommendation still awaits its decision.
+     */
+    private List<Movement> heldAgain(Programme p, List<UUID> reinstated, Instant at) {
+        Set<UUID> held = pullbacks.list("programmeId = ?1 and state <> ?2", p.id, PullbackState.DECIDED).stream()
+                .flatMap(r -> r.heldTranches().stream()).collect(Collectors.toSet());
+        List<UUID> again = reinstated.stream().filter(held::contains).toList();
+        return again.isEmpty() ? List.of() : tranches.list("programmeId = ?1 and id in ?2", p.id, again).stream()
+                .map(t -> p.hold(t, at)).toList();
     }
 
     /**

@@ -28,6 +28,7 @@ import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.Money;
 import jp.go.meti.aifund.funding.domain.TrancheAction;
 import jp.go.meti.aifund.funding.domain.TrancheDecisionAction;
+import jp.go.meti.aifund.funding.domain.TrancheState;
 import jp.go.meti.aifund.funding.repository.EnvelopeRepository;
 import jp.go.meti.aifund.funding.repository.ProgrammeRepository;
 import jp.go.meti.aifund.funding.repository.ReturnOrderRepository;
@@ -130,6 +131,9 @@ public class TrancheDecisions {
                     Tranche t = tranches.get(programmeId, trancheId);
                     requireApplicable(d, t);
                     hearings.requireHeard(p, proposal(d, t));
+                    if (d.returnDeadline != null && d.returnDeadline.isBefore(FiscalYear.today(clock))) {
+                        throw ConflictException.of("funding.decision.deadline-passed", d.returnDeadline);
+                    }
                     Instant now = clock.instant();
                     String record = d.record(actor) + hearings.conclude(p, d.id, actor, now);
                     ReturnOrder issued = null;
@@ -184,6 +188,9 @@ public class TrancheDecisions {
             case REDUCE, CANCEL -> {
                 if (!t.isApproved()) {
                     throw ConflictException.of("funding.decision.not-approved", t.id);
+                }
+                if (t.state == TrancheState.ON_HOLD) { // its recommendation's decision says what becomes of it
+                    throw ConflictException.of("funding.decision.held", t.id);
                 }
                 t.state.after(d.action == TrancheDecisionAction.REDUCE ? TrancheAction.REDUCE : TrancheAction.CANCEL,
                         true, t.stateBeforeHold);

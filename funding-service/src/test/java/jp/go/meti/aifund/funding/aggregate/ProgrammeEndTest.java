@@ -104,11 +104,15 @@ class ProgrammeEndTest {
         paid(fy27, 600_000);
         Tranche approvedUnpaid = approved(fy27, 200_000);
         Programme.Balances before = p.balances();
-        p.end(ProgrammeState.TERMINATED, List.of(fy27, fy28), List.of(approvedUnpaid), "meti.suzuki", "TERMINATE", AT);
+        p.end(ProgrammeState.TERMINATED, List.of(fy27, fy28), List.of(approvedUnpaid), "meti.suzuki",
+                "TERMINATE decision d1 (…): falsified", AT);
         assertThatThrownBy(() -> p.reinstate(approvedUnpaid, fy27, LedgerKind.TRANCHE_CANCELLED, 200_000, AT))
                 .isInstanceOf(ConflictException.class); // not while it is ended
 
-        List<Movement> resumed = p.resume(List.of(fy27, fy28), java.util.Map.of(2027, 400_000L, 2028, 2_000_000L));
+        assertThatThrownBy(() -> p.resume(List.of(fy27, fy28), java.util.Map.of(), "TERMINATE decision d0 ("))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("not ended by this termination");
+        List<Movement> resumed = p.resume(List.of(fy27, fy28), java.util.Map.of(2027, 400_000L, 2028, 2_000_000L),
+                "TERMINATE decision d1 (");
         assertThat(resumed).extracting(Movement::kind).containsExactly(LedgerKind.YEAR_REOPENED,
                 LedgerKind.YEAR_REOPENED, LedgerKind.PROGRAMME_RESUMED);
         assertThat(resumed.get(2).amount()).isEqualTo(2_400_000); // what the close lapsed: FY2027 less what it paid, FY2028 whole
@@ -117,8 +121,8 @@ class ProgrammeEndTest {
         assertThat(List.of(fy27.lapsed, fy28.lapsed)).containsOnly(0L);
         assertThat(List.of(fy27.isClosed(), fy28.isClosed())).containsOnly(false);
         assertThat(approvedUnpaid.state).isEqualTo(TrancheState.APPROVED);
-        assertThatThrownBy(() -> p.resume(List.of(fy27, fy28), java.util.Map.of())).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("only a termination is reversed");
+        assertThatThrownBy(() -> p.resume(List.of(fy27, fy28), java.util.Map.of(), "TERMINATE decision d1 ("))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("is ACTIVE, not ended by this termination");
     }
 
     @Test

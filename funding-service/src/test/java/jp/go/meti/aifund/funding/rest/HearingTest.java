@@ -250,9 +250,10 @@ class HearingTest {
         meti().body(Map.of("decision", "CANCEL", "reason", "restructured")).post(decision(pullback), programme).then()
                 .statusCode(200);
         answered(programme, pullback);
-        String cancelledMeanwhile = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then()
+        String releasedMeanwhile = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then()
                 .extract().path("items[0].id");
-        decided(programme, cancelledMeanwhile, Map.of("action", "CANCEL", "reason", "separate decision"));
+        act(meti(), programme, releasedMeanwhile, "release", Map.of("reason", "separate decision")).then()
+                .statusCode(200);
         as(METI_2, Roles.METI_OFFICIAL).post(decision(pullback) + "/confirm", programme).then().statusCode(409)
                 .body("detail", containsString("changed since its notice"));
     }
@@ -271,6 +272,38 @@ class HearingTest {
         assertThat(hearingOf(termination).getString("items[0].state")).isEqualTo("CONCLUDED");
         assertThat(hearingOf(pullback).getString("items[0].state")).as("nothing can be decided on it any more")
                 .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void aTerminationReversedGivesHeldTranchesBackOnHoldForTheirRecommendationStillUndecided() {
+        String pullback = held("1/2");
+        String first = admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract()
+                .path("items[0].id");
+        meti().header("Idempotency-Key", key()).body(Map.of("action", "REDUCE", "newAmount", 1, "reason", "cut"))
+                .post("/api/programmes/{p}/tranches/{t}/decisions", programme, first).then().statusCode(409)
+                .body("detail", containsString("is on hold")); // its recommendation's decision says what becomes of it
+        String termination = meti().header("Idempotency-Key", key()).body(Map.of("kind", "TERMINATE", "grounds",
+                "CHANGE_OF_CIRCUMSTANCES", "reason", "policy withdrawn")).post("/api/programmes/{p}/budget-decisions",
+                programme).then().statusCode(201).extract().path("id");
+        answered(programme, termination);
+        as(METI_2, Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .post("/api/programmes/{p}/budget-decisions/{d}/confirm", programme, termination).then().statusCode(200);
+        assertThat(admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract().jsonPath()
+                .getList("items.state")).containsOnly("CANCELLED");
+
+        String hearing = hearingOf(termination).getString("items[0].id");
+        member(noetra).header("Idempotency-Key", key()).body(Map.of("grounds", "the policy stands"))
+                .post("/api/programmes/{p}/hearings/{h}/objection", programme, hearing).then().statusCode(200);
+        String ruling = "/api/programmes/{p}/hearings/{h}/objection/ruling";
+        as("meti.sato", Roles.METI_OFFICIAL).header("Idempotency-Key", key())
+                .body(Map.of("outcome", "UPHELD", "reasons", "the policy stands")).post(ruling, programme, hearing)
+                .then().statusCode(200);
+        assertThat(admin().get("/api/programmes/{p}/tranches?fiscalYear=2027", programme).then().extract().jsonPath()
+                .getList("items.state")).as("held again, as before the termination").containsOnly("ON_HOLD");
+        admin().get("/api/programmes/{p}/pullbacks/{id}", programme, pullback).then().body("state",
+                equalTo("HOLDING"));
+        as(AUDITOR, Roles.AUDITOR).get("/api/programmes/{p}/ledger/verification", programme).then().statusCode(200)
+                .body("intact", equalTo(true));
     }
 
     @Test

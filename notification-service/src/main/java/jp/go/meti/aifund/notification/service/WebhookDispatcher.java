@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -32,6 +33,7 @@ import io.quarkus.runtime.StartupEvent;
 import jp.go.meti.aifund.kernel.Text;
 import jp.go.meti.aifund.platform.rest.Languages;
 import jp.go.meti.aifund.notification.config.NotificationConfig;
+import jp.go.meti.aifund.notification.domain.DeliveryState;
 import jp.go.meti.aifund.notification.domain.PullbackPolicy.Finding;
 import jp.go.meti.aifund.notification.domain.WarningKind;
 import jp.go.meti.aifund.notification.domain.WebhookSignature;
@@ -103,10 +105,12 @@ public class WebhookDispatcher {
         worker.start();
     }
 
+    /** Lets the batch under way end (its attempts recorded, at most {@link #attemptDeadline()}), then stops. */
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         running = false;
         worker.interrupt();
-        worker.join(config.timeout().toMillis() + 1000);
+        worker.join(attemptDeadline().toMillis() + 1000);
+        sending.shutdownNow();
     }
 
     private void loop() {
@@ -135,9 +139,27 @@ public class WebhookDispatcher {
      */
     int dispatchDue() {
         List<Claimed> claimed = QuarkusTransaction.requiringNew().call(this::claimDue);
-        CompletableFuture.allOf(claimed.stream().map(c -> send(c).thenAccept(o -> QuarkusTransaction.requiringNew()
-                .run(() -> record(o)))).toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(claimed.stream().map(c -> send(c).thenAccept(this::recordSafely))
+                .toArray(CompletableFuture[]::new)).join();
         return claimed.size();
+    }
+
+    /**
+     * How long one attempt may take, its endpoint check included: past it the attempt is recorded as
+     * unanswered (an endpoint that sends its headers and then trickles its body would otherwise hold
+     * the batch), and the claim lasts longer still, so that no other dispatcher calls it meanwhile.
+     */
+    private Duration attemptDeadline() {
+        return config.timeout().multipliedBy(2);
+    }
+
+    private void recordSafely(Outcome o) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(o));
+        } catch (RuntimeException e) { // the claim runs out and the delivery is attempted again
+            LOG.warnf("webhook attempt on delivery %s not recorded (%s): it is attempted again", o.deliveryId(),
+                    e.getMessage());
+        }
     }
 
     /** A claimed delivery, ready to send: where, and the signed request (null, with why, if the URL is unusable). */
@@ -154,9 +176,17 @@ public class WebhookDispatcher {
         for (WebhookDelivery delivery : webhooks.due(now, BATCH)) {
             WebhookSubscription subscription = webhooks.subscription(delivery.subscriptionId);
             Warning warning = em.find(Warning.class, delivery.warningId);
-            String body = body(journal.frame(changes.get(delivery.changePosition), warning),
-                    Languages.of(subscription.language));
-            delivery.claim(now.plus(config.timeout().multipliedBy(2)).plus(config.pollInterval()));
+            String body;
+            try {
+                body = body(journal.frame(changes.get(delivery.changePosition), warning),
+                        Languages.of(subscription.language));
+            } catch (RuntimeException e) { // one delivery that cannot be written keeps no other from being sent
+                delivery.claim(now.plus(attemptDeadline()));
+                claimed.add(new Claimed(delivery.id, subscription.url, null, "the delivery could not be written ("
+                        + e.getMessage() + ")"));
+                continue;
+            }
+            delivery.claim(now.plus(attemptDeadline()).plus(config.timeout()).plus(config.pollInterval()));
             try {
                 claimed.add(new Claimed(delivery.id, subscription.url, request(subscription, delivery, body), null));
             } catch (IllegalArgumentException e) {
@@ -182,14 +212,20 @@ public class WebhookDispatcher {
                     new Outcome(c.deliveryId(), attemptedAt, response == null ? null : response.statusCode(),
                             failure == null ? null : failure(failure), TimeUnit.NANOSECONDS.toMillis(System.nanoTime()
                                     - started)));
-        }).exceptionally(failure -> new Outcome(c.deliveryId(), clock.instant(), null, failure(failure), 0));
+        }).exceptionally(failure -> new Outcome(c.deliveryId(), clock.instant(), null, failure(failure), 0))
+                .completeOnTimeout(new Outcome(c.deliveryId(), clock.instant(), null, "no answer within "
+                        + attemptDeadline().toSeconds() + " s", attemptDeadline().toMillis()),
+                        attemptDeadline().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The attempt on record; the delivery moves on only if still pending (its subscription may be deleted meanwhile). */
     private void record(Outcome o) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, o.deliveryId());
+        WebhookDelivery delivery = em.find(WebhookDelivery.class, o.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         WebhookAttempt attempt = new WebhookAttempt(o.deliveryId(), o.attemptedAt(), o.statusCode(), o.error(), o.millis());
         webhooks.persist(attempt);
-        delivery.attempted(attempt, clock.instant(), this::backoff);
+        if (delivery.state == DeliveryState.PENDING) {
+            delivery.attempted(attempt, clock.instant(), this::backoff);
+        }
     }
 
     private HttpRequest request(WebhookSubscription subscription, WebhookDelivery delivery, String body) {
@@ -200,14 +236,10 @@ public class WebhookDispatcher {
         if (subscription.previousSecret != null && now.isBefore(subscription.previousSecretUntil)) {
             signatures += " " + WebhookSignature.sign(subscription.previousSecret, id, timestamp, body);
         }
-        try {
-            return HttpRequest.newBuilder(URI.create(subscription.url)).timeout(config.timeout())
-                    .header("Content-Type", "application/json").header("webhook-id", id)
-                    .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        } catch (IllegalArgumentException e) {
-            return null; // refused when sent: unusable URL
-        }
+        return HttpRequest.newBuilder(URI.create(subscription.url)).timeout(config.timeout())
+                .header("Content-Type", "application/json").header("webhook-id", id)
+                .header("webhook-timestamp", String.valueOf(timestamp)).header("webhook-signature", signatures)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(); // an unusable URL: IllegalArgumentException
     }
 
     /** What went wrong, in words an endpoint's owner reads (not the client library's exception name). */
