@@ -17,7 +17,9 @@ began=$(date +%s)
 say() { echo "[testcontainers-test] $(( $(date +%s) - began )) s: $*"; }
 
 say "installing $module's dependencies (no tests)"
-(cd "$root" && ./mvnw -B -ntp -o -q -DskipTests -Djacoco.skip=true install -pl "$module" -am)
+# offline first; online only if a plugin the earlier build never needed (install) is missing
+install=(-B -ntp -q -DskipTests -Djacoco.skip=true install -pl "$module" -am)
+(cd "$root" && { ./mvnw -o "${install[@]}" > /dev/null 2>&1 || ./mvnw "${install[@]}"; })
 "$PWD/build-images.sh"
 say "images $AIFUND_TEST_POSTGRES_IMAGE and $AIFUND_TEST_KAFKA_IMAGE ready"
 
@@ -41,7 +43,8 @@ unset DB_JDBC_URL KAFKA_BOOTSTRAP_SERVERS
 say "running $module's suite against the containers (DOCKER_HOST=$DOCKER_HOST)"
 rc=0
 (cd "$root" && ./mvnw -B -ntp -o -pl "$module" verify -Djacoco.skip=true) > "$log" 2>&1 || rc=$?
-grep -E 'Container .* started in|^\[test-infra\]|Tests run:.*Fail' "$log" | tail -8
+grep -E 'Container .* started in|^\[test-infra\]' "$log" | head -4
+grep -E 'Tests run:.*Fail' "$log" | tail -1
 ((rc == 0)) || { tail -80 "$log"; echo "$module's suite failed against the containers" >&2; exit 1; }
 for image in "$AIFUND_TEST_POSTGRES_IMAGE" "$AIFUND_TEST_KAFKA_IMAGE"; do
   grep -qE "\[tc\.$image\] .* Container $image started in" "$log" \
