@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jp.go.meti.aifund.infra.local.PostgresServer;
@@ -14,7 +17,10 @@ import jp.go.meti.aifund.infra.local.TempDirs;
  * A real PostgreSQL for {@code @QuarkusTest}s, chosen in this order: {@code DB_JDBC_URL} (with
  * {@code DB_USERNAME}, {@code DB_PASSWORD}); a Testcontainers server where a Docker engine runs;
  * otherwise PostgreSQL 15 binaries from Maven Central. Init argument {@code database} names the
- * service's own database; one server serves the whole test JVM.
+ * service's own database; one server serves the whole test JVM. {@code AIFUND_TEST_POSTGRES_IMAGE}
+ * replaces the stock {@code postgres} container by a local image (testing/testcontainers-test/
+ * build-images.sh) run on the host network with {@code PGPORT}, trust auth, for engines that cannot
+ * pull images.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -50,7 +56,10 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static synchronized Server server() {
         if (server == null) {
-            server = KafkaTestResource.dockerAvailable() ? Server.container() : Server.embedded();
+            String image = System.getenv("AIFUND_TEST_POSTGRES_IMAGE");
+            server = !KafkaTestResource.dockerAvailable() ? Server.embedded()
+                    : image != null && !image.isBlank() ? Server.hostNetworkContainer(image)
+                    : Server.container();
         }
         return server;
     }
@@ -87,6 +96,43 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+
+        @SuppressWarnings("resource") // stopped when the JVM exits
+        static Server hostNetworkContainer(String image) {
+            int port = KafkaTestResource.freePort();
+            GenericContainer<?> pg = new GenericContainer<>(DockerImageName.parse(image))
+                    .withNetworkMode("host")
+                    .withEnv("PGPORT", String.valueOf(port))
+                    .withEnv("POSTGRES_USER", "postgres")
+                    .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*", 1)
+                            .withStartupTimeout(java.time.Duration.ofSeconds(120)));
+            pg.start();
+            String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
+            System.out.println("[test-infra] PostgreSQL from Testcontainers: " + image + " container "
+                    + pg.getContainerId() + " at 127.0.0.1:" + port);
+            return new Server() {
+                public String createDatabase(String name) {
+                    try (var c = java.sql.DriverManager.getConnection(base + "postgres", "postgres", "");
+                         var s = c.createStatement();
+                         var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                        if (!rs.next()) {
+                            s.execute("CREATE DATABASE " + name); // a plain name, checked in init
+                        }
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return base + name;
+                }
+
+                public String username() {
+                    return "postgres";
+                }
+
+                public String password() {
+                    return "";
+                }
+            };
         }
 
         static Server container() {
