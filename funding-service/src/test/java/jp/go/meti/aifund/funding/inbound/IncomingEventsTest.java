@@ -157,7 +157,8 @@ class IncomingEventsTest {
         String decision = "/api/programmes/{p}/pullbacks/{id}/decision";
         meti().body(Map.of("decision", "REDUCE_BY_RECOMMENDATION", "reason", "as recommended"))
                 .post(decision, programme, id).then().statusCode(200).body("decisionAmount", equalTo(TRANCHE));
-        decided(programme, tranches.get(0), Map.of("action", "CANCEL", "reason", "separate decision"));
+        act(meti(), programme, tranches.get(0), "release", Map.of("reason", "separate decision")).then()
+                .statusCode(200);
         answered(programme, id);
         as(METI_2, Roles.METI_OFFICIAL).post(decision + "/confirm", programme, id).then().statusCode(409)
                 .contentType("application/problem+json")
