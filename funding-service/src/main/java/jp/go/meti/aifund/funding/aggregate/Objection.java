@@ -12,7 +12,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import jp.go.meti.aifund.funding.domain.HearingState;
-import jp.go.meti.aifund.funding.domain.HearingSubject;
 import jp.go.meti.aifund.funding.domain.ObjectionState;
 import jp.go.meti.aifund.kernel.ConflictException;
 import jp.go.meti.aifund.kernel.FiscalYear;

@@ -143,4 +143,23 @@ class WebhookDispatchTest {
             assertThat(deliveries(alive, warning).get(0).get("attempts")).isEqualTo(1);
         }
     }
+
+    /** An endpoint that answers its headers and never its body is given up at the attempt's deadline, not waited on. */
+    @Test
+    void anEndpointThatNeverFinishesItsAnswerIsGivenUpAtTheDeadlineAndTheNextWarningsGoOut() throws Exception {
+        UUID programme = UUID.randomUUID();
+        try (HangingEndpoint trickling = HangingEndpoint.trickling(); WebhookReceiver live = new WebhookReceiver(0)) {
+            String slow = subscribe(trickling.url("/hook"), programme);
+            subscribe(live.url(), programme);
+            conditionalReview(programme);
+            await().atMost(Duration.ofSeconds(30)).until(() -> trickling.connections() == 1 && live.received().size() == 1);
+            String warning = JSON.readTree(live.received().get(0).body()).at("/data/id").asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(slow, warning) >= 1);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> first = ((List<Map<String, Object>>) deliveries(slow, warning).get(0).get("attemptLog"))
+                    .get(0);
+            assertThat((String) first.get("error")).startsWith("no answer within");
+            assertThat(deliveries(slow, warning).get(0)).containsEntry("state", "PENDING");
+        }
+    }
 }

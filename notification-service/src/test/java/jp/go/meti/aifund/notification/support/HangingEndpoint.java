@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A dead webhook endpoint as the dispatcher meets it: it accepts the connection and never answers,
- * holding every connection open until it is closed (the attempt ends at the dispatcher's timeout).
+ * holding every connection open until it is closed (the attempt ends at the dispatcher's timeout);
+ * or, {@link #trickling()}, it answers its status and headers at once and then never the body it
+ * announced (the HTTP client's own timeout ends at the headers: only the dispatcher's deadline ends it).
  */
 public final class HangingEndpoint implements AutoCloseable {
 
@@ -18,11 +20,25 @@ public final class HangingEndpoint implements AutoCloseable {
     private final Thread acceptor;
 
     public HangingEndpoint() throws IOException {
+        this(false);
+    }
+
+    public static HangingEndpoint trickling() throws IOException {
+        return new HangingEndpoint(true);
+    }
+
+    private HangingEndpoint(boolean headersOnly) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 try {
-                    held.add(server.accept());
+                    Socket s = server.accept();
+                    held.add(s);
+                    if (headersOnly) {
+                        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n".getBytes(
+                                java.nio.charset.StandardCharsets.US_ASCII));
+                        s.getOutputStream().flush();
+                    }
                 } catch (IOException closed) {
                     return;
                 }
